@@ -1,0 +1,3 @@
+MATCH (i:Item {id: $id})
+DETACH DELETE i
+RETURN count(*) AS deleted

@@ -1,0 +1,3 @@
+MATCH (:Concept {id: $conceptId})-[r:REQUIRES]->(:Concept {id: $prerequisiteId})
+DELETE r
+RETURN count(*) AS removed

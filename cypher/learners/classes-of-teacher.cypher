@@ -1,0 +1,3 @@
+MATCH (:Teacher {id: $teacherId})-[:TEACHES]->(k:Class)
+RETURN k {.*} AS class
+ORDER BY k.id

@@ -1,0 +1,1 @@
+RETURN EXISTS { (:Teacher {id: $teacherId})-[:TEACHES]->(:Class {id: $classId}) } AS teaches

@@ -1,0 +1,76 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createVerifier } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import { buildFrontierSchema } from "./graphql/build-schema.js";
+import { createFormatError } from "./graphql/format-error.js";
+import type { Logger } from "./logger.js";
+import { createDriver } from "./neo4j/driver.js";
+import { migrate } from "./neo4j/migrate.js";
+import { Database } from "./neo4j/run.js";
+import { createHttpApp } from "./server/http.js";
+import { createMetrics } from "./server/metrics.js";
+import { attachWebSocket } from "./server/ws.js";
+import { createServices, type Services } from "./services.js";
+
+export interface Frontier {
+  httpServer: Server;
+  services: Services;
+  /** The base URL once listening, e.g. http://127.0.0.1:4000 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole server: one driver, migrations, the schema, HTTP and WebSocket on
+ * one port. `stop()` drains HTTP, closes sockets, then closes the driver.
+ */
+export async function startFrontier(config: Config, logger: Logger, options: { migrate?: boolean } = {}): Promise<Frontier> {
+  const driver = createDriver(config, logger);
+  const db = new Database(driver, config.NEO4J_DATABASE, logger);
+  try {
+    await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
+    if (options.migrate !== false) await migrate(db, logger);
+  } catch (err) {
+    await driver.close();
+    throw new Error(`Cannot use Neo4j at ${config.NEO4J_URI}: ${(err as Error).message}. Is it running? (npm run db:start)`, { cause: err });
+  }
+  const services = createServices(db, config, logger);
+  const schema = await buildFrontierSchema({ publicCurriculum: config.PUBLIC_CURRICULUM });
+  const verifier = createVerifier(config);
+  const metrics = createMetrics();
+  const formatError = createFormatError(logger);
+  const httpServer = createServer();
+  const ws = attachWebSocket({ httpServer, schema, services, verifier, config, logger, metrics, formatError });
+  const { app, apollo } = await createHttpApp({
+    httpServer,
+    schema,
+    services,
+    verifier,
+    config,
+    logger,
+    metrics,
+    formatError,
+    drainWebSocket: () => ws.dispose(),
+  });
+  httpServer.on("request", app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
+  let stopping: Promise<void> | null = null;
+  return {
+    httpServer,
+    services,
+    url: `http://${host}:${address.port}`,
+    stop() {
+      stopping ??= (async () => {
+        await apollo.stop();
+        await driver.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import "reflect-metadata";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, InvalidArgumentError } from "commander";
+import { ROLES, type Role } from "../auth/roles.js";
+import { signToken } from "../auth/tokens.js";
+import { loadConfig } from "../config.js";
+import { detectFormat } from "../modules/curriculum/import/import.service.js";
+import { ImportFormat, type ImportReport } from "../modules/curriculum/import/import.type.js";
+import { seed } from "../modules/seed/seed.service.js";
+import { progressBar, withServices } from "./runtime.js";
+
+const SEEDS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
+const program = new Command("frontier").description("Frontier command line").showHelpAfterError();
+
+function printReport(report: ImportReport): void {
+  const c = report.counts;
+  const verb = report.applied ? "imported" : report.dryRun ? "dry run, nothing written" : "NOT imported, nothing written";
+  process.stderr.write(
+    `${report.format} ${verb}: concepts +${c.conceptsCreated} ~${c.conceptsUpdated}, prerequisites +${c.prerequisitesCreated} ~${c.prerequisitesUpdated}, items +${c.itemsCreated} ~${c.itemsUpdated}, topics ${c.topicsWritten}; ${report.problems.length} problem(s), ${report.skippedRows} row(s) skipped\n`,
+  );
+  for (const p of report.problems) {
+    const where = p.row === null ? p.section : `${p.section} row ${p.row}`;
+    process.stderr.write(`  ${p.severity} ${p.code} (${where}): ${p.message}\n`);
+  }
+}
+
+program
+  .command("import")
+  .description("Import a curriculum file (JSON exchange format or concepts CSV)")
+  .argument("<file>", "a .json or .csv file")
+  .option("--dry-run", "validate and report only")
+  .option("--allow-partial", "write the valid rows even when some rows have errors")
+  .option("--format <format>", "JSON or CSV (default: from the file name)")
+  .option("--json", "print the report as JSON on stdout")
+  .action(async (file: string, opts: { dryRun?: boolean; allowPartial?: boolean; format?: string; json?: boolean }) => {
+    const content = readFileSync(file, "utf8");
+    const format = opts.format ? (opts.format.toUpperCase() as ImportFormat) : detectFormat(basename(file), content);
+    if (!Object.values(ImportFormat).includes(format)) throw new InvalidArgumentError("format must be JSON or CSV");
+    const bar = progressBar("import");
+    const report = await withServices((s) =>
+      s.imports.importCurriculum(content, { format, dryRun: !!opts.dryRun, allowPartial: !!opts.allowPartial, onProgress: (d, t) => bar.update(d, t) }),
+    );
+    bar.stop();
+    printReport(report);
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!report.valid && !(report.applied && opts.allowPartial)) process.exitCode = 1;
+  });
+
+program
+  .command("export")
+  .description("Export the curriculum as JSON (to stdout when no file is given); `import` reads it back")
+  .argument("[file]")
+  .action(async (file?: string) => {
+    const doc = await withServices((s) => s.imports.exportCurriculum());
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    if (file) {
+      writeFileSync(file, text);
+      process.stderr.write(`wrote ${doc.concepts.length} concepts, ${doc.prerequisites.length} prerequisites, ${doc.items.length} items to ${file}\n`);
+    } else {
+      process.stdout.write(text);
+    }
+  });
+
+program
+  .command("seed")
+  .description("Load the sample curriculum and demo learners from seeds/ (idempotent)")
+  .option("--dir <dir>", "seed folder", SEEDS_DIR)
+  .action(async (opts: { dir: string }) => {
+    const bar = progressBar("seed");
+    const report = await withServices((s) => seed(s, opts.dir, (d, t) => bar.update(d, t)));
+    bar.stop();
+    printReport(report);
+  });
+
+program
+  .command("migrate")
+  .description("Create constraints and indexes (idempotent; the server also does this at start-up)")
+  .action(async () => {
+    await withServices(async () => undefined);
+    process.stderr.write("migrations applied\n");
+  });
+
+program
+  .command("token")
+  .description("Print a development JWT signed with JWT_SECRET")
+  .requiredOption("--role <role>", `one of ${ROLES.join(", ").toLowerCase()} (repeat with commas)`)
+  .requiredOption("--sub <id>", "subject: the learner id, teacher id or user name")
+  .option("--expires <duration>", "lifetime, e.g. 12h, 30m, 7d", "12h")
+  .action(async (opts: { role: string; sub: string; expires: string }) => {
+    const roles = opts.role.split(",").map((r) => r.trim().toUpperCase());
+    const bad = roles.filter((r) => !(ROLES as string[]).includes(r));
+    if (bad.length > 0) throw new InvalidArgumentError(`unknown role(s): ${bad.join(", ")}`);
+    const config = loadConfig();
+    process.stdout.write(`${await signToken(config, { sub: opts.sub, roles: roles as Role[], expiresIn: opts.expires })}\n`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.stderr.write(`frontier: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+}

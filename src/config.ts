@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "must be a bolt:// or neo4j:// URI").default("bolt://127.0.0.1:7687"),
+    NEO4J_USER: z.string().min(1).default("neo4j"),
+    NEO4J_PASSWORD: z.string().min(1).default("frontier-dev-password"),
+    NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+    NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    JWT_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    JWKS_URL: z.string().url().optional(),
+    JWT_ISSUER: z.string().default("frontier"),
+    JWT_AUDIENCE: z.string().default("frontier-api"),
+    PUBLIC_CURRICULUM: bool.default(true),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+    MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && !c.JWT_SECRET && !c.JWKS_URL) {
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "production needs JWT_SECRET or JWKS_URL" });
+    }
+  });
+
+export type Config = z.output<typeof schema> & { JWT_SECRET: string | undefined };
+
+/** The development secret used when neither JWT_SECRET nor JWKS_URL is set (never in production). */
+export const DEV_JWT_SECRET = "frontier-development-secret-change-me";
+
+/**
+ * Reads and validates the environment once. Throws one error naming every bad variable,
+ * so start-up fails fast with a message a person can act on.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return { ...c, JWT_SECRET: c.JWT_SECRET ?? (c.JWKS_URL ? undefined : DEV_JWT_SECRET) };
+}

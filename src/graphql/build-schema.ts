@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ConceptResolver, PrerequisiteEdgeResolver } from "../modules/curriculum/concept.resolver.js";
+import { ImportResolver } from "../modules/curriculum/import/import.resolver.js";
+import { ItemConceptLinkResolver, ItemResolver } from "../modules/curriculum/item.resolver.js";
+import { PrerequisiteResolver } from "../modules/curriculum/prerequisite.resolver.js";
+import { TopicResolver } from "../modules/curriculum/topic.resolver.js";
+import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
+import { createAuthChecker } from "./auth-checker.js";
+
+export const resolvers = [
+  ConceptResolver,
+  PrerequisiteEdgeResolver,
+  PrerequisiteResolver,
+  ItemResolver,
+  ItemConceptLinkResolver,
+  TopicResolver,
+  ImportResolver,
+  LearnerResolver,
+  ClassroomResolver,
+] as const;
+
+export interface SchemaOptions {
+  publicCurriculum: boolean;
+}
+
+/**
+ * Builds the executable schema. Every decorator names its GraphQL type explicitly, so this works
+ * with or without emitted decorator metadata (tsc and esbuild-based tools alike).
+ */
+export async function buildFrontierSchema(options: SchemaOptions): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers],
+    authChecker: createAuthChecker(options.publicCurriculum),
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    emitSchemaFile: false,
+  });
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so it diffs cleanly). */
+export function printFrontierSchema(schema: GraphQLSchema): string {
+  return `# Emitted by \`npm run schema\` from the type-graphql classes in src/. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,54 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import { isErrorCode } from "../errors/codes.js";
+import { AppError } from "../errors/errors.js";
+import type { Logger } from "../logger.js";
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flatten(errors: ValidationErrorLike[], prefix: string): Array<{ path: string; message: string }> {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/**
+ * The one place errors are shaped for clients. Our AppErrors and GraphQL's own request errors
+ * pass with their code; class-validator failures become BAD_USER_INPUT with each problem;
+ * anything else is logged in full and masked as INTERNAL_SERVER_ERROR.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const problems = flatten(original.extensions.validationErrors as ValidationErrorLike[], "");
+      return {
+        message: `Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "BAD_USER_INPUT", problems },
+      };
+    }
+    if (original instanceof AppError) return formatted;
+    // Errors GraphQL or Apollo raise about the request itself (parse, validation, bad variables)
+    // carry a documented code and no underlying exception.
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && original.originalError === undefined && isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR") {
+      return formatted;
+    }
+    logger.error({ err: original, path: formatted.path }, "unexpected error (masked for the client)");
+    return {
+      message: "Internal server error. The server log has the details.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

@@ -1,0 +1,256 @@
+import { cypher } from "../../neo4j/cypher.js";
+import type { Database, Row, Tx } from "../../neo4j/run.js";
+import type { Edge } from "./graph-analysis.js";
+import type { Concept, PrerequisiteEdge } from "./concept.type.js";
+import type { Item, ItemConceptLink } from "./item.type.js";
+import type { Topic } from "./topic.type.js";
+
+const Q = {
+  getConcepts: cypher("curriculum/get-concepts-by-ids"),
+  listConcepts: cypher("curriculum/list-concepts"),
+  createConcept: cypher("curriculum/create-concept"),
+  updateConcept: cypher("curriculum/update-concept"),
+  deleteConcept: cypher("curriculum/delete-concept"),
+  dependents: cypher("curriculum/get-dependents"),
+  lock: cypher("curriculum/lock-prerequisites"),
+  findPath: cypher("curriculum/find-prerequisite-path"),
+  conceptsExist: cypher("curriculum/concepts-exist"),
+  mergePrerequisite: cypher("curriculum/merge-prerequisite"),
+  updatePrerequisite: cypher("curriculum/update-prerequisite"),
+  removePrerequisite: cypher("curriculum/remove-prerequisite"),
+  prerequisitesOf: cypher("curriculum/prerequisites-of"),
+  dependentsOf: cypher("curriculum/dependents-of"),
+  graph: {
+    PREREQUISITES: cypher("curriculum/concept-graph-prerequisites"),
+    DEPENDENTS: cypher("curriculum/concept-graph-dependents"),
+    BOTH: cypher("curriculum/concept-graph-both"),
+  },
+  getItems: cypher("curriculum/get-items-by-ids"),
+  listItems: cypher("curriculum/list-items"),
+  createItem: cypher("curriculum/create-item"),
+  updateItem: cypher("curriculum/update-item"),
+  deleteItem: cypher("curriculum/delete-item"),
+  linkItem: cypher("curriculum/link-item"),
+  unlinkItem: cypher("curriculum/unlink-item"),
+  itemsOfConcepts: cypher("curriculum/items-of-concepts"),
+  conceptsOfItems: cypher("curriculum/concepts-of-items"),
+  topicsOfConcepts: cypher("curriculum/topics-of-concepts"),
+  getTopics: cypher("curriculum/get-topics-by-ids"),
+  listTopics: cypher("curriculum/list-topics"),
+  childrenOfTopics: cypher("curriculum/children-of-topics"),
+  conceptsUnderTopics: cypher("curriculum/concepts-under-topics"),
+  snapshot: cypher("curriculum/snapshot"),
+  importTopics: cypher("curriculum/import-topics"),
+  importTopicParents: cypher("curriculum/import-topic-parents"),
+  importConcepts: cypher("curriculum/import-concepts"),
+  importPrerequisites: cypher("curriculum/import-prerequisites"),
+  importItems: cypher("curriculum/import-items"),
+};
+
+export interface ConceptFields {
+  id: string;
+  name: string;
+  description: string | null;
+  tags: string[];
+  topicId: string | null;
+  attributes: string | null;
+}
+
+export interface ItemFields {
+  id: string;
+  kind: string;
+  title: string;
+  difficulty: number;
+  url: string | null;
+  attributes: string | null;
+  links: Array<{ conceptId: string; weight: number }>;
+}
+
+export interface Snapshot {
+  concepts: Array<Concept & { topicId: string | null; itemCount: number; attributes: string | null }>;
+  prerequisites: PrerequisiteEdge[];
+  items: Array<Item & { links: Array<{ conceptId: string; weight: number }> }>;
+  topics: Array<Topic & { parentId: string | null }>;
+}
+
+const asConcept = (r: Row) => r.concept as Concept;
+const asItem = (r: Row) => r.item as Item;
+
+/** Groups batch rows `{id, ...}` by id, in the order of `ids` (DataLoader contract). */
+export function groupBy<T>(ids: readonly string[], rows: Row[], pick: (r: Row) => T): T[][] {
+  const map = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const r of rows) map.get(r.id as string)?.push(pick(r));
+  return ids.map((id) => map.get(id) ?? []);
+}
+
+/** The only code that names the curriculum's .cypher files. */
+export class CurriculumRepository {
+  constructor(private readonly db: Database) {}
+
+  async conceptsByIds(ids: readonly string[]): Promise<Concept[]> {
+    return (await this.db.read(Q.getConcepts, { ids })).map(asConcept);
+  }
+
+  async listConcepts(filter: { search: string | null; tag: string | null; topicId: string | null; after: string | null; limit: number }) {
+    const [row] = await this.db.read(Q.listConcepts, filter);
+    return { total: (row?.total as number) ?? 0, page: ((row?.page as Concept[]) ?? []) };
+  }
+
+  async createConcept(tx: Tx, c: ConceptFields): Promise<Concept> {
+    const [row] = await tx.run(Q.createConcept, { ...c });
+    return asConcept(row as Row);
+  }
+
+  async updateConcept(
+    tx: Tx,
+    id: string,
+    patch: { name: string | null; description: string | null; setDescription: boolean; tags: string[] | null; topicId: string | null; setTopic: boolean },
+  ): Promise<Concept | null> {
+    const [row] = await tx.run(Q.updateConcept, { id, ...patch });
+    return row ? asConcept(row) : null;
+  }
+
+  async dependentIds(tx: Tx, id: string): Promise<string[]> {
+    return (await tx.run(Q.dependents, { id })).map((r) => r.id as string);
+  }
+
+  async deleteConcept(tx: Tx, id: string): Promise<number | null> {
+    const [row] = await tx.run(Q.deleteConcept, { id });
+    return row ? (row.detached as number) : null;
+  }
+
+  /** Serialises prerequisite edits; must be the first statement of the transaction. */
+  async lockPrerequisites(tx: Tx): Promise<number> {
+    const [row] = await tx.run(Q.lock);
+    return row?.version as number;
+  }
+
+  async findPath(tx: Tx, fromId: string, toId: string): Promise<string[] | null> {
+    const [row] = await tx.run(Q.findPath, { fromId, toId });
+    return row ? (row.path as string[]) : null;
+  }
+
+  async missingConcepts(tx: Tx, ids: string[]): Promise<string[]> {
+    return (await tx.run(Q.conceptsExist, { ids })).filter((r) => !r.exists).map((r) => r.id as string);
+  }
+
+  async mergePrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
+    const [row] = await tx.run(Q.mergePrerequisite, { ...e });
+    return (row as PrerequisiteEdge | undefined) ?? null;
+  }
+
+  async updatePrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
+    const [row] = await tx.run(Q.updatePrerequisite, { ...e });
+    return (row as PrerequisiteEdge | undefined) ?? null;
+  }
+
+  async removePrerequisite(tx: Tx, conceptId: string, prerequisiteId: string): Promise<number> {
+    const [row] = await tx.run(Q.removePrerequisite, { conceptId, prerequisiteId });
+    return (row?.removed as number) ?? 0;
+  }
+
+  async prerequisitesOf(ids: readonly string[]): Promise<PrerequisiteEdge[][]> {
+    const rows = await this.db.read(Q.prerequisitesOf, { ids });
+    return groupBy(ids, rows, (r) => ({ conceptId: r.id as string, prerequisiteId: r.otherId as string, weight: r.weight as number }));
+  }
+
+  async dependentsOf(ids: readonly string[]): Promise<PrerequisiteEdge[][]> {
+    const rows = await this.db.read(Q.dependentsOf, { ids });
+    return groupBy(ids, rows, (r) => ({ conceptId: r.otherId as string, prerequisiteId: r.id as string, weight: r.weight as number }));
+  }
+
+  async closure(direction: keyof typeof Q.graph, rootIds: string[]): Promise<{ nodes: Concept[]; edges: PrerequisiteEdge[] }> {
+    const [row] = await this.db.read(Q.graph[direction], { rootIds });
+    return { nodes: (row?.nodes as Concept[]) ?? [], edges: (row?.edges as PrerequisiteEdge[]) ?? [] };
+  }
+
+  async itemsByIds(ids: readonly string[]): Promise<Item[]> {
+    return (await this.db.read(Q.getItems, { ids })).map(asItem);
+  }
+
+  async listItems(filter: { conceptId: string | null; kind: string | null; after: string | null; limit: number }) {
+    const [row] = await this.db.read(Q.listItems, filter);
+    return { total: (row?.total as number) ?? 0, page: ((row?.page as Item[]) ?? []) };
+  }
+
+  async createItem(tx: Tx, item: ItemFields): Promise<Item> {
+    const [row] = await tx.run(Q.createItem, { ...item });
+    return asItem(row as Row);
+  }
+
+  async updateItem(tx: Tx, id: string, patch: { kind: string | null; title: string | null; difficulty: number | null; url: string | null; setUrl: boolean }) {
+    const [row] = await tx.run(Q.updateItem, { id, ...patch });
+    return row ? asItem(row) : null;
+  }
+
+  async deleteItem(tx: Tx, id: string): Promise<boolean> {
+    const [row] = await tx.run(Q.deleteItem, { id });
+    return ((row?.deleted as number) ?? 0) > 0;
+  }
+
+  async linkItem(tx: Tx, itemId: string, conceptId: string, weight: number): Promise<Item | null> {
+    const [row] = await tx.run(Q.linkItem, { itemId, conceptId, weight });
+    return row ? asItem(row) : null;
+  }
+
+  async unlinkItem(tx: Tx, itemId: string, conceptId: string): Promise<{ item: Item; removed: number } | null> {
+    const [row] = await tx.run(Q.unlinkItem, { itemId, conceptId });
+    return row ? { item: asItem(row), removed: row.removed as number } : null;
+  }
+
+  async itemsOfConcepts(ids: readonly string[]): Promise<Array<Array<Item & { weight: number }>>> {
+    const rows = await this.db.read(Q.itemsOfConcepts, { ids });
+    return groupBy(ids, rows, (r) => ({ ...(r.item as Item), weight: r.weight as number }));
+  }
+
+  async conceptsOfItems(ids: readonly string[]): Promise<ItemConceptLink[][]> {
+    const rows = await this.db.read(Q.conceptsOfItems, { ids });
+    return groupBy(ids, rows, (r) => ({ itemId: r.id as string, conceptId: r.conceptId as string, weight: r.weight as number }));
+  }
+
+  async topicsOfConcepts(ids: readonly string[]): Promise<Array<Topic | null>> {
+    const rows = await this.db.read(Q.topicsOfConcepts, { ids });
+    return groupBy(ids, rows, (r) => r.topic as Topic).map((list) => list[0] ?? null);
+  }
+
+  async topicsByIds(ids: readonly string[]): Promise<Topic[]> {
+    return (await this.db.read(Q.getTopics, { ids })).map((r) => r.topic as Topic);
+  }
+
+  async listTopics(level: string | null): Promise<Topic[]> {
+    return (await this.db.read(Q.listTopics, { level })).map((r) => r.topic as Topic);
+  }
+
+  async childrenOfTopics(ids: readonly string[]): Promise<Topic[][]> {
+    return groupBy(ids, await this.db.read(Q.childrenOfTopics, { ids }), (r) => r.topic as Topic);
+  }
+
+  async conceptIdsUnderTopics(ids: readonly string[]): Promise<string[][]> {
+    return groupBy(ids, await this.db.read(Q.conceptsUnderTopics, { ids }), (r) => r.conceptId as string);
+  }
+
+  /** The whole curriculum; inside `tx` when given (imports read it under the prerequisite lock). */
+  async snapshot(tx?: Tx): Promise<Snapshot> {
+    const rows = tx ? await tx.run(Q.snapshot) : await this.db.read(Q.snapshot);
+    const row = rows[0] ?? {};
+    return {
+      concepts: (row.concepts as Snapshot["concepts"]) ?? [],
+      prerequisites: (row.prerequisites as PrerequisiteEdge[]) ?? [],
+      items: (row.items as Snapshot["items"]) ?? [],
+      topics: (row.topics as Snapshot["topics"]) ?? [],
+    };
+  }
+
+  /** Bulk writers for imports (one UNWIND statement per batch, inside the caller's transaction). */
+  readonly bulk = {
+    topics: (tx: Tx, rows: unknown[]) => tx.run(Q.importTopics, { rows }),
+    topicParents: (tx: Tx, rows: unknown[]) => tx.run(Q.importTopicParents, { rows }),
+    concepts: (tx: Tx, rows: unknown[]) => tx.run(Q.importConcepts, { rows }),
+    prerequisites: (tx: Tx, rows: unknown[]) => tx.run(Q.importPrerequisites, { rows }),
+    items: (tx: Tx, rows: unknown[]) => tx.run(Q.importItems, { rows }),
+  };
+
+  edgesOf(snapshot: Snapshot): Edge[] {
+    return snapshot.prerequisites.map((p) => ({ conceptId: p.conceptId, prerequisiteId: p.prerequisiteId }));
+  }
+}

@@ -1,0 +1,222 @@
+import { BadUserInputError, ConflictError, NotFoundError, PrerequisiteCycleError } from "../../errors/errors.js";
+import type { Database, Tx } from "../../neo4j/run.js";
+import { decodeCursor, toPage } from "../common/pagination.js";
+import type { ConceptGraphArgs, ConceptsArgs, CreateConceptInput, UpdateConceptInput } from "./concept.input.js";
+import type { Concept, ConceptGraph, DeleteResult, PrerequisiteEdge } from "./concept.type.js";
+import { CurriculumRepository } from "./curriculum.repository.js";
+import { adjacency, depthsFrom, longestChain, redundantEdges } from "./graph-analysis.js";
+import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "./item.input.js";
+import type { Item } from "./item.type.js";
+import type { CurriculumReport } from "./report.type.js";
+
+/** Domain logic of the curriculum graph: acyclicity, existence checks, depth filtering, reports. */
+export class CurriculumService {
+  readonly repo: CurriculumRepository;
+
+  constructor(private readonly db: Database) {
+    this.repo = new CurriculumRepository(db);
+  }
+
+  async listConcepts(args: ConceptsArgs) {
+    const after = decodeCursor(args.after);
+    const search = args.search?.trim().toLowerCase() || null;
+    const { total, page } = await this.repo.listConcepts({ search, tag: args.tag ?? null, topicId: args.topicId ?? null, after, limit: args.first + 1 });
+    return toPage(page, args.first, total);
+  }
+
+  async listItems(args: ItemsArgs) {
+    const after = decodeCursor(args.after);
+    const { total, page } = await this.repo.listItems({ conceptId: args.conceptId ?? null, kind: args.kind ?? null, after, limit: args.first + 1 });
+    return toPage(page, args.first, total);
+  }
+
+  async createConcept(input: CreateConceptInput): Promise<Concept> {
+    return this.db.writeTx(async (tx) => {
+      if (input.prerequisites.length > 0) await this.repo.lockPrerequisites(tx);
+      if (input.topicId) await this.requireTopic(input.topicId);
+      const concept = await this.repo.createConcept(tx, {
+        id: input.id,
+        name: input.name.trim(),
+        description: input.description ?? null,
+        tags: input.tags,
+        topicId: input.topicId ?? null,
+        attributes: null,
+      });
+      for (const p of input.prerequisites) {
+        await this.addEdge(tx, { conceptId: input.id, prerequisiteId: p.conceptId, weight: p.weight });
+      }
+      return concept;
+    });
+  }
+
+  async updateConcept(id: string, input: UpdateConceptInput): Promise<Concept> {
+    if (input.topicId) await this.requireTopic(input.topicId);
+    const updated = await this.db.writeTx((tx) =>
+      this.repo.updateConcept(tx, id, {
+        name: input.name?.trim() ?? null,
+        description: input.description ?? null,
+        setDescription: input.description !== undefined,
+        tags: input.tags ?? null,
+        topicId: input.topicId ?? null,
+        setTopic: input.topicId !== undefined,
+      }),
+    );
+    if (!updated) throw new NotFoundError("Concept", id);
+    return updated;
+  }
+
+  /**
+   * Deletes a concept. Refused with CONFLICT (listing the dependents) when other concepts
+   * require it, unless `detach` is set, which removes those edges with it.
+   */
+  async deleteConcept(id: string, detach: boolean): Promise<DeleteResult> {
+    return this.db.writeTx(async (tx) => {
+      await this.repo.lockPrerequisites(tx);
+      const dependents = await this.repo.dependentIds(tx, id);
+      if (dependents.length > 0 && !detach) {
+        throw new ConflictError(
+          `Concept '${id}' is a prerequisite of ${dependents.length} concept(s): ${dependents.slice(0, 20).join(", ")}. Pass detach: true to delete it and those edges.`,
+          { dependents },
+        );
+      }
+      const detached = await this.repo.deleteConcept(tx, id);
+      if (detached === null) throw new NotFoundError("Concept", id);
+      return { id, deleted: true, detachedRelationships: detached };
+    });
+  }
+
+  async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
+    return this.db.writeTx(async (tx) => {
+      await this.repo.lockPrerequisites(tx);
+      return this.addEdge(tx, edge);
+    });
+  }
+
+  async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
+    const updated = await this.db.writeTx((tx) => this.repo.updatePrerequisite(tx, edge));
+    if (!updated) throw new NotFoundError("Prerequisite", `${edge.conceptId}->${edge.prerequisiteId}`);
+    return updated;
+  }
+
+  async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<boolean> {
+    const removed = await this.db.writeTx(async (tx) => {
+      await this.repo.lockPrerequisites(tx);
+      return this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
+    });
+    if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
+    return true;
+  }
+
+  /**
+   * Adds c REQUIRES p inside a transaction that holds the prerequisite lock, so the path check
+   * sees every committed edge and no concurrent edit can slip the other half of a cycle in.
+   */
+  private async addEdge(tx: Tx, edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
+    if (edge.conceptId === edge.prerequisiteId) throw new PrerequisiteCycleError([edge.conceptId, edge.conceptId]);
+    const missing = await this.repo.missingConcepts(tx, [edge.conceptId, edge.prerequisiteId]);
+    if (missing[0] !== undefined) throw new NotFoundError("Concept", missing[0]);
+    const back = await this.repo.findPath(tx, edge.prerequisiteId, edge.conceptId);
+    if (back) throw new PrerequisiteCycleError([edge.conceptId, ...back]);
+    return (await this.repo.mergePrerequisite(tx, edge)) as PrerequisiteEdge;
+  }
+
+  /** One closure query (at most 12 levels), then the depth filter over the returned edges. */
+  async conceptGraph(args: ConceptGraphArgs): Promise<ConceptGraph> {
+    const rootIds = [...new Set(args.rootIds)];
+    const { nodes, edges } = await this.repo.closure(args.direction, rootIds);
+    const found = new Set(nodes.map((n) => n.id));
+    const roots = rootIds.filter((id) => found.has(id));
+    const depth = new Map<string, number>();
+    const walk = (reverse: boolean) => {
+      for (const [id, d] of depthsFrom(adjacency(edges, reverse), roots, args.depth)) {
+        depth.set(id, Math.min(d, depth.get(id) ?? d));
+      }
+    };
+    if (args.direction !== "DEPENDENTS") walk(false);
+    if (args.direction !== "PREREQUISITES") walk(true);
+    const kept = nodes.filter((n) => depth.has(n.id)).sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) || a.id.localeCompare(b.id));
+    return {
+      nodes: kept.map((concept) => ({ concept, depth: depth.get(concept.id) ?? 0 })),
+      edges: edges.filter((e) => depth.has(e.conceptId) && depth.has(e.prerequisiteId)),
+      missingRootIds: rootIds.filter((id) => !found.has(id)),
+    };
+  }
+
+  async report(): Promise<CurriculumReport> {
+    const snap = await this.repo.snapshot();
+    const edges = this.repo.edgesOf(snap);
+    const ids = snap.concepts.map((c) => c.id);
+    const touched = new Set(edges.flatMap((e) => [e.conceptId, e.prerequisiteId]));
+    const chain = longestChain(ids, edges);
+    return {
+      conceptCount: snap.concepts.length,
+      prerequisiteCount: edges.length,
+      itemCount: snap.items.length,
+      conceptsWithoutItems: snap.concepts.filter((c) => c.itemCount === 0).map((c) => c.id).sort(),
+      itemsWithoutConcepts: snap.items.filter((i) => i.links.length === 0).map((i) => i.id).sort(),
+      orphanConcepts: ids.filter((id) => !touched.has(id)).sort(),
+      redundantEdges: redundantEdges(edges),
+      longestChain: chain,
+      longestChainLength: Math.max(0, chain.length - 1),
+    };
+  }
+
+  async createItem(input: CreateItemInput): Promise<Item> {
+    return this.db.writeTx(async (tx) => {
+      const missing = await this.repo.missingConcepts(tx, input.assesses.map((a) => a.conceptId));
+      if (missing.length > 0) {
+        throw new BadUserInputError(`Unknown concept(s): ${missing.join(", ")}.`, missing.map((id) => ({ path: "input.assesses", message: `concept '${id}' does not exist` })));
+      }
+      return this.repo.createItem(tx, {
+        id: input.id,
+        kind: input.kind,
+        title: input.title.trim(),
+        difficulty: input.difficulty,
+        url: input.url ?? null,
+        attributes: null,
+        links: input.assesses.map((a) => ({ conceptId: a.conceptId, weight: a.weight })),
+      });
+    });
+  }
+
+  async updateItem(id: string, input: UpdateItemInput): Promise<Item> {
+    const item = await this.db.writeTx((tx) =>
+      this.repo.updateItem(tx, id, {
+        kind: input.kind ?? null,
+        title: input.title?.trim() ?? null,
+        difficulty: input.difficulty ?? null,
+        url: input.url ?? null,
+        setUrl: input.url !== undefined,
+      }),
+    );
+    if (!item) throw new NotFoundError("Item", id);
+    return item;
+  }
+
+  async deleteItem(id: string): Promise<DeleteResult> {
+    const deleted = await this.db.writeTx((tx) => this.repo.deleteItem(tx, id));
+    if (!deleted) throw new NotFoundError("Item", id);
+    return { id, deleted: true, detachedRelationships: 0 };
+  }
+
+  async linkItem(args: LinkItemArgs): Promise<Item> {
+    return this.db.writeTx(async (tx) => {
+      const item = await this.repo.linkItem(tx, args.itemId, args.conceptId, args.weight);
+      if (item) return item;
+      const [exists] = await this.repo.itemsByIds([args.itemId]);
+      throw exists ? new NotFoundError("Concept", args.conceptId) : new NotFoundError("Item", args.itemId);
+    });
+  }
+
+  async unlinkItem(itemId: string, conceptId: string): Promise<Item> {
+    const result = await this.db.writeTx((tx) => this.repo.unlinkItem(tx, itemId, conceptId));
+    if (!result) throw new NotFoundError("Item", itemId);
+    if (result.removed === 0) throw new NotFoundError("ItemConceptLink", `${itemId}->${conceptId}`);
+    return result.item;
+  }
+
+  private async requireTopic(topicId: string): Promise<void> {
+    const [topic] = await this.repo.topicsByIds([topicId]);
+    if (!topic) throw new NotFoundError("Topic", topicId);
+  }
+}

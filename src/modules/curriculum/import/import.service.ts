@@ -1,0 +1,165 @@
+import type { Database, Row, Tx } from "../../../neo4j/run.js";
+import type { CurriculumRepository, Snapshot } from "../curriculum.repository.js";
+import type { CurriculumDocument, ParsedDocument } from "./document.js";
+import { ImportFormat, ProblemSeverity, type ImportReport } from "./import.type.js";
+import { parseCsv } from "./parse-csv.js";
+import { parseJson } from "./parse-json.js";
+import { validateImport, type ExistingCurriculum } from "./validate.js";
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  format: ImportFormat;
+  dryRun: boolean;
+  allowPartial: boolean;
+  /** Called after each written batch: rows written so far and the total to write. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function parseDocument(format: ImportFormat, content: string): ParsedDocument {
+  return format === ImportFormat.CSV ? parseCsv(content) : parseJson(content);
+}
+
+/** Guesses the format from a file name, then from the content. */
+export function detectFormat(fileName: string, content: string): ImportFormat {
+  if (/\.csv$/i.test(fileName)) return ImportFormat.CSV;
+  if (/\.json$/i.test(fileName)) return ImportFormat.JSON;
+  return content.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? ImportFormat.JSON : ImportFormat.CSV;
+}
+
+function existingFrom(snap: Snapshot): ExistingCurriculum {
+  return {
+    conceptIds: new Set(snap.concepts.map((c) => c.id)),
+    itemIds: new Set(snap.items.map((i) => i.id)),
+    topicLevels: new Map(snap.topics.map((t) => [t.id, t.level])),
+    edges: snap.prerequisites,
+  };
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+const sum = (rows: Row[], key: string) => rows.reduce((n, r) => n + ((r[key] as number) ?? 0), 0);
+
+/**
+ * Bulk curriculum import. Validation and writing happen in one write transaction that holds the
+ * prerequisite lock, so the cycle check sees exactly the graph the import lands on, and an
+ * import with errors writes nothing (unless allowPartial, which writes the valid rows only).
+ */
+export class ImportService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: CurriculumRepository,
+  ) {}
+
+  async importCurriculum(content: string, options: ImportOptions): Promise<ImportReport> {
+    const parsed = parseDocument(options.format, content);
+    if (options.dryRun) {
+      const result = validateImport(parsed, existingFrom(await this.repo.snapshot()));
+      return this.report(options, result, false, result.estimate);
+    }
+    return this.db.writeTx(async (tx) => {
+      await this.repo.lockPrerequisites(tx);
+      const result = validateImport(parsed, existingFrom(await this.repo.snapshot(tx)));
+      const hasErrors = result.problems.some((p) => p.severity === "ERROR");
+      if (hasErrors && !options.allowPartial) return this.report(options, result, false, zeroCounts());
+      const counts = await this.write(tx, result.plan, options.onProgress);
+      return this.report(options, result, true, counts);
+    });
+  }
+
+  private async write(tx: Tx, plan: CurriculumDocument, onProgress?: (done: number, total: number) => void) {
+    const total = plan.topics.length + plan.topics.filter((t) => t.parentId !== null).length + plan.concepts.length + plan.prerequisites.length + plan.items.length;
+    let done = 0;
+    const step = async (rows: unknown[], writer: (tx: Tx, rows: unknown[]) => Promise<Row[]>): Promise<Row[]> => {
+      const out: Row[] = [];
+      for (const batch of chunks(rows, IMPORT_BATCH_SIZE)) {
+        out.push(...(await writer(tx, batch)));
+        done += batch.length;
+        onProgress?.(done, total);
+      }
+      return out;
+    };
+    // Subjects before chapters before topics is not needed: parents are linked in a second pass.
+    await step(plan.topics, this.repo.bulk.topics);
+    await step(plan.topics.filter((t) => t.parentId !== null), this.repo.bulk.topicParents);
+    const concepts = await step(
+      plan.concepts.map((c) => ({ ...c, attributes: Object.keys(c.attributes).length > 0 ? JSON.stringify(c.attributes) : null })),
+      this.repo.bulk.concepts,
+    );
+    const prerequisites = await step(plan.prerequisites, this.repo.bulk.prerequisites);
+    const items = await step(
+      plan.items.map((i) => ({
+        ...i,
+        links: [...i.assesses].sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0)),
+        attributes: Object.keys(i.attributes).length > 0 ? JSON.stringify(i.attributes) : null,
+      })),
+      this.repo.bulk.items,
+    );
+    return {
+      conceptsCreated: sum(concepts, "created"),
+      conceptsUpdated: sum(concepts, "updated"),
+      prerequisitesCreated: sum(prerequisites, "created"),
+      prerequisitesUpdated: sum(prerequisites, "updated"),
+      itemsCreated: sum(items, "created"),
+      itemsUpdated: sum(items, "updated"),
+      topicsWritten: plan.topics.length,
+    };
+  }
+
+  private report(
+    options: ImportOptions,
+    result: ReturnType<typeof validateImport>,
+    applied: boolean,
+    counts: ImportReport["counts"],
+  ): ImportReport {
+    return {
+      format: options.format,
+      dryRun: options.dryRun,
+      applied,
+      valid: !result.problems.some((p) => p.severity === "ERROR"),
+      counts,
+      skippedRows: result.skippedRows,
+      problems: result.problems.map((p) => ({ ...p, severity: p.severity === "ERROR" ? ProblemSeverity.ERROR : ProblemSeverity.WARNING })),
+    };
+  }
+
+  /** The whole curriculum in the exchange format (what import reads back). */
+  async exportCurriculum(): Promise<CurriculumDocument> {
+    const snap = await this.repo.snapshot();
+    const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
+    const attrs = (json: string | null | undefined): Record<string, string> => (json ? (JSON.parse(json) as Record<string, string>) : {});
+    return {
+      format: "frontier-curriculum",
+      version: 1,
+      topics: [...snap.topics].sort(byId).map((t) => ({ id: t.id, name: t.name, level: t.level, parentId: t.parentId ?? null })),
+      concepts: [...snap.concepts].sort(byId).map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description ?? null,
+        tags: c.tags ?? [],
+        topicId: c.topicId ?? null,
+        attributes: attrs(c.attributes),
+      })),
+      prerequisites: [...snap.prerequisites]
+        .sort((a, b) => a.conceptId.localeCompare(b.conceptId) || a.prerequisiteId.localeCompare(b.prerequisiteId))
+        .map((p) => ({ conceptId: p.conceptId, prerequisiteId: p.prerequisiteId, weight: p.weight })),
+      items: [...snap.items].sort(byId).map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        title: i.title,
+        difficulty: i.difficulty ?? 0,
+        url: i.url ?? null,
+        assesses: [...i.links].sort((a, b) => a.conceptId.localeCompare(b.conceptId)),
+        attributes: attrs(i.attributes),
+      })),
+    };
+  }
+}
+
+function zeroCounts(): ImportReport["counts"] {
+  return { conceptsCreated: 0, conceptsUpdated: 0, prerequisitesCreated: 0, prerequisitesUpdated: 0, itemsCreated: 0, itemsUpdated: 0, topicsWritten: 0 };
+}

@@ -1,0 +1,54 @@
+import { cypher } from "../../neo4j/cypher.js";
+import type { Database } from "../../neo4j/run.js";
+import { groupBy } from "../curriculum/curriculum.repository.js";
+import type { Classroom, Learner } from "./learner.type.js";
+
+const Q = {
+  learners: cypher("learners/get-learners-by-ids"),
+  classesOfLearners: cypher("learners/classes-of-learners"),
+  classes: cypher("learners/get-classes-by-ids"),
+  learnersOfClasses: cypher("learners/learners-of-classes"),
+  classesOfTeacher: cypher("learners/classes-of-teacher"),
+  teacherSees: cypher("learners/teacher-sees-learners"),
+  teacherTeaches: cypher("learners/teacher-teaches-class"),
+  upsertPeople: cypher("seed/upsert-people"),
+};
+
+export class LearnerRepository {
+  constructor(private readonly db: Database) {}
+
+  async learnersByIds(ids: readonly string[]): Promise<Learner[]> {
+    return (await this.db.read(Q.learners, { ids })).map((r) => r.learner as Learner);
+  }
+
+  async classesOfLearners(ids: readonly string[]): Promise<Classroom[][]> {
+    return groupBy(ids, await this.db.read(Q.classesOfLearners, { ids }), (r) => r.class as Classroom);
+  }
+
+  async classesByIds(ids: readonly string[]): Promise<Classroom[]> {
+    return (await this.db.read(Q.classes, { ids })).map((r) => r.class as Classroom);
+  }
+
+  async learnersOfClasses(ids: readonly string[]): Promise<Learner[][]> {
+    return groupBy(ids, await this.db.read(Q.learnersOfClasses, { ids }), (r) => r.learner as Learner);
+  }
+
+  async classesOfTeacher(teacherId: string): Promise<Classroom[]> {
+    return (await this.db.read(Q.classesOfTeacher, { teacherId })).map((r) => r.class as Classroom);
+  }
+
+  /** The subset of learnerIds that teacherId teaches. */
+  async learnersTaughtBy(teacherId: string, learnerIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.read(Q.teacherSees, { teacherId, learnerIds });
+    return new Set(rows.map((r) => r.id as string));
+  }
+
+  async teaches(teacherId: string, classId: string): Promise<boolean> {
+    const [row] = await this.db.read(Q.teacherTeaches, { teacherId, classId });
+    return row?.teaches === true;
+  }
+
+  async upsertPeople(people: { classes: unknown[]; teachers: unknown[]; learners: unknown[] }): Promise<void> {
+    await this.db.write(Q.upsertPeople, people);
+  }
+}

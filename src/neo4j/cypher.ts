@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** cypher/ at the repository root, from src/neo4j or dist/neo4j alike. */
+export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cypher");
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : name.endsWith(".cypher") ? [full] : [];
+  });
+}
+
+let cache: Map<string, string> | undefined;
+
+/** Every query file, keyed by its path under cypher/ without the extension ("curriculum/get-concepts"). */
+export function allQueries(): Map<string, string> {
+  if (!cache) {
+    cache = new Map(
+      walk(CYPHER_DIR).map((file) => [
+        relative(CYPHER_DIR, file).split(sep).join("/").replace(/\.cypher$/, ""),
+        readFileSync(file, "utf8").trim(),
+      ]),
+    );
+  }
+  return cache;
+}
+
+/** A query by name. Repositories call this at module load, so a missing file fails at start-up. */
+export function cypher(name: string): CypherQuery {
+  const text = allQueries().get(name);
+  if (text === undefined) throw new Error(`cypher/${name}.cypher does not exist`);
+  return { name, text };
+}
+
+export interface CypherQuery {
+  readonly name: string;
+  readonly text: string;
+}

@@ -1,0 +1,140 @@
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from "neo4j-driver";
+import { AppError, ConflictError, ServiceUnavailableError } from "../errors/errors.js";
+import type { Logger } from "../logger.js";
+import type { CypherQuery } from "./cypher.js";
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Converts driver values (nodes, temporals) into plain JS: nodes become their properties, date-times become Dates. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) || neo4j.isDate(value as never)) {
+    return new Date((value as { toString(): string }).toString());
+  }
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  if (typeof value === "object") {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+function rows(result: QueryResult<RecordShape>): Row[] {
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/** A transaction handed to repository code: runs named queries only. */
+export interface Tx {
+  run(query: CypherQuery, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The only code that opens sessions. Maps driver errors to our codes once:
+ * constraint violations become CONFLICT, unreachable or overloaded databases SERVICE_UNAVAILABLE.
+ * Anything else is rethrown as is and masked by the error formatter.
+ */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(query, params));
+  }
+
+  async write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(query, params));
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction("READ", work);
+  }
+
+  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction("WRITE", work);
+  }
+
+  /**
+   * Runs one schema statement (constraint, index) in an auto-commit transaction, which schema
+   * changes need. Only migrations call it, with statements read from cypher/schema.
+   */
+  async schemaCommand(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run(statement);
+    } catch (err) {
+      throw this.mapError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when a query answers; used by /healthz. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run("RETURN 1", {}, { timeout: timeoutMs });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async transaction<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const wrap = (tx: ManagedTransaction): Tx => ({
+      run: async (query, params = {}) => {
+        const started = performance.now();
+        const result = await tx.run(query.text, params);
+        this.logger.trace({ query: query.name, ms: performance.now() - started }, "cypher");
+        return rows(result);
+      },
+    });
+    try {
+      return mode === "READ"
+        ? await session.executeRead((tx) => work(wrap(tx)))
+        : await session.executeWrite((tx) => work(wrap(tx)));
+    } catch (err) {
+      throw this.mapError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private mapError(err: unknown): unknown {
+    if (err instanceof AppError) return err;
+    if (err instanceof Neo4jError) {
+      if (err.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+        return new ConflictError("An object with this id already exists.", { reason: "CONSTRAINT" });
+      }
+      if (
+        err.code === "ServiceUnavailable" ||
+        err.code === "SessionExpired" ||
+        err.code.startsWith("Neo.TransientError") ||
+        err.code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+      ) {
+        this.logger.warn({ err }, "database unavailable");
+        return new ServiceUnavailableError();
+      }
+    }
+    return err;
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { AuthUser } from "../auth/roles.js";
+import { bearer, type TokenVerifier } from "../auth/tokens.js";
+import { UnauthenticatedError } from "../errors/errors.js";
+import type { Logger } from "../logger.js";
+import { createLoaders, type Loaders, type Services } from "../services.js";
+
+export interface Context {
+  requestId: string;
+  user: AuthUser | null;
+  logger: Logger;
+  services: Services;
+  loaders: Loaders;
+}
+
+/**
+ * Resolves the caller from an Authorization header value. No header means anonymous; a header
+ * that is present but not a valid bearer token is an error (401), never a silent downgrade.
+ */
+export async function authenticate(header: string | undefined, verifier: TokenVerifier): Promise<AuthUser | null> {
+  if (header === undefined || header.trim() === "") return null;
+  const token = bearer(header);
+  if (!token) throw withStatus(new UnauthenticatedError("Authorization header must be 'Bearer <token>'."), 401);
+  try {
+    return await verifier.verify(token);
+  } catch (err) {
+    throw withStatus(err as UnauthenticatedError, 401);
+  }
+}
+
+function withStatus<E extends UnauthenticatedError>(err: E, status: number): E {
+  (err.extensions as Record<string, unknown>).http = { status };
+  return err;
+}
+
+export function buildContext(services: Services, user: AuthUser | null, requestId: string = randomUUID()): Context {
+  return {
+    requestId,
+    user,
+    logger: services.logger.child({ requestId, sub: user?.sub }),
+    services,
+    loaders: createLoaders(services),
+  };
+}

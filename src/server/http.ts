@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import express, { type Express } from "express";
+import type { Server } from "node:http";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { TokenVerifier } from "../auth/tokens.js";
+import type { Config } from "../config.js";
+import { costLimitPlugin, depthRule } from "../graphql/limits.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services.js";
+import { authenticate, buildContext, type Context } from "./context.js";
+import type { Metrics } from "./metrics.js";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Express app: /graphql (Apollo), /healthz, /metrics; a request id and a log line per request. */
+export async function createHttpApp(opts: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  services: Services;
+  verifier: TokenVerifier;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  drainWebSocket: () => Promise<void>;
+}): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  const { config, logger, metrics } = opts;
+  const apollo = new ApolloServer<Context>({
+    schema: opts.schema,
+    formatError: opts.formatError,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthRule(config.MAX_QUERY_DEPTH)],
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      { async serverWillStart() { return { drainServer: opts.drainWebSocket }; } },
+      costLimitPlugin(opts.schema, config.MAX_QUERY_COST),
+      metrics.plugin,
+      config.NODE_ENV === "production"
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    const given = req.header("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const ms = performance.now() - started;
+      const path = req.originalUrl.split("?")[0] ?? "";
+      const route = path === "/graphql" || path === "/healthz" || path === "/metrics" ? path : "other";
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, ms / 1000);
+      if (route !== "/metrics" && route !== "/healthz") {
+        logger.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      }
+    });
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    const neo4j = await opts.services.db.ping();
+    res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ok" : "unavailable", neo4j: neo4j ? "up" : "down" });
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "8mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const user = await authenticate(req.header("authorization"), opts.verifier);
+        return buildContext(opts.services, user, res.locals.requestId as string);
+      },
+    }),
+  );
+  return { app, apollo };
+}

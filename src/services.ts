@@ -1,0 +1,36 @@
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import type { Database } from "./neo4j/run.js";
+import { CurriculumService } from "./modules/curriculum/curriculum.service.js";
+import { curriculumLoaders } from "./modules/curriculum/curriculum.loaders.js";
+import { ImportService } from "./modules/curriculum/import/import.service.js";
+import { LearnerAccess } from "./modules/learners/access.js";
+import { LearnerRepository } from "./modules/learners/learner.repository.js";
+import { learnerLoaders } from "./modules/learners/learner.loaders.js";
+
+/** Process-wide services, built once from the one Database. */
+export function createServices(db: Database, config: Config, logger: Logger) {
+  const curriculum = new CurriculumService(db);
+  const learners = new LearnerRepository(db);
+  return {
+    config,
+    logger,
+    db,
+    curriculum,
+    imports: new ImportService(db, curriculum.repo),
+    learners,
+    access: new LearnerAccess(learners),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. */
+export function createLoaders(services: Services) {
+  return {
+    ...curriculumLoaders(services.curriculum.repo),
+    ...learnerLoaders(services.learners),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
