@@ -1,0 +1,3 @@
+// Test cleanup: removes every node a test created (tests prefix all their ids).
+MATCH (n) WHERE (n:Concept OR n:Item OR n:Topic OR n:Learner OR n:Teacher OR n:Class) AND n.id STARTS WITH $prefix
+DETACH DELETE n

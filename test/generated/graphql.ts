@@ -1,0 +1,741 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+};
+
+/** A free-form property kept from an import (extra CSV columns). */
+export type Attribute = {
+  __typename?: 'Attribute';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** A class of learners, taught by teachers. */
+export type Classroom = {
+  __typename?: 'Classroom';
+  id: Scalars['ID']['output'];
+  /** Only for the class's teachers and admins. */
+  learners: Array<Learner>;
+  name: Scalars['String']['output'];
+  teacherIds: Array<Scalars['ID']['output']>;
+};
+
+/** A unit of knowledge in the prerequisite graph. */
+export type Concept = {
+  __typename?: 'Concept';
+  /** Extra properties kept from imports. */
+  attributes: Array<Attribute>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Concepts that directly require this one. */
+  dependents: Array<PrerequisiteEdge>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  items: Array<Item>;
+  name: Scalars['String']['output'];
+  /** Direct prerequisites. */
+  prerequisites: Array<PrerequisiteEdge>;
+  tags: Array<Scalars['String']['output']>;
+  topic?: Maybe<Topic>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A unit of knowledge in the prerequisite graph. */
+export type ConceptItemsArgs = {
+  kind?: InputMaybe<ItemKind>;
+};
+
+export type ConceptConnection = {
+  __typename?: 'ConceptConnection';
+  edges: Array<ConceptEdge>;
+  /** The page's objects, without cursors. */
+  nodes: Array<Concept>;
+  pageInfo: PageInfo;
+  /** Number of objects matching the filters, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ConceptEdge = {
+  __typename?: 'ConceptEdge';
+  cursor: Scalars['String']['output'];
+  node: Concept;
+};
+
+/** A subgraph of the prerequisite graph, fetched in one database round trip. */
+export type ConceptGraph = {
+  __typename?: 'ConceptGraph';
+  edges: Array<PrerequisiteEdge>;
+  /** Root ids that do not exist. */
+  missingRootIds: Array<Scalars['ID']['output']>;
+  nodes: Array<ConceptGraphNode>;
+};
+
+export type ConceptGraphNode = {
+  __typename?: 'ConceptGraphNode';
+  concept: Concept;
+  /** Fewest edges from a root (roots are 0). */
+  depth: Scalars['Int']['output'];
+};
+
+export type CreateConceptInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Created in the same transaction, cycle-checked. */
+  prerequisites?: Array<PrerequisiteRefInput>;
+  tags?: Array<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateItemInput = {
+  assesses?: Array<ItemConceptInput>;
+  /** Logits, -10..10; 0 is average. */
+  difficulty?: Scalars['Float']['input'];
+  id: Scalars['ID']['input'];
+  kind: ItemKind;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Validation of the whole curriculum graph, for designers. */
+export type CurriculumReport = {
+  __typename?: 'CurriculumReport';
+  conceptCount: Scalars['Int']['output'];
+  conceptsWithoutItems: Array<Scalars['ID']['output']>;
+  itemCount: Scalars['Int']['output'];
+  itemsWithoutConcepts: Array<Scalars['ID']['output']>;
+  /** The longest prerequisite chain, from the most advanced concept down. */
+  longestChain: Array<Scalars['ID']['output']>;
+  /** Edges in the longest chain. */
+  longestChainLength: Scalars['Int']['output'];
+  /** Concepts with neither prerequisites nor dependents. */
+  orphanConcepts: Array<Scalars['ID']['output']>;
+  prerequisiteCount: Scalars['Int']['output'];
+  /** Edges implied by transitivity. */
+  redundantEdges: Array<RedundantEdge>;
+};
+
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  deleted: Scalars['Boolean']['output'];
+  /** Relationships removed with the object (prerequisite and item links). */
+  detachedRelationships: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+};
+
+/** Which way to walk REQUIRES edges from the roots. */
+export type GraphDirection =
+  | 'BOTH'
+  | 'DEPENDENTS'
+  | 'PREREQUISITES';
+
+export type ImportCounts = {
+  __typename?: 'ImportCounts';
+  conceptsCreated: Scalars['Int']['output'];
+  conceptsUpdated: Scalars['Int']['output'];
+  itemsCreated: Scalars['Int']['output'];
+  itemsUpdated: Scalars['Int']['output'];
+  prerequisitesCreated: Scalars['Int']['output'];
+  prerequisitesUpdated: Scalars['Int']['output'];
+  topicsWritten: Scalars['Int']['output'];
+};
+
+export type ImportFormat =
+  | 'CSV'
+  | 'JSON';
+
+/** One problem found in an import, located by row. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** PARSE_ERROR, MISSING_FIELD, INVALID_ID, INVALID_VALUE, DUPLICATE_ROW, DUPLICATE_ID, SELF_LOOP, CYCLE, UNKNOWN_PREREQUISITE, UNKNOWN_CONCEPT, UNKNOWN_TOPIC */
+  code: Scalars['String']['output'];
+  ids: Array<Scalars['ID']['output']>;
+  message: Scalars['String']['output'];
+  /** For a cycle, the whole path (first id repeated at the end). */
+  path?: Maybe<Array<Scalars['ID']['output']>>;
+  /** CSV: the spreadsheet row (the header is row 1). JSON: the 1-based index in the section. */
+  row?: Maybe<Scalars['Int']['output']>;
+  /** concepts, prerequisites, items or topics (CSV rows are concepts). */
+  section: Scalars['String']['output'];
+  severity: ProblemSeverity;
+};
+
+/** What an import did, or would do on a dry run, and every problem it found. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** True when the import wrote to the database. */
+  applied: Scalars['Boolean']['output'];
+  /** Objects written, or that a dry run would write. */
+  counts: ImportCounts;
+  dryRun: Scalars['Boolean']['output'];
+  format: ImportFormat;
+  problems: Array<ImportProblem>;
+  /** Rows left out because of ERROR problems (with allowPartial). */
+  skippedRows: Scalars['Int']['output'];
+  /** True when no ERROR problems were found. */
+  valid: Scalars['Boolean']['output'];
+};
+
+/** Something a learner does or sees: a question, exercise, video or reading. */
+export type Item = {
+  __typename?: 'Item';
+  /** Concepts this item assesses. */
+  assesses: Array<ItemConceptLink>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3. */
+  difficulty: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: ItemKind;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type ItemConceptInput = {
+  conceptId: Scalars['ID']['input'];
+  /** In (0, 1]. */
+  weight?: Scalars['Float']['input'];
+};
+
+/** An item assesses a concept with a weight in (0, 1]. */
+export type ItemConceptLink = {
+  __typename?: 'ItemConceptLink';
+  concept: Concept;
+  conceptId: Scalars['ID']['output'];
+  item: Item;
+  itemId: Scalars['ID']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type ItemConnection = {
+  __typename?: 'ItemConnection';
+  edges: Array<ItemEdge>;
+  /** The page's objects, without cursors. */
+  nodes: Array<Item>;
+  pageInfo: PageInfo;
+  /** Number of objects matching the filters, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ItemEdge = {
+  __typename?: 'ItemEdge';
+  cursor: Scalars['String']['output'];
+  node: Item;
+};
+
+/** What a practice item is. */
+export type ItemKind =
+  | 'EXERCISE'
+  | 'QUESTION'
+  | 'READING'
+  | 'VIDEO';
+
+/** A learner, known only by a pseudonymous id. */
+export type Learner = {
+  __typename?: 'Learner';
+  classes: Array<Classroom>;
+  id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
+  addPrerequisite: PrerequisiteEdge;
+  createConcept: Concept;
+  createItem: Item;
+  /** Refused with CONFLICT when other concepts require it, unless detach is true. */
+  deleteConcept: DeleteResult;
+  deleteItem: DeleteResult;
+  /** Bulk import of a JSON document ({topics, concepts, prerequisites, items}) or a concepts CSV. By default any ERROR writes nothing; allowPartial writes the valid rows and reports the rest; dryRun only reports. */
+  importCurriculum: ImportReport;
+  /** The item assesses the concept (weight updated if linked already). */
+  linkItem: Item;
+  removePrerequisite: Scalars['Boolean']['output'];
+  unlinkItem: Item;
+  updateConcept: Concept;
+  updateItem: Item;
+  /** Changes the weight of an existing prerequisite edge. */
+  updatePrerequisite: PrerequisiteEdge;
+};
+
+
+export type MutationAddPrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationCreateConceptArgs = {
+  input: CreateConceptInput;
+};
+
+
+export type MutationCreateItemArgs = {
+  input: CreateItemInput;
+};
+
+
+export type MutationDeleteConceptArgs = {
+  detach?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportCurriculumArgs = {
+  allowPartial?: Scalars['Boolean']['input'];
+  content: Scalars['String']['input'];
+  dryRun?: Scalars['Boolean']['input'];
+  format: ImportFormat;
+};
+
+
+export type MutationLinkItemArgs = {
+  conceptId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationRemovePrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkItemArgs = {
+  conceptId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateConceptArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateConceptInput;
+};
+
+
+export type MutationUpdateItemArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateItemInput;
+};
+
+
+export type MutationUpdatePrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** `concept` REQUIRES `prerequisite`, with a weight in (0, 1]. */
+export type PrerequisiteEdge = {
+  __typename?: 'PrerequisiteEdge';
+  /** The concept that requires. */
+  concept: Concept;
+  conceptId: Scalars['ID']['output'];
+  /** The concept required. */
+  prerequisite: Concept;
+  prerequisiteId: Scalars['ID']['output'];
+  /** How much the prerequisite matters for the concept, in (0, 1]. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A prerequisite given when creating a concept. */
+export type PrerequisiteRefInput = {
+  conceptId: Scalars['ID']['input'];
+  /** In (0, 1]. */
+  weight?: Scalars['Float']['input'];
+};
+
+/** ERROR rows are not imported (and block the import unless allowPartial); WARNING rows are imported or harmlessly ignored. */
+export type ProblemSeverity =
+  | 'ERROR'
+  | 'WARNING';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A class you teach (admins: any class). */
+  classroom?: Maybe<Classroom>;
+  /** A concept by id, or null. */
+  concept?: Maybe<Concept>;
+  /** The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12. */
+  conceptGraph: ConceptGraph;
+  /** Concepts ordered by id, filtered and paginated. */
+  concepts: ConceptConnection;
+  /** Validation report over the whole curriculum. */
+  curriculumReport: CurriculumReport;
+  /** The whole curriculum as the JSON import format. */
+  exportCurriculum: Scalars['String']['output'];
+  item?: Maybe<Item>;
+  items: ItemConnection;
+  /** A learner you may see: yourself, one you teach, or any (admin). */
+  learner?: Maybe<Learner>;
+  /** The caller, as the token says. */
+  me: Viewer;
+  /** The classes the calling teacher teaches. */
+  myClasses: Array<Classroom>;
+  topic?: Maybe<Topic>;
+  /** Topics, chapters and subjects (all levels unless one is named). */
+  topics: Array<Topic>;
+};
+
+
+export type QueryClassroomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConceptArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConceptGraphArgs = {
+  depth?: Scalars['Int']['input'];
+  direction?: GraphDirection;
+  rootIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryConceptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<ItemKind>;
+};
+
+
+export type QueryLearnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  level?: InputMaybe<TopicLevel>;
+};
+
+export type RedundantEdge = {
+  __typename?: 'RedundantEdge';
+  conceptId: Scalars['ID']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  /** The longer path that already implies this edge. */
+  via: Array<Scalars['ID']['output']>;
+};
+
+/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. */
+export type Role =
+  | 'ADMIN'
+  | 'DESIGNER'
+  | 'LEARNER'
+  | 'TEACHER';
+
+/** A grouping of concepts: a topic inside a chapter inside a subject. */
+export type Topic = {
+  __typename?: 'Topic';
+  children: Array<Topic>;
+  /** Concepts in this topic and every topic below it. */
+  concepts: Array<Concept>;
+  id: Scalars['ID']['output'];
+  level: TopicLevel;
+  name: Scalars['String']['output'];
+  parent?: Maybe<Topic>;
+};
+
+/** topic -> chapter -> subject rollup. */
+export type TopicLevel =
+  | 'CHAPTER'
+  | 'SUBJECT'
+  | 'TOPIC';
+
+/** Fields to change; omitted fields keep their value, null clears description or topic. */
+export type UpdateConceptInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateItemInput = {
+  difficulty?: InputMaybe<Scalars['Float']['input']>;
+  kind?: InputMaybe<ItemKind>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who the token says the caller is. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  id: Scalars['ID']['output'];
+  roles: Array<Role>;
+};
+
+export type ConceptQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConceptQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, createdAt: string, updatedAt: string, attributes: Array<{ __typename?: 'Attribute', key: string, value: string }>, topic?: { __typename?: 'Topic', id: string, name: string, level: TopicLevel, parent?: { __typename?: 'Topic', id: string, level: TopicLevel } | null } | null, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number, prerequisite: { __typename?: 'Concept', id: string, name: string } }>, dependents: Array<{ __typename?: 'PrerequisiteEdge', conceptId: string, weight: number }>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number }> } | null };
+
+export type ConceptsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConceptsQuery = { __typename?: 'Query', concepts: { __typename?: 'ConceptConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ConceptEdge', cursor: string, node: { __typename?: 'Concept', id: string, name: string } }> } };
+
+export type ConceptGraphQueryVariables = Exact<{
+  rootIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  direction?: InputMaybe<GraphDirection>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ConceptGraphQuery = { __typename?: 'Query', conceptGraph: { __typename?: 'ConceptGraph', missingRootIds: Array<string>, nodes: Array<{ __typename?: 'ConceptGraphNode', depth: number, concept: { __typename?: 'Concept', id: string, name: string } }>, edges: Array<{ __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number }> } };
+
+export type CurriculumReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurriculumReportQuery = { __typename?: 'Query', curriculumReport: { __typename?: 'CurriculumReport', conceptCount: number, prerequisiteCount: number, itemCount: number, conceptsWithoutItems: Array<string>, itemsWithoutConcepts: Array<string>, orphanConcepts: Array<string>, longestChain: Array<string>, longestChainLength: number, redundantEdges: Array<{ __typename?: 'RedundantEdge', conceptId: string, prerequisiteId: string, via: Array<string> }> } };
+
+export type CreateConceptMutationVariables = Exact<{
+  input: CreateConceptInput;
+}>;
+
+
+export type CreateConceptMutation = { __typename?: 'Mutation', createConcept: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, topic?: { __typename?: 'Topic', id: string } | null, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number }> } };
+
+export type UpdateConceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateConceptInput;
+}>;
+
+
+export type UpdateConceptMutation = { __typename?: 'Mutation', updateConcept: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, updatedAt: string, topic?: { __typename?: 'Topic', id: string } | null } };
+
+export type DeleteConceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  detach?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type DeleteConceptMutation = { __typename?: 'Mutation', deleteConcept: { __typename?: 'DeleteResult', id: string, deleted: boolean, detachedRelationships: number } };
+
+export type AddPrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: InputMaybe<Scalars['Float']['input']>;
+}>;
+
+
+export type AddPrerequisiteMutation = { __typename?: 'Mutation', addPrerequisite: { __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number } };
+
+export type UpdatePrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: InputMaybe<Scalars['Float']['input']>;
+}>;
+
+
+export type UpdatePrerequisiteMutation = { __typename?: 'Mutation', updatePrerequisite: { __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number } };
+
+export type RemovePrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+}>;
+
+
+export type RemovePrerequisiteMutation = { __typename?: 'Mutation', removePrerequisite: boolean };
+
+export type ItemQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ItemQuery = { __typename?: 'Query', item?: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number, concept: { __typename?: 'Concept', id: string } }> } | null };
+
+export type ItemsQueryVariables = Exact<{
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ItemKind>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ItemsQuery = { __typename?: 'Query', items: { __typename?: 'ItemConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Item', id: string, kind: ItemKind }> } };
+
+export type CreateItemMutationVariables = Exact<{
+  input: CreateItemInput;
+}>;
+
+
+export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number }> } };
+
+export type UpdateItemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateItemInput;
+}>;
+
+
+export type UpdateItemMutation = { __typename?: 'Mutation', updateItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null } };
+
+export type DeleteItemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteItemMutation = { __typename?: 'Mutation', deleteItem: { __typename?: 'DeleteResult', id: string, deleted: boolean } };
+
+export type LinkItemMutationVariables = Exact<{
+  itemId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+  weight?: InputMaybe<Scalars['Float']['input']>;
+}>;
+
+
+export type LinkItemMutation = { __typename?: 'Mutation', linkItem: { __typename?: 'Item', id: string, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number }> } };
+
+export type UnlinkItemMutationVariables = Exact<{
+  itemId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+}>;
+
+
+export type UnlinkItemMutation = { __typename?: 'Mutation', unlinkItem: { __typename?: 'Item', id: string, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string }> } };
+
+export type ImportCurriculumMutationVariables = Exact<{
+  format: ImportFormat;
+  content: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  allowPartial?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type ImportCurriculumMutation = { __typename?: 'Mutation', importCurriculum: { __typename?: 'ImportReport', format: ImportFormat, dryRun: boolean, applied: boolean, valid: boolean, skippedRows: number, counts: { __typename?: 'ImportCounts', conceptsCreated: number, conceptsUpdated: number, prerequisitesCreated: number, prerequisitesUpdated: number, itemsCreated: number, itemsUpdated: number, topicsWritten: number }, problems: Array<{ __typename?: 'ImportProblem', severity: ProblemSeverity, code: string, message: string, section: string, row?: number | null, ids: Array<string>, path?: Array<string> | null }> } };
+
+export type ExportCurriculumQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportCurriculumQuery = { __typename?: 'Query', exportCurriculum: string };
+
+export type TopicsQueryVariables = Exact<{
+  level?: InputMaybe<TopicLevel>;
+}>;
+
+
+export type TopicsQuery = { __typename?: 'Query', topics: Array<{ __typename?: 'Topic', id: string, name: string, level: TopicLevel, parent?: { __typename?: 'Topic', id: string } | null, children: Array<{ __typename?: 'Topic', id: string }> }> };
+
+export type TopicQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TopicQuery = { __typename?: 'Query', topic?: { __typename?: 'Topic', id: string, name: string, level: TopicLevel, concepts: Array<{ __typename?: 'Concept', id: string }>, children: Array<{ __typename?: 'Topic', id: string }> } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Viewer', id: string, roles: Array<Role> } };
+
+export type LearnerQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, classes: Array<{ __typename?: 'Classroom', id: string, name: string }> } | null };
+
+export type ClassroomQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClassroomQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, name: string, teacherIds: Array<string>, learners: Array<{ __typename?: 'Learner', id: string }> } | null };
+
+export type LearnerClassmatesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerClassmatesQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, classes: Array<{ __typename?: 'Classroom', id: string, learners: Array<{ __typename?: 'Learner', id: string }> }> } | null };
+
+export type MyClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyClassesQuery = { __typename?: 'Query', myClasses: Array<{ __typename?: 'Classroom', id: string, name: string }> };
+
+
+export const ConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptQuery, ConceptQueryVariables>;
+export const ConceptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concepts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tag"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concepts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"tag"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tag"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConceptsQuery, ConceptsQueryVariables>;
+export const ConceptGraphDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConceptGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GraphDirection"}},"defaultValue":{"kind":"EnumValue","value":"PREREQUISITES"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptGraph"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rootIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"missingRootIds"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptGraphQuery, ConceptGraphQueryVariables>;
+export const CurriculumReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptCount"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteCount"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"conceptsWithoutItems"}},{"kind":"Field","name":{"kind":"Name","value":"itemsWithoutConcepts"}},{"kind":"Field","name":{"kind":"Name","value":"orphanConcepts"}},{"kind":"Field","name":{"kind":"Name","value":"redundantEdges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"via"}}]}},{"kind":"Field","name":{"kind":"Name","value":"longestChain"}},{"kind":"Field","name":{"kind":"Name","value":"longestChainLength"}}]}}]}}]} as unknown as DocumentNode<CurriculumReportQuery, CurriculumReportQueryVariables>;
+export const CreateConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateConceptInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<CreateConceptMutation, CreateConceptMutationVariables>;
+export const UpdateConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateConceptInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateConceptMutation, UpdateConceptMutationVariables>;
+export const DeleteConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"detach"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"detach"},"value":{"kind":"Variable","name":{"kind":"Name","value":"detach"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"detachedRelationships"}}]}}]}}]} as unknown as DocumentNode<DeleteConceptMutation, DeleteConceptMutationVariables>;
+export const AddPrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"weight"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"weight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"weight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]} as unknown as DocumentNode<AddPrerequisiteMutation, AddPrerequisiteMutationVariables>;
+export const UpdatePrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"weight"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"weight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"weight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]} as unknown as DocumentNode<UpdatePrerequisiteMutation, UpdatePrerequisiteMutationVariables>;
+export const RemovePrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}}]}]}}]} as unknown as DocumentNode<RemovePrerequisiteMutation, RemovePrerequisiteMutationVariables>;
+export const ItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Item"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"assesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ItemQuery, ItemQueryVariables>;
+export const ItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Items"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<ItemsQuery, ItemsQueryVariables>;
+export const CreateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"assesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<CreateItemMutation, CreateItemMutationVariables>;
+export const UpdateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<UpdateItemMutation, UpdateItemMutationVariables>;
+export const DeleteItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeleteItemMutation, DeleteItemMutationVariables>;
+export const LinkItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"weight"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"weight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"weight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<LinkItemMutation, LinkItemMutationVariables>;
+export const UnlinkItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlinkItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlinkItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}}]}}]}}]}}]} as unknown as DocumentNode<UnlinkItemMutation, UnlinkItemMutationVariables>;
+export const ImportCurriculumDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCurriculum"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"content"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"allowPartial"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importCurriculum"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"content"},"value":{"kind":"Variable","name":{"kind":"Name","value":"content"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"allowPartial"},"value":{"kind":"Variable","name":{"kind":"Name","value":"allowPartial"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"skippedRows"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"conceptsUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisitesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisitesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"itemsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"itemsUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"topicsWritten"}}]}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}}]}}]}}]} as unknown as DocumentNode<ImportCurriculumMutation, ImportCurriculumMutationVariables>;
+export const ExportCurriculumDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportCurriculum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportCurriculum"}}]}}]} as unknown as DocumentNode<ExportCurriculumQuery, ExportCurriculumQueryVariables>;
+export const TopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Topics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TopicLevel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TopicsQuery, TopicsQueryVariables>;
+export const TopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Topic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"concepts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TopicQuery, TopicQueryVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
+export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;
+export const LearnerClassmatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerClassmates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerClassmatesQuery, LearnerClassmatesQueryVariables>;
+export const MyClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<MyClassesQuery, MyClassesQueryVariables>;

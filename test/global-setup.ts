@@ -1,0 +1,11 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * Before any test: make sure a real Neo4j answers. Without NEO4J_URI this starts the project's
+ * local Neo4j 5.26 (installing it from Maven Central the first time); with NEO4J_URI it uses that.
+ */
+export default function setup(): void {
+  if (process.env.NEO4J_URI) return;
+  const r = spawnSync(process.execPath, ["scripts/db.mjs", "start"], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("Could not start the local Neo4j (see the [db] lines above).");
+}

@@ -1,0 +1,4 @@
+import "reflect-metadata";
+
+process.env.LOG_LEVEL ??= "silent";
+process.env.NODE_ENV ??= "test";
