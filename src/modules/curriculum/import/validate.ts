@@ -258,6 +258,8 @@ export function validateImport(parsed: ParsedDocument, existing: ExistingCurricu
   const errorRows = new Set(
     problems.filter((p) => p.severity === "ERROR").map((p) => (csv ? `row:${p.row ?? "?"}` : `${p.section}:${p.row ?? "?"}`)),
   );
+  // Spreadsheet users read a report top to bottom: order CSV problems by row (stable within a row).
+  if (csv) problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     plan,
     problems,
