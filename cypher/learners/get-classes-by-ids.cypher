@@ -1,4 +1,5 @@
 UNWIND $ids AS id
 MATCH (k:Class {id: id})
 OPTIONAL MATCH (t:Teacher)-[:TEACHES]->(k)
-RETURN k {.*, teacherIds: collect(t.id)} AS class
+WITH k, collect(t.id) AS teacherIds
+RETURN k {.*, teacherIds: teacherIds} AS class

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { isErrorCode } from "../errors/codes.js";
 import { AppError } from "../errors/errors.js";
@@ -37,10 +37,11 @@ export function createFormatError(logger: Logger) {
       };
     }
     if (original instanceof AppError) return formatted;
-    // Errors GraphQL or Apollo raise about the request itself (parse, validation, bad variables)
-    // carry a documented code and no underlying exception.
+    // Errors GraphQL or Apollo raise about the request itself (parse, validation, bad variables,
+    // context creation) carry a documented code and no unknown exception underneath.
     const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError && original.originalError === undefined && isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR") {
+    const cause = (original as { originalError?: unknown } | null)?.originalError;
+    if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR" && (cause === undefined || cause === null || cause instanceof AppError)) {
       return formatted;
     }
     logger.error({ err: original, path: formatted.path }, "unexpected error (masked for the client)");

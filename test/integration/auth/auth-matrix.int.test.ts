@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Role } from "../../../src/auth/roles.js";
+import {
+  ClassroomDocument,
+  ConceptsDocument,
+  CreateConceptDocument,
+  CurriculumReportDocument,
+  LearnerClassmatesDocument,
+  LearnerDocument,
+  MeDocument,
+  MyClassesDocument,
+} from "../../generated/graphql.js";
+import { uniquePrefix } from "../../utils/ids.js";
+import { codes, startTestServer, type TestServer } from "../../utils/server.js";
+
+let s: TestServer;
+const P = uniquePrefix("auth");
+const L1 = `${P}learner-1`;
+const L2 = `${P}learner-2`;
+const T1 = `${P}teacher-1`;
+const C1 = `${P}class-1`;
+const C2 = `${P}class-2`;
+let tokens: Record<string, string | null>;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  await s.frontier.services.learners.upsertPeople({
+    classes: [{ id: C1, name: "One" }, { id: C2, name: "Two" }],
+    teachers: [{ id: T1, classIds: [C1] }],
+    learners: [{ id: L1, classIds: [C1] }, { id: L2, classIds: [C2] }],
+  });
+  tokens = {
+    anonymous: null,
+    learner1: await s.token(Role.LEARNER, L1),
+    teacher1: await s.token(Role.TEACHER, T1),
+    designer: s.designer,
+    admin: s.admin,
+  };
+});
+afterAll(async () => {
+  await s.cleanup(P);
+  await s.stop();
+});
+
+const OK = "OK";
+/** Expected outcome per caller: OK or the error code. */
+const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?: unknown[]; data?: unknown }>; expect: Record<string, string> }> = [
+  {
+    name: "read concepts (public curriculum)",
+    run: (t) => s.gql(ConceptsDocument, { first: 1 }, t),
+    expect: { anonymous: OK, learner1: OK, teacher1: OK, designer: OK, admin: OK },
+  },
+  {
+    name: "create a concept",
+    run: (t) => s.gql(CreateConceptDocument, { input: { id: `${P}c-${Math.random().toString(36).slice(2)}`, name: "x", tags: [], prerequisites: [] } }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK },
+  },
+  {
+    name: "curriculum report",
+    run: (t) => s.gql(CurriculumReportDocument, {}, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK },
+  },
+  {
+    name: "read learner 1 (in teacher 1's class)",
+    run: (t) => s.gql(LearnerDocument, { id: L1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: OK, teacher1: OK, designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "read learner 2 (another class)",
+    run: (t) => s.gql(LearnerDocument, { id: L2 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "read class 1",
+    run: (t) => s.gql(ClassroomDocument, { id: C1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "read class 2",
+    run: (t) => s.gql(ClassroomDocument, { id: C2 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "list classmates through learner.classes",
+    run: (t) => s.gql(LearnerClassmatesDocument, { id: L1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "my classes",
+    run: (t) => s.gql(MyClassesDocument, {}, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: "FORBIDDEN" },
+  },
+];
+
+describe("auth matrix: every role against every kind of operation", () => {
+  for (const row of matrix) {
+    for (const caller of ["anonymous", "learner1", "teacher1", "designer", "admin"]) {
+      it(`${row.name} as ${caller} -> ${row.expect[caller]}`, async () => {
+        const r = await row.run(tokens[caller] ?? null);
+        const outcome = r.errors?.length ? codes(r as never)[0] : OK;
+        expect(outcome).toBe(row.expect[caller]);
+      });
+    }
+  }
+
+  it("teacher 1 sees exactly their class's learners", async () => {
+    const r = await s.gql(ClassroomDocument, { id: C1 }, tokens.teacher1);
+    expect(r.data?.classroom).toEqual({ id: C1, name: "One", teacherIds: [T1], learners: [{ id: L1 }] });
+  });
+});
+
+describe("tokens", () => {
+  it("me reflects the token", async () => {
+    const r = await s.gql(MeDocument, {}, tokens.teacher1);
+    expect(r.data?.me).toEqual({ id: T1, roles: ["TEACHER"] });
+  });
+
+  it("rejects expired, forged and malformed tokens with 401 UNAUTHENTICATED", async () => {
+    const expired = await s.token(Role.ADMIN, "x", Math.floor(Date.now() / 1000) - 10);
+    const forged = `${(tokens.admin ?? "").slice(0, -4)}AAAA`;
+    for (const t of [expired, forged, "not.a.jwt"]) {
+      const r = await s.gql(MeDocument, {}, t);
+      expect(r.status).toBe(401);
+      expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+    }
+    const res = await fetch(s.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Basic Zm9vOmJhcg==" },
+      body: JSON.stringify({ query: "{ me { id } }" }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("a token signed with another secret is refused", async () => {
+    const { signToken } = await import("../../../src/auth/tokens.js");
+    const other = await signToken({ JWT_SECRET: "another-secret-of-enough-length", JWT_ISSUER: s.config.JWT_ISSUER, JWT_AUDIENCE: s.config.JWT_AUDIENCE }, { sub: "x", roles: [Role.ADMIN] });
+    expect(codes(await s.gql(MeDocument, {}, other))).toEqual(["UNAUTHENTICATED"]);
+  });
+});
+
+describe("PUBLIC_CURRICULUM=false", () => {
+  it("requires a token for curriculum reads", async () => {
+    const closed = await startTestServer({ PUBLIC_CURRICULUM: "false" });
+    try {
+      expect(codes(await closed.gql(ConceptsDocument, { first: 1 }))).toEqual(["UNAUTHENTICATED"]);
+      expect((await closed.gql(ConceptsDocument, { first: 1 }, closed.designer)).errors).toBeUndefined();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
