@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { isErrorCode } from "../errors/codes.js";
 import { AppError } from "../errors/errors.js";
@@ -17,6 +17,13 @@ function flatten(errors: ValidationErrorLike[], prefix: string): Array<{ path: s
     const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
     return [...own, ...flatten(e.children ?? [], path)];
   });
+}
+
+/** No cause, our own error, or a GraphQL error that wraps nothing else (a parse or validation error). */
+function isIntentional(cause: unknown): boolean {
+  if (cause === undefined || cause === null || cause instanceof AppError) return true;
+  // By name, not instanceof: graphql can be loaded twice (its CommonJS and ESM builds).
+  return cause instanceof Error && cause.name === "GraphQLError" && (cause as GraphQLError).originalError == null;
 }
 
 /**
@@ -41,7 +48,7 @@ export function createFormatError(logger: Logger) {
     // context creation) carry a documented code and no unknown exception underneath.
     const code = formatted.extensions?.code;
     const cause = (original as { originalError?: unknown } | null)?.originalError;
-    if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR" && (cause === undefined || cause === null || cause instanceof AppError)) {
+    if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR" && isIntentional(cause)) {
       return formatted;
     }
     logger.error({ err: original, path: formatted.path }, "unexpected error (masked for the client)");

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import { QueryTooComplexError } from "../errors/errors.js";
+import { BadUserInputError, QueryTooComplexError } from "../errors/errors.js";
 
 /** Validation rule: rejects documents nested deeper than `maxDepth` (introspection is exempt). */
 export function depthRule(maxDepth: number) {
@@ -21,13 +21,19 @@ export function assertCost(
   maxCost: number,
 ): void {
   const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
-  const cost = getComplexity({
-    schema,
-    query,
-    variables,
-    operationName: operationName ?? undefined,
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (err) {
+    // The estimate coerces variables first; a missing or mistyped variable is the client's error.
+    throw new BadUserInputError((err as Error).message);
+  }
   if (cost > maxCost) {
     throw new QueryTooComplexError(`Operation cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer rows or fields.`, {
       cost,
