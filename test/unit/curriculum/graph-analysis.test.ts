@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { adjacency, cycleIfAdded, depthsFrom, longestChain, prerequisiteOrder, redundantEdges, type Edge } from "../../../src/modules/curriculum/graph-analysis.js";
+
+const e = (conceptId: string, prerequisiteId: string): Edge => ({ conceptId, prerequisiteId });
+// d requires b and c, both require a (a diamond); x is disconnected.
+const diamond = [e("b", "a"), e("c", "a"), e("d", "b"), e("d", "c")];
+
+describe("cycleIfAdded", () => {
+  it("finds the cycle an edge would close, as a path from the new edge back to its start", () => {
+    expect(cycleIfAdded(adjacency(diamond), "a", "d")).toEqual(["a", "d", "b", "a"]);
+    expect(cycleIfAdded(adjacency(diamond), "a", "a")).toEqual(["a", "a"]);
+  });
+
+  it("allows edges that keep the graph acyclic, including new diamonds", () => {
+    expect(cycleIfAdded(adjacency(diamond), "d", "a")).toBeNull();
+    expect(cycleIfAdded(adjacency(diamond), "x", "d")).toBeNull();
+  });
+});
+
+describe("depthsFrom", () => {
+  it("gives the fewest edges from the roots, cut at maxDepth", () => {
+    expect(Object.fromEntries(depthsFrom(adjacency(diamond), ["d"], 5))).toEqual({ d: 0, b: 1, c: 1, a: 2 });
+    expect(Object.fromEntries(depthsFrom(adjacency(diamond), ["d"], 1))).toEqual({ d: 0, b: 1, c: 1 });
+    expect(Object.fromEntries(depthsFrom(adjacency(diamond, true), ["a"], 5))).toEqual({ a: 0, b: 1, c: 1, d: 2 });
+  });
+});
+
+describe("prerequisiteOrder", () => {
+  it("puts every prerequisite before the concepts that need it", () => {
+    const order = prerequisiteOrder(["d", "c", "b", "a", "x"], diamond) ?? [];
+    for (const { conceptId, prerequisiteId } of diamond) expect(order.indexOf(prerequisiteId)).toBeLessThan(order.indexOf(conceptId));
+    expect(order).toHaveLength(5);
+  });
+
+  it("returns null for a cyclic graph", () => {
+    expect(prerequisiteOrder(["a", "b"], [e("a", "b"), e("b", "a")])).toBeNull();
+  });
+});
+
+describe("longestChain and redundantEdges", () => {
+  it("finds the longest chain from the most advanced concept down", () => {
+    const chain = [e("c1", "c0"), e("c2", "c1"), e("c3", "c2"), ...diamond];
+    expect(longestChain(["a", "b", "c", "d", "c0", "c1", "c2", "c3"], chain)).toEqual(["c3", "c2", "c1", "c0"]);
+    expect(longestChain(["a"], [])).toEqual([]);
+  });
+
+  it("flags edges implied by a longer path, with that path", () => {
+    expect(redundantEdges([...diamond, e("d", "a")])).toEqual([{ conceptId: "d", prerequisiteId: "a", via: ["d", "b", "a"] }]);
+    expect(redundantEdges(diamond)).toEqual([]);
+  });
+
+  it("handles a 1,000-concept layered graph", () => {
+    const edges: Edge[] = [];
+    for (let i = 10; i < 1000; i++) {
+      edges.push(e(`n${i}`, `n${i - 10}`));
+      if (i % 3 === 0) edges.push(e(`n${i}`, `n${i - 7}`));
+    }
+    const ids = Array.from({ length: 1000 }, (_, i) => `n${i}`);
+    const order = prerequisiteOrder(ids, edges);
+    expect(order).toHaveLength(1000);
+    // Independent check: memoised depth-first search for the longest path.
+    const memo = new Map<string, number>();
+    const adj = adjacency(edges);
+    const longest = (n: string): number => memo.get(n) ?? (memo.set(n, Math.max(0, ...(adj.get(n) ?? []).map((p) => 1 + longest(p)))), memo.get(n) as number);
+    const chain = longestChain(ids, edges);
+    expect(chain.length - 1).toBe(Math.max(...ids.map(longest)));
+    for (let i = 1; i < chain.length; i++) expect(adj.get(chain[i - 1] as string)).toContain(chain[i]);
+    expect(cycleIfAdded(adjacency(edges), "n0", "n999")).not.toBeNull();
+  });
+});
