@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { isErrorCode } from "../errors/codes.js";
 import { AppError } from "../errors/errors.js";
@@ -23,7 +23,7 @@ function flatten(errors: ValidationErrorLike[], prefix: string): Array<{ path: s
 function isIntentional(cause: unknown): boolean {
   if (cause === undefined || cause === null || cause instanceof AppError) return true;
   // By name, not instanceof: graphql can be loaded twice (its CommonJS and ESM builds).
-  return cause instanceof Error && cause.name === "GraphQLError" && (cause as GraphQLError).originalError == null;
+  return cause instanceof Error && cause.name === "GraphQLError" && ((cause as GraphQLError).originalError ?? null) === null;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ConceptDocument,
   ConceptGraphDocument,
   ConceptsDocument,
+  type ConceptsQuery,
   CreateConceptDocument,
   CurriculumReportDocument,
   DeleteConceptDocument,
@@ -13,7 +14,7 @@ import {
 } from "../../generated/graphql.js";
 import { Role } from "../../../src/auth/roles.js";
 import { uniquePrefix } from "../../utils/ids.js";
-import { codes, startTestServer, type TestServer } from "../../utils/server.js";
+import { codes, startTestServer, type GqlResponse, type TestServer } from "../../utils/server.js";
 
 let s: TestServer;
 const P = uniquePrefix("concepts");
@@ -92,7 +93,7 @@ describe("concept CRUD", () => {
     const seen: string[] = [];
     let after: string | null | undefined = null;
     for (let page = 0; page < 5; page++) {
-      const r = await s.gql(ConceptsDocument, { tag: P, first: 2, after });
+      const r: GqlResponse<ConceptsQuery> = await s.gql(ConceptsDocument, { tag: P, first: 2, after });
       expect(r.data?.concepts.totalCount).toBe(3);
       seen.push(...(r.data?.concepts.edges.map((e) => e.node.id) ?? []));
       if (!r.data?.concepts.pageInfo.hasNextPage) break;
