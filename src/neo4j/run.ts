@@ -71,14 +71,21 @@ export class Database {
    * Runs one schema statement (constraint, index) in an auto-commit transaction, which schema
    * changes need. Only migrations call it, with statements read from cypher/schema.
    */
-  async schemaCommand(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.run(statement);
-    } catch (err) {
-      throw this.mapError(err);
-    } finally {
-      await session.close();
+  async schemaCommand(statement: string, attempts = 6): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({ database: this.database });
+      try {
+        await session.run(statement);
+        return;
+      } catch (err) {
+        // Several instances (or test workers) migrating at once collide on schema locks: retry.
+        const transient = err instanceof Neo4jError && (err.code.startsWith("Neo.TransientError") || err.retryable);
+        if (!transient || attempt >= attempts) throw this.mapError(err);
+        this.logger.warn({ code: (err as Neo4jError).code, attempt }, "schema command collided; retrying");
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      } finally {
+        await session.close();
+      }
     }
   }
 

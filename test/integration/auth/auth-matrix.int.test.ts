@@ -38,8 +38,8 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await s.cleanup(P);
-  await s.stop();
+  await s?.cleanup(P);
+  await s?.stop();
 });
 
 const OK = "OK";

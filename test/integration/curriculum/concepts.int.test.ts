@@ -39,8 +39,8 @@ beforeAll(async () => {
   s = await startTestServer();
 });
 afterAll(async () => {
-  await s.cleanup(P);
-  await s.stop();
+  await s?.cleanup(P);
+  await s?.stop();
 });
 
 describe("concept CRUD", () => {

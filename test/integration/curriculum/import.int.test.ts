@@ -20,8 +20,8 @@ beforeAll(async () => {
   s = await startTestServer();
 });
 afterAll(async () => {
-  await s.cleanup(P);
-  await s.stop();
+  await s?.cleanup(P);
+  await s?.stop();
 });
 
 /** A spreadsheet as people export them: BOM, CRLF, blank lines, duplicates, a self-loop, a cycle, an unknown id. */

@@ -29,8 +29,8 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await s.cleanup(P);
-  await s.stop();
+  await s?.cleanup(P);
+  await s?.stop();
 });
 
 describe("items", () => {

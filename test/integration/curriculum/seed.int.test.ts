@@ -10,7 +10,7 @@ beforeAll(async () => {
   s = await startTestServer();
 });
 afterAll(async () => {
-  await s.stop();
+  await s?.stop();
 });
 
 function runSeed() {

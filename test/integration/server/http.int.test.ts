@@ -9,7 +9,7 @@ beforeAll(async () => {
   s = await startTestServer({ MAX_QUERY_DEPTH: "6", MAX_QUERY_COST: "2000" });
 });
 afterAll(async () => {
-  await s.stop();
+  await s?.stop();
 });
 
 describe("HTTP endpoints", () => {

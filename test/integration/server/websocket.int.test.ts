@@ -32,7 +32,7 @@ beforeAll(async () => {
   s = await startTestServer({ MAX_QUERY_DEPTH: "6" });
 });
 afterAll(async () => {
-  await s.stop();
+  await s?.stop();
 });
 
 describe("graphql-ws on /graphql", () => {
