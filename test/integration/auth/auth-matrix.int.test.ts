@@ -149,3 +149,34 @@ describe("PUBLIC_CURRICULUM=false", () => {
     }
   });
 });
+
+describe("JWKS_URL (production key sets)", () => {
+  it("verifies RS256 tokens against a remote key set and refuses HS256 ones", async () => {
+    const { generateKeyPair, exportJWK, SignJWT } = await import("jose");
+    const { createServer } = await import("node:http");
+    const { privateKey, publicKey } = await generateKeyPair("RS256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "RS256", use: "sig" };
+    const jwks = createServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => jwks.listen(0, "127.0.0.1", () => r()));
+    const port = (jwks.address() as { port: number }).port;
+    const prod = await startTestServer({ JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, JWT_SECRET: "" });
+    try {
+      const good = await new SignJWT({ roles: ["TEACHER"] })
+        .setProtectedHeader({ alg: "RS256", kid: "k1" })
+        .setSubject("t-jwks")
+        .setIssuer(prod.config.JWT_ISSUER)
+        .setAudience(prod.config.JWT_AUDIENCE)
+        .setExpirationTime("5m")
+        .sign(privateKey);
+      expect((await prod.gql(MeDocument, {}, good)).data?.me).toEqual({ id: "t-jwks", roles: ["TEACHER"] });
+      const hs = await s.token(Role.ADMIN, "intruder");
+      expect(codes(await prod.gql(MeDocument, {}, hs))).toEqual(["UNAUTHENTICATED"]);
+    } finally {
+      await prod.stop();
+      jwks.close();
+    }
+  });
+});
