@@ -4,30 +4,16 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import express, { type Express } from "express";
-import type { Server } from "node:http";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
-import type { TokenVerifier } from "../auth/tokens.js";
-import type { Config } from "../config.js";
 import { costLimitPlugin, depthRule } from "../graphql/limits.js";
-import type { Logger } from "../logger.js";
-import type { Services } from "../services.js";
 import { authenticate, buildContext, type Context } from "./context.js";
-import type { Metrics } from "./metrics.js";
+import type { TransportDeps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Express app: /graphql (Apollo), /healthz, /metrics; a request id and a log line per request. */
-export async function createHttpApp(opts: {
-  httpServer: Server;
-  schema: GraphQLSchema;
-  services: Services;
-  verifier: TokenVerifier;
-  config: Config;
-  logger: Logger;
-  metrics: Metrics;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  drainWebSocket: () => Promise<void>;
-}): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createHttpApp(
+  opts: TransportDeps & { drainWebSocket: () => Promise<void> },
+): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const { config, logger, metrics } = opts;
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,

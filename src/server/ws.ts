@@ -1,21 +1,14 @@
-import type { Server } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { GraphQLError, parse, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { TokenVerifier } from "../auth/tokens.js";
-import type { Config } from "../config.js";
 import { AppError } from "../errors/errors.js";
 import { assertCost, depthRule } from "../graphql/limits.js";
-import type { Logger } from "../logger.js";
-import type { Services } from "../services.js";
 import { authenticate, buildContext, type Context } from "./context.js";
-import type { Metrics } from "./metrics.js";
+import type { TransportDeps } from "./deps.js";
 
 type ConnectionExtra = Record<PropertyKey, unknown> & {
   user?: Context["user"];
 };
-
-type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
  * graphql-ws on the HTTP server's /graphql path. The token arrives in connectionParams
@@ -23,16 +16,7 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  * closes the socket with 4403 before anything runs. Each operation gets the same depth and
  * cost limits as HTTP, a context built once for it, and errors shaped by the same formatter.
  */
-export function attachWebSocket(opts: {
-  httpServer: Server;
-  schema: GraphQLSchema;
-  services: Services;
-  verifier: TokenVerifier;
-  config: Config;
-  logger: Logger;
-  metrics: Metrics;
-  formatError: FormatError;
-}) {
+export function attachWebSocket(opts: TransportDeps) {
   const wss = new WebSocketServer({ server: opts.httpServer, path: "/graphql", maxPayload: 1024 * 1024 });
   const rules = [...specifiedRules, depthRule(opts.config.MAX_QUERY_DEPTH)];
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => opts.formatError(e.toJSON(), e));

@@ -96,13 +96,13 @@ export type CreateConceptInput = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   /** Created in the same transaction, cycle-checked. */
-  prerequisites?: Array<PrerequisiteRefInput>;
+  prerequisites?: Array<WeightedConceptInput>;
   tags?: Array<Scalars['String']['input']>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateItemInput = {
-  assesses?: Array<ItemConceptInput>;
+  assesses?: Array<WeightedConceptInput>;
   /** Logits, -10..10; 0 is average. */
   difficulty?: Scalars['Float']['input'];
   id: Scalars['ID']['input'];
@@ -203,12 +203,6 @@ export type Item = {
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   url?: Maybe<Scalars['String']['output']>;
-};
-
-export type ItemConceptInput = {
-  conceptId: Scalars['ID']['input'];
-  /** In (0, 1]. */
-  weight?: Scalars['Float']['input'];
 };
 
 /** An item assesses a concept with a weight in (0, 1]. */
@@ -367,13 +361,6 @@ export type PrerequisiteEdge = {
   weight: Scalars['Float']['output'];
 };
 
-/** A prerequisite given when creating a concept. */
-export type PrerequisiteRefInput = {
-  conceptId: Scalars['ID']['input'];
-  /** In (0, 1]. */
-  weight?: Scalars['Float']['input'];
-};
-
 /** ERROR rows are not imported (and block the import unless allowPartial); WARNING rows are imported or harmlessly ignored. */
 export type ProblemSeverity =
   | 'ERROR'
@@ -513,6 +500,13 @@ export type Viewer = {
   __typename?: 'Viewer';
   id: Scalars['ID']['output'];
   roles: Array<Role>;
+};
+
+/** A concept with a weight in (0, 1]: a prerequisite of a new concept, or a concept an item assesses. */
+export type WeightedConceptInput = {
+  conceptId: Scalars['ID']['input'];
+  /** In (0, 1]. */
+  weight?: Scalars['Float']['input'];
 };
 
 export type ConceptQueryVariables = Exact<{

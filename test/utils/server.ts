@@ -67,5 +67,19 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return server;
 }
 
+export interface DbState {
+  concepts: number;
+  prerequisites: number;
+  edges: Array<[string, string, number]>;
+  items: number;
+  links: number;
+}
+
+/** What the database holds under an id prefix, read directly with Cypher (not through the API). */
+export async function dbState(s: TestServer, prefix: string): Promise<DbState> {
+  const [row] = await s.query("test/count-by-prefix", { prefix });
+  return row as unknown as DbState;
+}
+
 /** The codes of a response's errors, for compact assertions. */
 export const codes = (r: GqlResponse<unknown>): string[] => (r.errors ?? []).map((e) => String(e.extensions?.code));

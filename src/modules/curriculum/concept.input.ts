@@ -6,8 +6,8 @@ import { GraphDirection } from "./concept.type.js";
 
 export const MAX_GRAPH_DEPTH = 12;
 
-@InputType({ description: "A prerequisite given when creating a concept." })
-export class PrerequisiteRefInput {
+@InputType({ description: "A concept with a weight in (0, 1]: a prerequisite of a new concept, or a concept an item assesses." })
+export class WeightedConceptInput {
   @Field(() => ID)
   @IsEntityId()
   conceptId!: string;
@@ -45,10 +45,10 @@ export class CreateConceptInput {
   @IsEntityId()
   topicId?: string | null;
 
-  @Field(() => [PrerequisiteRefInput], { defaultValue: [], description: "Created in the same transaction, cycle-checked." })
+  @Field(() => [WeightedConceptInput], { defaultValue: [], description: "Created in the same transaction, cycle-checked." })
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
-  prerequisites!: PrerequisiteRefInput[];
+  prerequisites!: WeightedConceptInput[];
 }
 
 @InputType({ description: "Fields to change; omitted fields keep their value, null clears description or topic." })

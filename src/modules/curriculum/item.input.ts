@@ -2,19 +2,8 @@ import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { ArrayMaxSize, IsOptional, IsUrl, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
 import { IsEntityId } from "../common/validation.js";
 import { PageArgs } from "../common/pagination.js";
+import { WeightedConceptInput } from "./concept.input.js";
 import { ItemKind } from "./item.type.js";
-
-@InputType()
-export class ItemConceptInput {
-  @Field(() => ID)
-  @IsEntityId()
-  conceptId!: string;
-
-  @Field(() => Float, { defaultValue: 1, description: "In (0, 1]." })
-  @Min(0.000001)
-  @Max(1)
-  weight!: number;
-}
 
 @InputType()
 export class CreateItemInput {
@@ -41,10 +30,10 @@ export class CreateItemInput {
   @MaxLength(2000)
   url?: string | null;
 
-  @Field(() => [ItemConceptInput], { defaultValue: [] })
+  @Field(() => [WeightedConceptInput], { defaultValue: [] })
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
-  assesses!: ItemConceptInput[];
+  assesses!: WeightedConceptInput[];
 }
 
 @InputType()

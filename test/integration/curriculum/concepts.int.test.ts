@@ -14,7 +14,7 @@ import {
 } from "../../generated/graphql.js";
 import { Role } from "../../../src/auth/roles.js";
 import { uniquePrefix } from "../../utils/ids.js";
-import { codes, startTestServer, type GqlResponse, type TestServer } from "../../utils/server.js";
+import { codes, dbState, startTestServer, type GqlResponse, type TestServer } from "../../utils/server.js";
 
 let s: TestServer;
 const P = uniquePrefix("concepts");
@@ -30,10 +30,6 @@ async function create(name: string, prerequisites: string[] = [], tags: string[]
   return r.data?.createConcept;
 }
 
-async function dbState() {
-  const [row] = await s.query("test/count-by-prefix", { prefix: P });
-  return row as { concepts: number; prerequisites: number; edges: Array<[string, string, number]>; items: number; links: number };
-}
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -56,7 +52,7 @@ describe("concept CRUD", () => {
     const a = await s.gql(ConceptDocument, { id: id("a") });
     expect(a.data?.concept?.dependents.map((d) => d.conceptId)).toEqual([id("c")]);
 
-    const db = await dbState();
+    const db = await dbState(s, P);
     expect(db.concepts).toBe(3);
     expect(db.prerequisites).toBe(2);
   });
@@ -64,7 +60,7 @@ describe("concept CRUD", () => {
   it("rejects a duplicate id with CONFLICT and writes nothing", async () => {
     const r = await s.gql(CreateConceptDocument, { input: { id: id("a"), name: "again", tags: [], prerequisites: [] } }, s.designer);
     expect(codes(r)).toEqual(["CONFLICT"]);
-    expect((await dbState()).concepts).toBe(3);
+    expect((await dbState(s, P)).concepts).toBe(3);
     const a = await s.gql(ConceptDocument, { id: id("a") });
     expect(a.data?.concept?.name).toBe("Concept a");
   });
@@ -86,7 +82,7 @@ describe("concept CRUD", () => {
     expect(problems.map((p) => p.path).sort()).toEqual(["id", "name", "prerequisites.0.weight"]);
     const badId = await s.gql(ConceptDocument, { id: "x".repeat(200) });
     expect(codes(badId)).toEqual(["BAD_USER_INPUT"]);
-    expect((await dbState()).concepts).toBe(3);
+    expect((await dbState(s, P)).concepts).toBe(3);
   });
 
   it("paginates with cursors and a total count", async () => {
@@ -118,11 +114,11 @@ describe("prerequisite edges and the acyclic guarantee", () => {
 
   it("rejects an edge that closes a cycle, reports the whole path and writes nothing", async () => {
     await create("d", ["c"]); // d -> c -> a
-    const before = await dbState();
+    const before = await dbState(s, P);
     const r = await s.gql(AddPrerequisiteDocument, { conceptId: id("a"), prerequisiteId: id("d") }, s.designer);
     expect(codes(r)).toEqual(["PREREQUISITE_CYCLE"]);
     expect(r.errors?.[0]?.extensions?.cycle).toEqual([id("a"), id("d"), id("c"), id("a")]);
-    expect(await dbState()).toEqual(before);
+    expect(await dbState(s, P)).toEqual(before);
   });
 
   it("adds, reweights and removes an edge", async () => {
@@ -130,7 +126,7 @@ describe("prerequisite edges and the acyclic guarantee", () => {
     expect(add.data?.addPrerequisite).toEqual({ conceptId: id("d"), prerequisiteId: id("b"), weight: 0.5 });
     const upd = await s.gql(UpdatePrerequisiteDocument, { conceptId: id("d"), prerequisiteId: id("b"), weight: 0.25 }, s.designer);
     expect(upd.data?.updatePrerequisite.weight).toBe(0.25);
-    expect((await dbState()).edges).toContainEqual([id("d"), id("b"), 0.25]);
+    expect((await dbState(s, P)).edges).toContainEqual([id("d"), id("b"), 0.25]);
     const bad = await s.gql(UpdatePrerequisiteDocument, { conceptId: id("d"), prerequisiteId: id("b"), weight: 0 }, s.designer);
     expect(codes(bad)).toEqual(["BAD_USER_INPUT"]);
     const rm = await s.gql(RemovePrerequisiteDocument, { conceptId: id("d"), prerequisiteId: id("b") }, s.designer);
@@ -161,7 +157,7 @@ describe("prerequisite edges and the acyclic guarantee", () => {
       expect(ok).toHaveLength(1);
       expect(cycle).toHaveLength(1);
     }
-    const edges = (await dbState()).edges.filter(([c]) => /-[xy]\d+$/.test(c));
+    const edges = (await dbState(s, P)).edges.filter(([c]) => /-[xy]\d+$/.test(c));
     expect(edges).toHaveLength(pairs);
     const set = new Set(edges.map(([c, p]) => `${c}>${p}`));
     for (const [c, p] of edges) expect(set.has(`${p}>${c}`)).toBe(false);
@@ -212,7 +208,7 @@ describe("deleting concepts", () => {
     const detached = await s.gql(DeleteConceptDocument, { id: id("c"), detach: true }, s.designer);
     expect(detached.data?.deleteConcept).toEqual({ id: id("c"), deleted: true, detachedRelationships: 3 });
     expect((await s.gql(ConceptDocument, { id: id("c") })).data?.concept).toBeNull();
-    expect((await dbState()).edges.some(([c, p]) => c === id("c") || p === id("c"))).toBe(false);
+    expect((await dbState(s, P)).edges.some(([c, p]) => c === id("c") || p === id("c"))).toBe(false);
     const gone = await s.gql(DeleteConceptDocument, { id: id("c") }, s.designer);
     expect(codes(gone)).toEqual(["NOT_FOUND"]);
   });

@@ -6,15 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConceptDocument, ExportCurriculumDocument, ImportCurriculumDocument, ItemDocument } from "../../generated/graphql.js";
 import { Role } from "../../../src/auth/roles.js";
 import { uniquePrefix } from "../../utils/ids.js";
-import { codes, startTestServer, type TestServer } from "../../utils/server.js";
+import { codes, dbState, startTestServer, type TestServer } from "../../utils/server.js";
 
 let s: TestServer;
 const P = uniquePrefix("import");
 
-async function dbState(prefix: string) {
-  const [row] = await s.query("test/count-by-prefix", { prefix });
-  return row as { concepts: number; prerequisites: number; edges: Array<[string, string, number]>; items: number; links: number };
-}
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -59,7 +55,7 @@ describe("CSV import of a messy spreadsheet", () => {
       { severity: "ERROR", code: "MISSING_FIELD", row: 11, ids: [], path: null },
     ]);
     expect(report?.skippedRows).toBe(4);
-    expect(await dbState(p)).toMatchObject({ concepts: 0, prerequisites: 0 });
+    expect(await dbState(s, p)).toMatchObject({ concepts: 0, prerequisites: 0 });
   });
 
   it("dry run reports what would be written and writes nothing", async () => {
@@ -67,7 +63,7 @@ describe("CSV import of a messy spreadsheet", () => {
     const r = await s.gql(ImportCurriculumDocument, { format: "CSV", content: messyCsv(p), dryRun: true, allowPartial: true }, s.designer);
     expect(r.data?.importCurriculum).toMatchObject({ dryRun: true, applied: false });
     expect(r.data?.importCurriculum.counts.conceptsCreated).toBe(7);
-    expect(await dbState(p)).toMatchObject({ concepts: 0, prerequisites: 0 });
+    expect(await dbState(s, p)).toMatchObject({ concepts: 0, prerequisites: 0 });
   });
 
   it("allowPartial imports the valid rest and reports what it skipped", async () => {
@@ -76,7 +72,7 @@ describe("CSV import of a messy spreadsheet", () => {
     const report = r.data?.importCurriculum;
     expect(report?.applied).toBe(true);
     expect(report?.counts).toMatchObject({ conceptsCreated: 7, prerequisitesCreated: 5 });
-    const db = await dbState(p);
+    const db = await dbState(s, p);
     expect(db.concepts).toBe(7);
     expect(db.edges.map(([c, q, w]) => `${c.slice(p.length)}>${q.slice(p.length)}:${w}`).sort()).toEqual([
       "div>frac:1",
@@ -130,21 +126,21 @@ describe("JSON import and export", () => {
     const r = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer);
     expect(r.data?.importCurriculum).toMatchObject({ applied: true, valid: true, problems: [] });
     expect(r.data?.importCurriculum.counts).toEqual({ conceptsCreated: 2, conceptsUpdated: 0, prerequisitesCreated: 1, prerequisitesUpdated: 0, itemsCreated: 2, itemsUpdated: 0, topicsWritten: 2 });
-    expect(await dbState(p)).toMatchObject({ concepts: 2, prerequisites: 1, items: 2, links: 3 });
+    expect(await dbState(s, p)).toMatchObject({ concepts: 2, prerequisites: 1, items: 2, links: 3 });
     const item = await s.gql(ItemDocument, { id: `${p}i2` });
     expect(item.data?.item).toMatchObject({ kind: "VIDEO", assesses: [{ conceptId: `${p}a`, weight: 1 }, { conceptId: `${p}b`, weight: 0.5 }] });
   });
 
   it("rejects a bad item row, names it, and writes nothing", async () => {
     const bad = { ...doc, items: [...doc.items, { id: `${p}i3`, kind: "PODCAST", title: "", assesses: [{ conceptId: `${p}zzz` }] }] };
-    const before = await dbState(p);
+    const before = await dbState(s, p);
     const r = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(bad) }, s.designer);
     expect(r.data?.importCurriculum.problems.map((x) => [x.section, x.row, x.code])).toEqual([
       ["items", 3, "MISSING_FIELD"],
       ["items", 3, "INVALID_VALUE"],
       ["items", 3, "UNKNOWN_CONCEPT"],
     ]);
-    expect(await dbState(p)).toEqual(before);
+    expect(await dbState(s, p)).toEqual(before);
     const broken = await s.gql(ImportCurriculumDocument, { format: "JSON", content: "{ not json" }, s.designer);
     expect(broken.data?.importCurriculum.problems[0]?.code).toBe("PARSE_ERROR");
   });

@@ -11,15 +11,11 @@ import {
   UpdateItemDocument,
 } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
-import { codes, startTestServer, type TestServer } from "../../utils/server.js";
+import { codes, dbState, startTestServer, type TestServer } from "../../utils/server.js";
 
 let s: TestServer;
 const P = uniquePrefix("items");
 
-async function links() {
-  const [row] = await s.query("test/count-by-prefix", { prefix: P });
-  return row as { items: number; links: number };
-}
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -48,7 +44,7 @@ describe("items", () => {
     expect(videos.data?.items).toMatchObject({ totalCount: 1, nodes: [{ id: `${P}v1` }] });
     const concept = await s.gql(ConceptDocument, { id: `${P}a` });
     expect(concept.data?.concept?.items.map((i) => i.id)).toEqual([`${P}q1`, `${P}v1`]);
-    expect(await links()).toEqual(expect.objectContaining({ items: 2, links: 2 }));
+    expect(await dbState(s, P)).toEqual(expect.objectContaining({ items: 2, links: 2 }));
   });
 
   it("refuses an item for an unknown concept and writes nothing", async () => {
@@ -62,7 +58,7 @@ describe("items", () => {
   it("links, reweights and unlinks", async () => {
     const link = await s.gql(LinkItemDocument, { itemId: `${P}q1`, conceptId: `${P}b`, weight: 0.5 }, s.designer);
     expect(link.data?.linkItem.assesses).toEqual([{ conceptId: `${P}a`, weight: 1 }, { conceptId: `${P}b`, weight: 0.5 }]);
-    expect((await links()).links).toBe(3);
+    expect((await dbState(s, P)).links).toBe(3);
     const unlink = await s.gql(UnlinkItemDocument, { itemId: `${P}q1`, conceptId: `${P}b` }, s.designer);
     expect(unlink.data?.unlinkItem.assesses).toEqual([{ conceptId: `${P}a` }]);
     expect(codes(await s.gql(UnlinkItemDocument, { itemId: `${P}q1`, conceptId: `${P}b` }, s.designer))).toEqual(["NOT_FOUND"]);
@@ -75,7 +71,7 @@ describe("items", () => {
     expect(upd.data?.updateItem).toMatchObject({ difficulty: 1.5, title: "Harder", kind: "QUESTION" });
     const del = await s.gql(DeleteItemDocument, { id: `${P}v1` }, s.designer);
     expect(del.data?.deleteItem).toEqual({ id: `${P}v1`, deleted: true });
-    expect(await links()).toEqual(expect.objectContaining({ items: 1, links: 1 }));
+    expect(await dbState(s, P)).toEqual(expect.objectContaining({ items: 1, links: 1 }));
     expect(codes(await s.gql(DeleteItemDocument, { id: `${P}v1` }, s.designer))).toEqual(["NOT_FOUND"]);
   });
 });
