@@ -4,7 +4,10 @@ import type { Database } from "./neo4j/run.js";
 import { CurriculumService } from "./modules/curriculum/curriculum.service.js";
 import { curriculumLoaders } from "./modules/curriculum/curriculum.loaders.js";
 import { ImportService } from "./modules/curriculum/import/import.service.js";
+import { EventsService } from "./modules/events/events.service.js";
 import { LearnerAccess } from "./modules/learners/access.js";
+import { MasteryService } from "./modules/mastery/mastery.service.js";
+import { ModelStore } from "./modules/mastery/model-store.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
@@ -12,6 +15,7 @@ import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 export function createServices(db: Database, config: Config, logger: Logger) {
   const curriculum = new CurriculumService(db);
   const learners = new LearnerRepository(db);
+  const models = new ModelStore(db);
   return {
     config,
     logger,
@@ -20,6 +24,9 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     imports: new ImportService(db, curriculum.repo),
     learners,
     access: new LearnerAccess(learners),
+    models,
+    events: new EventsService(db, models),
+    mastery: new MasteryService(db, models, curriculum.repo),
   };
 }
 

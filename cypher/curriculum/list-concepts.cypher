@@ -6,4 +6,4 @@ WHERE ($search IS NULL OR toLower(c.name) CONTAINS $search OR toLower(coalesce(c
 WITH c ORDER BY c.id
 WITH collect(c) AS matched
 RETURN size(matched) AS total,
-       [x IN matched WHERE $after IS NULL OR x.id > $after][0..$limit] AS page
+       [x IN matched WHERE $after IS NULL OR x.id > $after][0..toInteger($limit)] AS page

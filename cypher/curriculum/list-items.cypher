@@ -4,4 +4,4 @@ WHERE ($kind IS NULL OR i.kind = $kind)
 WITH i ORDER BY i.id
 WITH collect(i) AS matched
 RETURN size(matched) AS total,
-       [x IN matched WHERE $after IS NULL OR x.id > $after][0..$limit] AS page
+       [x IN matched WHERE $after IS NULL OR x.id > $after][0..toInteger($limit)] AS page

@@ -6,7 +6,9 @@ import { ImportResolver } from "../modules/curriculum/import/import.resolver.js"
 import { ItemConceptLinkResolver, ItemResolver } from "../modules/curriculum/item.resolver.js";
 import { PrerequisiteResolver } from "../modules/curriculum/prerequisite.resolver.js";
 import { TopicResolver } from "../modules/curriculum/topic.resolver.js";
+import { EventsResolver } from "../modules/events/events.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
+import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 
 export const resolvers = [
@@ -19,6 +21,8 @@ export const resolvers = [
   ImportResolver,
   LearnerResolver,
   ClassroomResolver,
+  EventsResolver,
+  MasteryResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -137,6 +137,54 @@ export type DeleteResult = {
   id: Scalars['ID']['output'];
 };
 
+export type EventInput = {
+  attemptNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Concepts, when the item is not in the graph (historic data). */
+  conceptIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  correct?: InputMaybe<Scalars['Boolean']['input']>;
+  durationMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique per event; a replayed eventId is a DUPLICATE and changes nothing. */
+  eventId: Scalars['String']['input'];
+  hintsUsed?: InputMaybe<Scalars['Int']['input']>;
+  /** The item; its ASSESSES edges give the concepts. */
+  itemId?: InputMaybe<Scalars['String']['input']>;
+  kind?: EventKind;
+  /** Opaque, pseudonymous learner id. */
+  learnerId: Scalars['String']['input'];
+  /** ISO-8601 date-time with a time zone. */
+  occurredAt: Scalars['String']['input'];
+  /** Partial credit in [0, 1], instead of correct. */
+  score?: InputMaybe<Scalars['Float']['input']>;
+  /** Which platform or app sent it. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** CONTENT_VIEW: fraction watched or read, in [0, 1]. */
+  watchFraction?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** ANSWER: one item answered. ASSIGNMENT: a scored submission over several concepts. CONTENT_VIEW: a video or reading (a learning opportunity, not evidence of mastery). */
+export type EventKind =
+  | 'ANSWER'
+  | 'ASSIGNMENT'
+  | 'CONTENT_VIEW';
+
+export type EventResult = {
+  __typename?: 'EventResult';
+  /** For REJECTED: MISSING_FIELD, INVALID_VALUE, FUTURE_EVENT, UNKNOWN_ITEM, UNKNOWN_CONCEPT, FORBIDDEN. For NOT_APPLIED: BATCH_REJECTED. */
+  code?: Maybe<Scalars['String']['output']>;
+  eventId?: Maybe<Scalars['String']['output']>;
+  /** Position in the input list. */
+  index: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  status: EventStatus;
+};
+
+/** ACCEPTED: applied. DUPLICATE: this eventId was seen before; nothing changed. REJECTED: see code and reason. NOT_APPLIED: valid, but an atomic batch was rejected. */
+export type EventStatus =
+  | 'ACCEPTED'
+  | 'DUPLICATE'
+  | 'NOT_APPLIED'
+  | 'REJECTED';
+
 /** Which way to walk REQUIRES edges from the roots. */
 export type GraphDirection =
   | 'BOTH'
@@ -238,11 +286,87 @@ export type ItemKind =
   | 'READING'
   | 'VIDEO';
 
+/** The model's probability that the learner answers the item correctly now. */
+export type ItemPrediction = {
+  __typename?: 'ItemPrediction';
+  itemId: Scalars['ID']['output'];
+  p: Scalars['Float']['output'];
+  terms: Array<PredictionTerm>;
+};
+
 /** A learner, known only by a pseudonymous id. */
 export type Learner = {
   __typename?: 'Learner';
   classes: Array<Classroom>;
   id: Scalars['ID']['output'];
+  /** Mastery now, with explanations: of conceptIds, or of every concept under topicId, or of every practised concept. */
+  mastery: Array<Mastery>;
+  /** P(correct) for an item now, with the terms of the model's logit. */
+  predictedCorrect: ItemPrediction;
+  /** Rollups to topics, chapters or subjects. */
+  topicMastery: Array<TopicMastery>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerMasteryArgs = {
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerPredictedCorrectArgs = {
+  itemId: Scalars['ID']['input'];
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerTopicMasteryArgs = {
+  topicIds: Array<Scalars['ID']['input']>;
+};
+
+/** A learner's mastery of one concept, now. */
+export type Mastery = {
+  __typename?: 'Mastery';
+  attempts: Scalars['Int']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** The top three contributing factors. */
+  explanation: Array<MasteryFactor>;
+  lastPracticedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** P(knows the concept) now, after forgetting, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  /** False when the concept was never practised (p is the prior). */
+  practised: Scalars['Boolean']['output'];
+  /** Mastery right after the last practice, in [0, 1]. */
+  storedP: Scalars['Float']['output'];
+};
+
+/** One recorded change of mastery and the event behind it. */
+export type MasteryChange = {
+  __typename?: 'MasteryChange';
+  after: Scalars['Float']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  before: Scalars['Float']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** JSON: score, predicted P(correct), evidence ratio, retention. */
+  detail: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** EVIDENCE, CONTENT_VIEW, LATE_EVIDENCE or REPLAY (recomputed after a late event). */
+  reason: Scalars['String']['output'];
+  /** Per-learner sequence number, increasing. */
+  seq: Scalars['Int']['output'];
+};
+
+/** One reason behind a mastery value. */
+export type MasteryFactor = {
+  __typename?: 'MasteryFactor';
+  /** EVIDENCE, FORGETTING, HINTS, PRIOR or PRACTICE. */
+  name: Scalars['String']['output'];
+  /** In words, e.g. '4 of the last 5 answers correct'. */
+  text: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
 };
 
 export type Mutation = {
@@ -258,6 +382,8 @@ export type Mutation = {
   importCurriculum: ImportReport;
   /** The item assesses the concept (weight updated if linked already). */
   linkItem: Item;
+  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's. */
+  recordEvents: RecordEventsResult;
   removePrerequisite: Scalars['Boolean']['output'];
   unlinkItem: Item;
   updateConcept: Concept;
@@ -310,6 +436,12 @@ export type MutationLinkItemArgs = {
 };
 
 
+export type MutationRecordEventsArgs = {
+  atomic?: Scalars['Boolean']['input'];
+  events: Array<EventInput>;
+};
+
+
 export type MutationRemovePrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
@@ -348,6 +480,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PredictionTerm = {
+  __typename?: 'PredictionTerm';
+  /** Contribution to logit P(correct). */
+  logit: Scalars['Float']['output'];
+  /** bias, mastery, ability, difficulty or recent. */
+  name: Scalars['String']['output'];
+};
+
 /** `concept` REQUIRES `prerequisite`, with a weight in (0, 1]. */
 export type PrerequisiteEdge = {
   __typename?: 'PrerequisiteEdge';
@@ -384,6 +524,8 @@ export type Query = {
   items: ItemConnection;
   /** A learner you may see: yourself, one you teach, or any (admin). */
   learner?: Maybe<Learner>;
+  /** Every change of a learner's mastery (of one concept, in a window), oldest first. */
+  masteryHistory: Array<MasteryChange>;
   /** The caller, as the token says. */
   me: Viewer;
   /** The classes the calling teacher teaches. */
@@ -438,6 +580,15 @@ export type QueryLearnerArgs = {
 };
 
 
+export type QueryMasteryHistoryArgs = {
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  learnerId: Scalars['ID']['input'];
+  limit?: Scalars['Int']['input'];
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
 };
@@ -445,6 +596,17 @@ export type QueryTopicArgs = {
 
 export type QueryTopicsArgs = {
   level?: InputMaybe<TopicLevel>;
+};
+
+export type RecordEventsResult = {
+  __typename?: 'RecordEventsResult';
+  accepted: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  /** Mastery changes the accepted events caused. */
+  masteryChanges: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** One per input event, in input order. */
+  results: Array<EventResult>;
 };
 
 export type RedundantEdge = {
@@ -479,6 +641,17 @@ export type TopicLevel =
   | 'CHAPTER'
   | 'SUBJECT'
   | 'TOPIC';
+
+/** Mastery rolled up over a topic, chapter or subject: the mean of its concepts. */
+export type TopicMastery = {
+  __typename?: 'TopicMastery';
+  concepts: Scalars['Int']['output'];
+  /** Concepts with p at or above the mastery threshold. */
+  mastered: Scalars['Int']['output'];
+  /** Mean mastery of the concepts under it, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  topicId: Scalars['ID']['output'];
+};
 
 /** Fields to change; omitted fields keep their value, null clears description or topic. */
 export type UpdateConceptInput = {
@@ -675,6 +848,49 @@ export type TopicQueryVariables = Exact<{
 
 export type TopicQuery = { __typename?: 'Query', topic?: { __typename?: 'Topic', id: string, name: string, level: TopicLevel, concepts: Array<{ __typename?: 'Concept', id: string }>, children: Array<{ __typename?: 'Topic', id: string }> } | null };
 
+export type RecordEventsMutationVariables = Exact<{
+  events: Array<EventInput> | EventInput;
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RecordEventsMutation = { __typename?: 'Mutation', recordEvents: { __typename?: 'RecordEventsResult', accepted: number, duplicates: number, rejected: number, masteryChanges: number, results: Array<{ __typename?: 'EventResult', index: number, eventId?: string | null, status: EventStatus, code?: string | null, reason?: string | null }> } };
+
+export type LearnerMasteryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type LearnerMasteryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, mastery: Array<{ __typename?: 'Mastery', conceptId: string, p: number, storedP: number, practised: boolean, attempts: number, lastPracticedAt?: string | null, explanation: Array<{ __typename?: 'MasteryFactor', name: string, value: number, text: string }> }> } | null };
+
+export type LearnerPredictionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerPredictionQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', predictedCorrect: { __typename?: 'ItemPrediction', itemId: string, p: number, terms: Array<{ __typename?: 'PredictionTerm', name: string, logit: number }> } } | null };
+
+export type LearnerTopicMasteryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  topicIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type LearnerTopicMasteryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', topicMastery: Array<{ __typename?: 'TopicMastery', topicId: string, p: number, concepts: number, mastered: number }> } | null };
+
+export type MasteryHistoryQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MasteryHistoryQuery = { __typename?: 'Query', masteryHistory: Array<{ __typename?: 'MasteryChange', seq: number, conceptId: string, eventId: string, at: string, before: number, after: number, reason: string, detail: string }> };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -728,6 +944,11 @@ export const ImportCurriculumDocument = {"kind":"Document","definitions":[{"kind
 export const ExportCurriculumDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportCurriculum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportCurriculum"}}]}}]} as unknown as DocumentNode<ExportCurriculumQuery, ExportCurriculumQueryVariables>;
 export const TopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Topics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TopicLevel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TopicsQuery, TopicsQueryVariables>;
 export const TopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Topic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"concepts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TopicQuery, TopicQueryVariables>;
+export const RecordEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"events"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"atomic"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"events"},"value":{"kind":"Variable","name":{"kind":"Name","value":"events"}}},{"kind":"Argument","name":{"kind":"Name","value":"atomic"},"value":{"kind":"Variable","name":{"kind":"Name","value":"atomic"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"masteryChanges"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<RecordEventsMutation, RecordEventsMutationVariables>;
+export const LearnerMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"storedP"}},{"kind":"Field","name":{"kind":"Name","value":"practised"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastPracticedAt"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerMasteryQuery, LearnerMasteryQueryVariables>;
+export const LearnerPredictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerPrediction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"logit"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerPredictionQuery, LearnerPredictionQueryVariables>;
+export const LearnerTopicMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerTopicMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"concepts"}},{"kind":"Field","name":{"kind":"Name","value":"mastered"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerTopicMasteryQuery, LearnerTopicMasteryQueryVariables>;
+export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasteryHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<MasteryHistoryQuery, MasteryHistoryQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

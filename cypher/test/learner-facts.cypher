@@ -1,0 +1,6 @@
+// Test check: a learner's events, mastery edges and history, read directly.
+MATCH (l:Learner {id: $learnerId})
+CALL (l) { MATCH (e:Event {learnerId: l.id}) RETURN count(e) AS events }
+CALL (l) { OPTIONAL MATCH (l)-[m:MASTERY]->(c:Concept) RETURN collect({conceptId: c.id, p: m.p, attempts: m.attempts}) AS mastery }
+CALL (l) { MATCH (h:MasteryChange {learnerId: l.id}) WITH h ORDER BY h.seq RETURN collect({seq: h.seq, conceptId: h.conceptId, eventId: h.eventId, after: h.after, reason: h.reason}) AS history }
+RETURN events, mastery, history, l.seq AS seq, l.kt AS kt

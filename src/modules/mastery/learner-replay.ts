@@ -1,0 +1,141 @@
+import type { NormalizedEvent } from "../events/validate-event.js";
+import { byTime } from "../events/validate-event.js";
+import {
+  applyContentView,
+  effectiveMastery,
+  initialLearnerState,
+  update,
+  type LearnerState,
+  type ModelParams,
+} from "./model.js";
+
+/** An event whose concepts are known (from the item's ASSESSES edges or given explicitly). */
+export interface ResolvedEvent extends NormalizedEvent {
+  concepts: string[];
+}
+
+export type ChangeReason = "EVIDENCE" | "CONTENT_VIEW" | "LATE_EVIDENCE" | "REPLAY";
+
+/** One mastery change, as stored in the history. Masteries are probabilities in [0, 1]. */
+export interface MasteryChangeRecord {
+  eventId: string;
+  conceptId: string;
+  /** Epoch ms of the event (or of the replay, for REPLAY corrections). */
+  at: number;
+  before: number;
+  after: number;
+  reason: ChangeReason;
+  /** Numbers behind the change, for explanations. */
+  detail: {
+    score: number | null;
+    predicted: number | null;
+    evidenceRatio: number | null;
+    retention: number | null;
+    watchFraction: number | null;
+  };
+}
+
+/** Applies one event to a learner's state; returns the new state and the per-concept changes. */
+export function applyEvent(params: ModelParams, state: LearnerState, e: ResolvedEvent, reason: ChangeReason): { state: LearnerState; changes: MasteryChangeRecord[] } {
+  if (e.kind === "CONTENT_VIEW") {
+    const before = e.concepts.map((c) => effectiveMastery(params, state, c, e.occurredAt));
+    const next = applyContentView(params, state, e.concepts, e.watchFraction ?? 0, e.occurredAt);
+    return {
+      state: next,
+      changes: e.concepts.map((conceptId, i) => ({
+        eventId: e.eventId,
+        conceptId,
+        at: e.occurredAt,
+        before: before[i]?.mastery ?? 0,
+        after: next.concepts[conceptId]?.mastery ?? 0,
+        reason: reason === "EVIDENCE" ? "CONTENT_VIEW" : reason,
+        detail: { score: null, predicted: null, evidenceRatio: null, retention: before[i]?.retention ?? null, watchFraction: e.watchFraction },
+      })),
+    };
+  }
+  const result = update(params, state, { itemId: e.itemId ?? `concepts:${e.concepts.join(",")}`, conceptIds: e.concepts, score: e.score ?? 0, occurredAt: e.occurredAt });
+  return {
+    state: result.state,
+    changes: result.concepts.map((c) => ({
+      eventId: e.eventId,
+      conceptId: c.conceptId,
+      at: e.occurredAt,
+      before: c.masteryBefore,
+      after: c.masteryAfter,
+      reason,
+      detail: {
+        score: e.score,
+        predicted: result.prediction.p,
+        evidenceRatio: Number.isFinite(c.evidenceRatio) ? c.evidenceRatio : null,
+        retention: result.prediction.concepts.find((x) => x.conceptId === c.conceptId)?.retention ?? null,
+        watchFraction: null,
+      },
+    })),
+  };
+}
+
+/**
+ * Brings a learner's model state up to date with new events.
+ *
+ * In order (every new event at or after the last applied one): the events are applied to the
+ * stored state. Late (an event older than the last applied one): the learner's whole history is
+ * replayed in time order from the initial state, so the result is exactly what the model gives
+ * for the events in time order; the late events' own changes are recorded as LATE_EVIDENCE, and
+ * every concept whose final mastery then differs from its last recorded value gets a REPLAY
+ * correction, so the newest history entry of a concept always equals its current mastery.
+ *
+ * @param stored the learner's state before this batch (null for a new learner)
+ * @param lastEventAt epoch ms of the newest event already applied (null if none)
+ * @param fresh the batch's new events for this learner (any order)
+ * @param history the learner's stored events; only read when a late event makes a replay necessary
+ */
+export async function advanceLearner(
+  params: ModelParams,
+  stored: LearnerState | null,
+  lastEventAt: number | null,
+  fresh: ResolvedEvent[],
+  history: () => Promise<ResolvedEvent[]>,
+  now: number,
+): Promise<{ state: LearnerState; changes: MasteryChangeRecord[]; replayed: boolean }> {
+  const sorted = [...fresh].sort(byTime);
+  const first = sorted[0];
+  const late = lastEventAt !== null && first !== undefined && first.occurredAt < lastEventAt;
+  if (!late) {
+    let state = stored ?? initialLearnerState();
+    const changes: MasteryChangeRecord[] = [];
+    for (const e of sorted) {
+      const r = applyEvent(params, state, e, "EVIDENCE");
+      state = r.state;
+      changes.push(...r.changes);
+    }
+    return { state, changes, replayed: false };
+  }
+  const freshIds = new Set(sorted.map((e) => e.eventId));
+  const all = [...(await history()).filter((e) => !freshIds.has(e.eventId)), ...sorted].sort(byTime);
+  let state = initialLearnerState();
+  const changes: MasteryChangeRecord[] = [];
+  for (const e of all) {
+    const r = applyEvent(params, state, e, freshIds.has(e.eventId) ? "LATE_EVIDENCE" : "EVIDENCE");
+    state = r.state;
+    if (freshIds.has(e.eventId)) changes.push(...r.changes);
+  }
+  const lastRecorded = new Map<string, number>();
+  for (const [id, c] of Object.entries(stored?.concepts ?? {})) lastRecorded.set(id, c.mastery);
+  for (const c of changes) lastRecorded.set(c.conceptId, c.after);
+  const trigger = sorted[0] as ResolvedEvent;
+  for (const [conceptId, c] of Object.entries(state.concepts)) {
+    const recorded = lastRecorded.get(conceptId);
+    if (recorded === undefined || Math.abs(recorded - c.mastery) > 1e-12) {
+      changes.push({
+        eventId: trigger.eventId,
+        conceptId,
+        at: now,
+        before: recorded ?? c.mastery,
+        after: c.mastery,
+        reason: "REPLAY",
+        detail: { score: null, predicted: null, evidenceRatio: null, retention: null, watchFraction: null },
+      });
+    }
+  }
+  return { state, changes, replayed: true };
+}

@@ -1,0 +1,92 @@
+import { NotFoundError } from "../../errors/errors.js";
+import { cypher } from "../../neo4j/cypher.js";
+import type { Database } from "../../neo4j/run.js";
+import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
+import { explainMastery } from "./explain.js";
+import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
+import { effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "./model.js";
+import type { ModelStore } from "./model-store.js";
+
+const Q = {
+  states: cypher("mastery/learner-states"),
+  recent: cypher("mastery/recent-evidence"),
+  history: cypher("mastery/history"),
+  resolveItems: cypher("events/resolve-items"),
+};
+
+/** Mastery at or above this counts as mastered in rollups. */
+export const MASTERED = 0.8;
+
+/** Reads mastery: the model's state of a learner, evaluated now (forgetting included), with explanations. */
+export class MasteryService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: ModelStore,
+    private readonly curriculum: CurriculumRepository,
+  ) {}
+
+  async state(learnerId: string): Promise<LearnerState> {
+    const [row] = await this.db.read(Q.states, { ids: [learnerId] });
+    return row?.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
+  }
+
+  /**
+   * Mastery of the given concepts (or of every concept under a topic, or of every practised
+   * concept when neither is given), each with its top three factors.
+   */
+  async mastery(learnerId: string, conceptIds: string[] | null, topicId: string | null, now = Date.now()): Promise<Mastery[]> {
+    const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
+    let ids = conceptIds ?? (topicId ? ((await this.curriculum.conceptIdsUnderTopics([topicId]))[0] ?? []) : Object.keys(state.concepts));
+    ids = [...new Set(ids)].sort();
+    const recent = new Map(
+      (await this.db.read(Q.recent, { learnerId, conceptIds: ids.filter((id) => state.concepts[id]) })).map((r) => [
+        r.conceptId as string,
+        { scores: r.scores as number[], hints: r.hints as number[] },
+      ]),
+    );
+    return ids.map((conceptId) => {
+      const em = effectiveMastery(params, state, conceptId, now);
+      const cs = state.concepts[conceptId];
+      const ev = recent.get(conceptId);
+      return {
+        conceptId,
+        p: em.mastery,
+        storedP: em.stored,
+        practised: !em.isNew,
+        attempts: em.attempts,
+        lastPracticedAt: cs ? new Date(cs.lastPracticedAt) : null,
+        explanation: explainMastery(
+          { effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability },
+          now,
+        ),
+      };
+    });
+  }
+
+  async topicMastery(learnerId: string, topicIds: string[], now = Date.now()): Promise<TopicMastery[]> {
+    const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
+    const under = await this.curriculum.conceptIdsUnderTopics(topicIds);
+    return topicIds.map((topicId, i) => {
+      const ps = (under[i] ?? []).map((c) => effectiveMastery(params, state, c, now).mastery);
+      return { topicId, concepts: ps.length, p: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0, mastered: ps.filter((p) => p >= MASTERED).length };
+    });
+  }
+
+  async predictedCorrect(learnerId: string, itemId: string, now = Date.now()): Promise<ItemPrediction> {
+    const [row] = await this.db.read(Q.resolveItems, { ids: [itemId] });
+    if (!row) throw new NotFoundError("Item", itemId);
+    const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
+    const difficulty = params.itemDifficulty[itemId] ?? (row.difficulty as number);
+    const concepts = (row.concepts as Array<{ conceptId: string }>).map((c) => c.conceptId);
+    const p = predictCorrect({ ...params, itemDifficulty: { [itemId]: difficulty } }, state, { itemId, conceptIds: concepts }, now);
+    return { itemId, p: p.p, terms: Object.entries(p.terms).map(([name, logit]) => ({ name, logit: logit as number })) };
+  }
+
+  async history(learnerId: string, conceptId: string | null, from: string | null, to: string | null, limit: number): Promise<MasteryChange[]> {
+    const rows = await this.db.read(Q.history, { learnerId, conceptId, from, to, limit });
+    return rows.map((r) => {
+      const h = r.change as Record<string, unknown>;
+      return { ...(h as unknown as MasteryChange), detail: (h.explanation as string) ?? "{}" };
+    });
+  }
+}

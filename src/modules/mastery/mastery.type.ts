@@ -1,0 +1,103 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "One reason behind a mastery value." })
+export class MasteryFactor {
+  @Field(() => String, { description: "EVIDENCE, FORGETTING, HINTS, PRIOR or PRACTICE." })
+  name!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => String, { description: "In words, e.g. '4 of the last 5 answers correct'." })
+  text!: string;
+}
+
+@ObjectType({ description: "A learner's mastery of one concept, now." })
+export class Mastery {
+  @Field(() => ID)
+  conceptId!: string;
+
+  @Field(() => Float, { description: "P(knows the concept) now, after forgetting, in [0, 1]." })
+  p!: number;
+
+  @Field(() => Float, { description: "Mastery right after the last practice, in [0, 1]." })
+  storedP!: number;
+
+  @Field(() => Boolean, { description: "False when the concept was never practised (p is the prior)." })
+  practised!: boolean;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  lastPracticedAt!: Date | null;
+
+  @Field(() => [MasteryFactor], { description: "The top three contributing factors." })
+  explanation!: MasteryFactor[];
+}
+
+@ObjectType({ description: "Mastery rolled up over a topic, chapter or subject: the mean of its concepts." })
+export class TopicMastery {
+  @Field(() => ID)
+  topicId!: string;
+
+  @Field(() => Float, { description: "Mean mastery of the concepts under it, in [0, 1]." })
+  p!: number;
+
+  @Field(() => Int)
+  concepts!: number;
+
+  @Field(() => Int, { description: "Concepts with p at or above the mastery threshold." })
+  mastered!: number;
+}
+
+@ObjectType()
+export class PredictionTerm {
+  @Field(() => String, { description: "bias, mastery, ability, difficulty or recent." })
+  name!: string;
+
+  @Field(() => Float, { description: "Contribution to logit P(correct)." })
+  logit!: number;
+}
+
+@ObjectType({ description: "The model's probability that the learner answers the item correctly now." })
+export class ItemPrediction {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => Float)
+  p!: number;
+
+  @Field(() => [PredictionTerm])
+  terms!: PredictionTerm[];
+}
+
+@ObjectType({ description: "One recorded change of mastery and the event behind it." })
+export class MasteryChange {
+  @Field(() => Int, { description: "Per-learner sequence number, increasing." })
+  seq!: number;
+
+  @Field(() => ID)
+  learnerId!: string;
+
+  @Field(() => ID)
+  conceptId!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+
+  @Field(() => Float)
+  before!: number;
+
+  @Field(() => Float)
+  after!: number;
+
+  @Field(() => String, { description: "EVIDENCE, CONTENT_VIEW, LATE_EVIDENCE or REPLAY (recomputed after a late event)." })
+  reason!: string;
+
+  @Field(() => String, { description: "JSON: score, predicted P(correct), evidence ratio, retention." })
+  detail!: string;
+}
