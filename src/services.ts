@@ -4,8 +4,10 @@ import type { Database } from "./neo4j/run.js";
 import { CurriculumService } from "./modules/curriculum/curriculum.service.js";
 import { curriculumLoaders } from "./modules/curriculum/curriculum.loaders.js";
 import { ImportService } from "./modules/curriculum/import/import.service.js";
+import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
 import { LearnerAccess } from "./modules/learners/access.js";
+import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
@@ -27,6 +29,8 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     models,
     events: new EventsService(db, models),
     mastery: new MasteryService(db, models, curriculum.repo),
+    alerts: new AlertsService(db),
+    quality: new QualityService(db),
   };
 }
 

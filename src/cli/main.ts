@@ -9,6 +9,7 @@ import { loadConfig } from "../config.js";
 import { detectFormat } from "../modules/curriculum/import/import.service.js";
 import { ImportFormat, type ImportReport } from "../modules/curriculum/import/import.type.js";
 import { seed } from "../modules/seed/seed.service.js";
+import { ingestFile } from "./ingest.js";
 import { progressBar, withServices } from "./runtime.js";
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
@@ -72,6 +73,28 @@ program
     const report = await withServices((s) => seed(s, opts.dir, (d, t) => bar.update(d, t)));
     bar.stop();
     printReport(report);
+  });
+
+program
+  .command("ingest")
+  .description("Backfill learner events from an NDJSON file (one event per line, the recordEvents contract); re-running is harmless")
+  .argument("<file>")
+  .option("--batch-size <n>", "events per transaction", (v) => Number(v), 1000)
+  .option("--writers <n>", "parallel lanes (events of one learner stay in order)", (v) => Number(v), 2)
+  .option("--create-concepts", "create placeholder concepts for unknown conceptIds (historic data)")
+  .action(async (file: string, opts: { batchSize: number; writers: number; createConcepts?: boolean }) => {
+    if (!(opts.batchSize >= 1 && opts.batchSize <= 1000)) throw new InvalidArgumentError("--batch-size must be 1..1000");
+    if (!(opts.writers >= 1 && opts.writers <= 16)) throw new InvalidArgumentError("--writers must be 1..16");
+    const bar = progressBar("ingest");
+    const summary = await withServices((s) =>
+      ingestFile(s, file, { batchSize: opts.batchSize, writers: opts.writers, createConcepts: !!opts.createConcepts, onProgress: (d, t) => bar.update(d, t) }),
+    );
+    bar.stop();
+    const rate = summary.seconds > 0 ? Math.round((summary.accepted + summary.duplicates) / summary.seconds) : 0;
+    process.stderr.write(
+      `ingested ${summary.lines} lines in ${summary.seconds.toFixed(1)} s (${rate} events/s): ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected${summary.rejected ? ` ${JSON.stringify(summary.rejectedByCode)}` : ""}\n`,
+    );
+    if (summary.rejected > 0) process.exitCode = 1;
   });
 
 program

@@ -6,9 +6,11 @@ import { ImportResolver } from "../modules/curriculum/import/import.resolver.js"
 import { ItemConceptLinkResolver, ItemResolver } from "../modules/curriculum/item.resolver.js";
 import { PrerequisiteResolver } from "../modules/curriculum/prerequisite.resolver.js";
 import { TopicResolver } from "../modules/curriculum/topic.resolver.js";
+import { AlertsResolver } from "../modules/alerts/alerts.resolver.js";
 import { EventsResolver } from "../modules/events/events.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
+import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 
 export const resolvers = [
@@ -23,6 +25,8 @@ export const resolvers = [
   ClassroomResolver,
   EventsResolver,
   MasteryResolver,
+  AlertsResolver,
+  QualityResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -17,6 +17,37 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+/** A threshold alert on a learner of a class. */
+export type Alert = {
+  __typename?: 'Alert';
+  attempts?: Maybe<Scalars['Int']['output']>;
+  conceptId?: Maybe<Scalars['ID']['output']>;
+  /** LOW_MASTERY or INACTIVE. */
+  kind: Scalars['String']['output'];
+  learnerId: Scalars['ID']['output'];
+  p?: Maybe<Scalars['Float']['output']>;
+  /** Last practice (LOW_MASTERY) or last event (INACTIVE). */
+  since?: Maybe<Scalars['DateTimeISO']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type AlertRules = {
+  __typename?: 'AlertRules';
+  inactiveDays?: Maybe<Scalars['Int']['output']>;
+  lowMastery: Scalars['Float']['output'];
+  minAttempts: Scalars['Int']['output'];
+};
+
+/** Per-class alert thresholds. */
+export type AlertRulesInput = {
+  /** Alert when a learner has had no event for this many days (1-365); null turns it off. */
+  inactiveDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Alert when mastery is below this, in (0, 1)... */
+  lowMastery?: Scalars['Float']['input'];
+  /** ...after at least this many attempts (1-1000). */
+  minAttempts?: Scalars['Int']['input'];
+};
+
 /** A free-form property kept from an import (extra CSV columns). */
 export type Attribute = {
   __typename?: 'Attribute';
@@ -27,6 +58,9 @@ export type Attribute = {
 /** A class of learners, taught by teachers. */
 export type Classroom = {
   __typename?: 'Classroom';
+  alertRules: AlertRules;
+  /** Current threshold alerts of the class's learners. */
+  alerts: Array<Alert>;
   id: Scalars['ID']['output'];
   /** Only for the class's teachers and admins. */
   learners: Array<Learner>;
@@ -91,6 +125,12 @@ export type ConceptGraphNode = {
   depth: Scalars['Int']['output'];
 };
 
+export type CountByKey = {
+  __typename?: 'CountByKey';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
 export type CreateConceptInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -127,6 +167,20 @@ export type CurriculumReport = {
   prerequisiteCount: Scalars['Int']['output'];
   /** Edges implied by transitivity. */
   redundantEdges: Array<RedundantEdge>;
+};
+
+/** Data-quality figures for operators. */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /** Stored events per kind. */
+  eventsByKind: Array<CountByKey>;
+  /** Freshness: the newest event's time. */
+  latestEventAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  learners: Scalars['Int']['output'];
+  /** Learners without any event. */
+  learnersWithoutEvents: Scalars['Int']['output'];
+  /** Rejected events per code, since the database was created. */
+  rejectedByCode: Array<CountByKey>;
 };
 
 export type DeleteResult = {
@@ -385,6 +439,8 @@ export type Mutation = {
   /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's. */
   recordEvents: RecordEventsResult;
   removePrerequisite: Scalars['Boolean']['output'];
+  /** Sets a class's alert thresholds (its teachers and admins). */
+  setAlertRules: AlertRules;
   unlinkItem: Item;
   updateConcept: Concept;
   updateItem: Item;
@@ -445,6 +501,12 @@ export type MutationRecordEventsArgs = {
 export type MutationRemovePrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAlertRulesArgs = {
+  classId: Scalars['ID']['input'];
+  rules: AlertRulesInput;
 };
 
 
@@ -518,6 +580,8 @@ export type Query = {
   concepts: ConceptConnection;
   /** Validation report over the whole curriculum. */
   curriculumReport: CurriculumReport;
+  /** Events per kind, rejections per code, freshness, learners without events. */
+  dataQuality: DataQuality;
   /** The whole curriculum as the JSON import format. */
   exportCurriculum: Scalars['String']['output'];
   item?: Maybe<Item>;
@@ -891,6 +955,26 @@ export type MasteryHistoryQueryVariables = Exact<{
 
 export type MasteryHistoryQuery = { __typename?: 'Query', masteryHistory: Array<{ __typename?: 'MasteryChange', seq: number, conceptId: string, eventId: string, at: string, before: number, after: number, reason: string, detail: string }> };
 
+export type SetAlertRulesMutationVariables = Exact<{
+  classId: Scalars['ID']['input'];
+  rules: AlertRulesInput;
+}>;
+
+
+export type SetAlertRulesMutation = { __typename?: 'Mutation', setAlertRules: { __typename?: 'AlertRules', lowMastery: number, minAttempts: number, inactiveDays?: number | null } };
+
+export type ClassAlertsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClassAlertsQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, alertRules: { __typename?: 'AlertRules', lowMastery: number, minAttempts: number, inactiveDays?: number | null }, alerts: Array<{ __typename?: 'Alert', kind: string, learnerId: string, conceptId?: string | null, p?: number | null, attempts?: number | null, text: string }> } | null };
+
+export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataQualityQuery = { __typename?: 'Query', dataQuality: { __typename?: 'DataQuality', latestEventAt?: string | null, learners: number, learnersWithoutEvents: number, eventsByKind: Array<{ __typename?: 'CountByKey', key: string, count: number }>, rejectedByCode: Array<{ __typename?: 'CountByKey', key: string, count: number }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -949,6 +1033,9 @@ export const LearnerMasteryDocument = {"kind":"Document","definitions":[{"kind":
 export const LearnerPredictionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerPrediction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"logit"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerPredictionQuery, LearnerPredictionQueryVariables>;
 export const LearnerTopicMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerTopicMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"concepts"}},{"kind":"Field","name":{"kind":"Name","value":"mastered"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerTopicMasteryQuery, LearnerTopicMasteryQueryVariables>;
 export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasteryHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<MasteryHistoryQuery, MasteryHistoryQueryVariables>;
+export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
+export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
+export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

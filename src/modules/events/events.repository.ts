@@ -14,6 +14,7 @@ const Q = {
   createChanges: cypher("events/create-changes"),
   updateLearners: cypher("events/update-learners"),
   createMissingConcepts: cypher("events/create-missing-concepts"),
+  recordRejections: cypher("quality/record-rejections"),
 };
 
 export interface LockedLearner {
@@ -74,6 +75,10 @@ export class EventsRepository {
         watchFraction: (e.watchFraction as number | null) ?? null,
       };
     });
+  }
+
+  async recordRejections(tx: Tx, rows: Array<{ code: string; count: number }>): Promise<void> {
+    await tx.run(Q.recordRejections, { rows });
   }
 
   async write(

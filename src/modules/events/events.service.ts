@@ -174,8 +174,11 @@ export class EventsService {
     return { results, changes: applied };
   }
 
-  private summarise(results: EventResultRecord[], changes: AppliedChange[]): RecordOutcome {
+  private async summarise(results: EventResultRecord[], changes: AppliedChange[]): Promise<RecordOutcome> {
     const count = (s: EventStatus) => results.filter((r) => r.status === s).length;
+    const byCode = new Map<string, number>();
+    for (const r of results) if (r.status === "REJECTED" && r.code) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
+    if (byCode.size > 0) await this.db.writeTx((tx) => this.repo.recordRejections(tx, [...byCode].map(([code, n]) => ({ code, count: n }))));
     return { results, accepted: count("ACCEPTED"), duplicates: count("DUPLICATE"), rejected: count("REJECTED"), changes };
   }
 }

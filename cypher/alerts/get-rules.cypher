@@ -1,0 +1,2 @@
+MATCH (k:Class {id: $classId})
+RETURN k {.id, .alertLowMastery, .alertMinAttempts, .alertInactiveDays} AS rules

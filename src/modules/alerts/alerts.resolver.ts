@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Role } from "../../auth/roles.js";
+import { perRows } from "../../graphql/complexity.js";
+import type { Context } from "../../server/context.js";
+import { assertId } from "../common/args.js";
+import { Classroom } from "../learners/learner.type.js";
+import { Alert, AlertRules, AlertRulesInput } from "./alerts.type.js";
+
+@Resolver(() => Classroom)
+export class AlertsResolver {
+  @Authorized(Role.TEACHER, Role.ADMIN)
+  @Mutation(() => AlertRules, { description: "Sets a class's alert thresholds (its teachers and admins)." })
+  async setAlertRules(
+    @Arg("classId", () => ID) classId: string,
+    @Arg("rules", () => AlertRulesInput) rules: AlertRulesInput,
+    @Ctx() ctx: Context,
+  ) {
+    assertId("classId", classId);
+    await ctx.services.access.assertCanReadClass(ctx.user, classId);
+    return ctx.services.alerts.setRules(classId, rules);
+  }
+
+  @FieldResolver(() => AlertRules)
+  alertRules(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    return ctx.services.alerts.rules(classroom.id);
+  }
+
+  @FieldResolver(() => [Alert], { complexity: perRows(50), description: "Current threshold alerts of the class's learners." })
+  alerts(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    return ctx.services.alerts.alerts(classroom.id);
+  }
+}
