@@ -1,0 +1,171 @@
+/**
+ * Frontier benchmark (`npm run bench`, `npm run bench -- --quick`).
+ *
+ * The server runs as a separate process (the built dist/), load comes from this process over
+ * loopback, bounded in time. Each scenario is measured warm, after a warm-up, beside its baseline
+ * in the same run. Writes bench/results/latest.json and a dated copy.
+ *
+ * Scenarios so far: ingest (recordEvents batches of 500 with 4 writers; single-answer p99 at 16
+ * writers; baseline: one bare transaction per answer through the driver). The other scenarios of
+ * the benchmark issue are reported as null until their features exist.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import neo4j from "neo4j-driver";
+import { loadConfig } from "../src/config.js";
+import { signToken } from "../src/auth/tokens.js";
+import { cypher } from "../src/neo4j/cypher.js";
+import { machine, runFor, startServer, summarise } from "./lib.js";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const PREFIX = "bench-";
+const CONCEPTS = quick ? 60 : 400;
+const LEARNERS = quick ? 400 : 4000;
+const WARMUP_MS = quick ? 1500 : 4000;
+const RUN_MS = quick ? 4000 : 15000;
+
+const config = loadConfig();
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A layered prerequisite DAG with 3 items per concept (deterministic). */
+function curriculum() {
+  const r = rng(7);
+  const concepts = Array.from({ length: CONCEPTS }, (_, i) => ({ id: `${PREFIX}c${i}`, name: `Concept ${i}`, tags: ["bench"] }));
+  const prerequisites: Array<{ conceptId: string; prerequisiteId: string; weight: number }> = [];
+  const perLevel = Math.ceil(CONCEPTS / 12);
+  for (let i = perLevel; i < CONCEPTS; i++) {
+    const level = Math.floor(i / perLevel);
+    const fanIn = 1 + Math.floor(r() * 3);
+    const seen = new Set<number>();
+    for (let k = 0; k < fanIn; k++) {
+      const p = (level - 1) * perLevel + Math.floor(r() * perLevel);
+      if (p < i && !seen.has(p)) {
+        seen.add(p);
+        prerequisites.push({ conceptId: `${PREFIX}c${i}`, prerequisiteId: `${PREFIX}c${p}`, weight: 1 });
+      }
+    }
+  }
+  const items = concepts.flatMap((c, i) =>
+    [0, 1, 2].map((k) => ({ id: `${c.id}-q${k}`, kind: "QUESTION", title: `Q${k} of ${i}`, difficulty: k - 1, assesses: [{ conceptId: c.id, weight: 1 }] })),
+  );
+  return { concepts, prerequisites, items };
+}
+
+async function gql(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return body.data as Record<string, unknown>;
+}
+
+const RECORD = "mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted rejected } }";
+
+async function main() {
+  const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), { disableLosslessIntegers: true });
+  const cleanup = async () => {
+    const session = driver.session({ database: config.NEO4J_DATABASE });
+    try {
+      await session.run(cypher("bench/cleanup").text, { prefix: PREFIX });
+    } finally {
+      await session.close();
+    }
+  };
+  await cleanup();
+  const server = await startServer(4555);
+  const admin = await signToken(config, { sub: "bench", roles: ["ADMIN" as never] });
+  const designer = await signToken(config, { sub: "bench", roles: ["DESIGNER" as never] });
+  try {
+    log(`loading a ${CONCEPTS}-concept curriculum through importCurriculum`);
+    const doc = curriculum();
+    await gql(server.url, designer, "mutation($c: String!) { importCurriculum(format: JSON, content: $c) { applied } }", { c: JSON.stringify(doc) });
+
+    const r = rng(11);
+    let seq = 0;
+    const clock = Date.now() - 30 * 24 * 3600 * 1000;
+    const answer = (learner: number) => {
+      const c = Math.floor(r() * CONCEPTS);
+      seq++;
+      return { eventId: `${PREFIX}e${seq}`, learnerId: `${PREFIX}l${learner}`, itemId: `${PREFIX}c${c}-q${seq % 3}`, correct: r() < 0.7, occurredAt: new Date(clock + seq * 1000).toISOString() };
+    };
+    // Writers own disjoint learner ranges, as ingest lanes do, so events of a learner stay in order.
+    const batch = (writer: number, writers: number, size: number) =>
+      Array.from({ length: size }, () => answer(writer + writers * Math.floor((r() * LEARNERS) / writers)));
+
+    log("ingest: warm-up");
+    await runFor(WARMUP_MS, 4, (w) => gql(server.url, admin, RECORD, { e: batch(w, 4, 500) }).then(() => 500));
+    log(`ingest: recordEvents, batches of 500, 4 writers, ${RUN_MS / 1000} s`);
+    const bulk = await runFor(RUN_MS, 4, (w) => gql(server.url, admin, RECORD, { e: batch(w, 4, 500) }).then((d) => (d.recordEvents as { accepted: number }).accepted));
+    log(`ingest: single answers, 16 writers, ${RUN_MS / 1000} s`);
+    const single = await runFor(RUN_MS, 16, (w) => gql(server.url, admin, RECORD, { e: batch(w, 16, 1) }).then(() => 1));
+
+    log("ingest baseline: one bare transaction per answer through the driver, 4 sessions");
+    const base = cypher("bench/baseline-answer").text;
+    const baseline = await runFor(RUN_MS, 4, async (w) => {
+      const a = answer(w + 4 * Math.floor((r() * LEARNERS) / 4));
+      const session = driver.session({ database: config.NEO4J_DATABASE });
+      try {
+        await session.executeWrite((tx) => tx.run(base, { learnerId: `${a.learnerId}-base`, eventId: `${a.eventId}-base`, itemId: a.itemId, score: a.correct ? 1 : 0, at: Date.parse(a.occurredAt), conceptId: a.itemId.replace(/-q\d$/, "") }));
+      } finally {
+        await session.close();
+      }
+      return 1;
+    });
+
+    const singleStats = summarise(single.latencies);
+    const results = {
+      machine: machine(),
+      scale: { concepts: CONCEPTS, items: CONCEPTS * 3, learners: LEARNERS, quick },
+      generatedAt: new Date().toISOString(),
+      command: `npm run bench${quick ? " -- --quick" : ""}`,
+      scenarios: {
+        recommendations: null,
+        learningPath: null,
+        conceptGraph: null,
+        ingest: {
+          perSecond: Math.round(bulk.units / bulk.seconds),
+          batchP99Ms: summarise(bulk.latencies).p99Ms,
+          singleP50Ms: singleStats.p50Ms,
+          singleP99Ms: singleStats.p99Ms,
+          singlePerSecond: Math.round(single.units / single.seconds),
+          perTransactionBaselinePerSecond: Math.round(baseline.units / baseline.seconds),
+          errors: bulk.errors + single.errors + baseline.errors,
+          targets: { perSecond: ">= 5000", singleP99Ms: "< 20" },
+        },
+        subscriptionDelivery: null,
+        mixed: null,
+      },
+    };
+    mkdirSync("bench/results", { recursive: true });
+    const text = `${JSON.stringify(results, null, 2)}\n`;
+    writeFileSync("bench/results/latest.json", text);
+    writeFileSync(`bench/results/${results.generatedAt.replace(/[:.]/g, "-")}.json`, text);
+    const i = results.scenarios.ingest;
+    process.stdout.write(
+      [
+        "",
+        `Frontier benchmark (${quick ? "quick" : "full"}) on ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}`,
+        "scenario  metric                                   value     target",
+        `ingest    answers/s (batches of 500, 4 writers)    ${String(i.perSecond).padStart(6)}    >= 5000`,
+        `ingest    single answer p50 / p99 (16 writers)     ${i.singleP50Ms} / ${i.singleP99Ms} ms   p99 < 20 ms`,
+        `ingest    baseline: 1 tx per answer, answers/s     ${String(i.perTransactionBaselinePerSecond).padStart(6)}`,
+        `errors    ${i.errors}`,
+        "wrote bench/results/latest.json",
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await server.stop();
+    await cleanup();
+    await driver.close();
+  }
+}
+
+await main();
