@@ -4,15 +4,9 @@ import type { ResolvedEvent } from "../mastery/learner-replay.js";
 import type { EventKindName } from "./validate-event.js";
 
 const Q = {
-  lockLearners: cypher("events/lock-learners"),
-  existing: cypher("events/existing-events"),
-  resolveItems: cypher("events/resolve-items"),
-  conceptsExist: cypher("curriculum/concepts-exist"),
+  prepare: cypher("events/prepare-batch"),
   learnerEvents: cypher("events/learner-events"),
-  createEvents: cypher("events/create-events"),
-  writeMastery: cypher("events/write-mastery"),
-  createChanges: cypher("events/create-changes"),
-  updateLearners: cypher("events/update-learners"),
+  writeBatch: cypher("events/write-batch"),
   createMissingConcepts: cypher("events/create-missing-concepts"),
   recordRejections: cypher("quality/record-rejections"),
 };
@@ -33,21 +27,22 @@ export interface ResolvedItem {
 
 /** The only code that names the events' .cypher files. Every method runs inside the caller's transaction. */
 export class EventsRepository {
-  async lockLearners(tx: Tx, learnerIds: string[]): Promise<LockedLearner[]> {
-    return (await tx.run(Q.lockLearners, { learnerIds })) as unknown as LockedLearner[];
-  }
-
-  async existingEventIds(tx: Tx, ids: string[]): Promise<Set<string>> {
-    return new Set((await tx.run(Q.existing, { ids })).map((r) => r.id as string));
-  }
-
-  async resolveItems(tx: Tx, ids: string[]): Promise<Map<string, ResolvedItem>> {
-    const rows = (await tx.run(Q.resolveItems, { ids })) as unknown as ResolvedItem[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  async existingConcepts(tx: Tx, ids: string[]): Promise<Set<string>> {
-    return new Set((await tx.run(Q.conceptsExist, { ids })).filter((r) => r.exists).map((r) => r.id as string));
+  /**
+   * Locks the learners (ids sorted) and reads what the batch needs, in one round trip: the
+   * learners' stored state, which events exist already, items with their concepts, and which
+   * explicit concept ids exist.
+   */
+  async prepare(
+    tx: Tx,
+    input: { learnerIds: string[]; eventIds: string[]; itemIds: string[]; conceptIds: string[] },
+  ): Promise<{ learners: LockedLearner[]; existing: Set<string>; items: Map<string, ResolvedItem>; concepts: Set<string> }> {
+    const [row] = await tx.run(Q.prepare, input);
+    return {
+      learners: (row?.learners as LockedLearner[]) ?? [],
+      existing: new Set((row?.existing as string[]) ?? []),
+      items: new Map(((row?.items as ResolvedItem[]) ?? []).map((i) => [i.id, i])),
+      concepts: new Set((row?.concepts as string[]) ?? []),
+    };
   }
 
   async createMissingConcepts(tx: Tx, ids: string[]): Promise<void> {
@@ -81,13 +76,8 @@ export class EventsRepository {
     await tx.run(Q.recordRejections, { rows });
   }
 
-  async write(
-    tx: Tx,
-    rows: { events: unknown[]; mastery: unknown[]; changes: unknown[]; learners: unknown[] },
-  ): Promise<void> {
-    if (rows.events.length > 0) await tx.run(Q.createEvents, { rows: rows.events });
-    if (rows.mastery.length > 0) await tx.run(Q.writeMastery, { rows: rows.mastery });
-    if (rows.changes.length > 0) await tx.run(Q.createChanges, { rows: rows.changes });
-    if (rows.learners.length > 0) await tx.run(Q.updateLearners, { rows: rows.learners });
+  /** Writes events, mastery, history and learner state in one statement. */
+  async write(tx: Tx, rows: { events: unknown[]; mastery: unknown[]; changes: unknown[]; learners: unknown[] }): Promise<void> {
+    await tx.run(Q.writeBatch, rows);
   }
 }

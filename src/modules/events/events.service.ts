@@ -103,12 +103,12 @@ export class EventsService {
     // The transaction may be retried: start from the validation results each time.
     const results = baseResults.map((r) => ({ ...r }));
     const learnerIds = [...new Set(valid.map((v) => v.event.learnerId))].sort();
-    const learners = new Map((await this.repo.lockLearners(tx, learnerIds)).map((l) => [l.id, l]));
-    const existing = await this.repo.existingEventIds(tx, valid.map((v) => v.event.eventId));
     const itemIds = [...new Set(valid.map((v) => v.event.itemId).filter((x): x is string => x !== null))];
-    const items = await this.repo.resolveItems(tx, itemIds);
-    const explicit = [...new Set(valid.flatMap((v) => (v.event.itemId && items.has(v.event.itemId) ? [] : (v.event.conceptIds ?? []))))];
-    let knownConcepts = await this.repo.existingConcepts(tx, explicit);
+    const explicit = [...new Set(valid.flatMap((v) => v.event.conceptIds ?? []))];
+    const prepared = await this.repo.prepare(tx, { learnerIds, eventIds: valid.map((v) => v.event.eventId), itemIds, conceptIds: explicit });
+    const learners = new Map(prepared.learners.map((l) => [l.id, l]));
+    const { existing, items } = prepared;
+    let knownConcepts = prepared.concepts;
     if (options.createMissingConcepts && knownConcepts.size < explicit.length) {
       await this.repo.createMissingConcepts(tx, explicit.filter((c) => !knownConcepts.has(c)));
       knownConcepts = new Set(explicit);

@@ -1,3 +1,0 @@
-UNWIND $ids AS id
-MATCH (e:Event {id: id})
-RETURN e.id AS id
