@@ -7,6 +7,7 @@ import { ImportService } from "./modules/curriculum/import/import.service.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
 import { LearnerAccess } from "./modules/learners/access.js";
+import { RecommendationsService } from "./modules/recommendations/recommendations.service.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
@@ -18,6 +19,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const curriculum = new CurriculumService(db);
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
+  const mastery = new MasteryService(db, models, curriculum.repo);
   return {
     config,
     logger,
@@ -28,7 +30,8 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     access: new LearnerAccess(learners),
     models,
     events: new EventsService(db, models),
-    mastery: new MasteryService(db, models, curriculum.repo),
+    mastery,
+    recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
     alerts: new AlertsService(db),
     quality: new QualityService(db),
   };

@@ -239,6 +239,13 @@ export type EventStatus =
   | 'NOT_APPLIED'
   | 'REJECTED';
 
+export type Goal = {
+  __typename?: 'Goal';
+  conceptId: Scalars['ID']['output'];
+  /** ISO date. */
+  targetDate?: Maybe<Scalars['String']['output']>;
+};
+
 /** Which way to walk REQUIRES edges from the roots. */
 export type GraphDirection =
   | 'BOTH'
@@ -352,13 +359,26 @@ export type ItemPrediction = {
 export type Learner = {
   __typename?: 'Learner';
   classes: Array<Classroom>;
+  goal?: Maybe<Goal>;
   id: Scalars['ID']['output'];
+  /** The unmastered prerequisites of a goal in prerequisite order (default: the learner's goal). */
+  learningPath: LearningPath;
   /** Mastery now, with explanations: of conceptIds, or of every concept under topicId, or of every practised concept. */
   mastery: Array<Mastery>;
   /** P(correct) for an item now, with the terms of the model's logit. */
   predictedCorrect: ItemPrediction;
+  /** What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation. */
+  recommendations: Array<Recommendation>;
+  /** Mastered concepts whose predicted recall decayed below the review threshold, earliest due first. */
+  reviewQueue: Array<ReviewItem>;
   /** Rollups to topics, chapters or subjects. */
   topicMastery: Array<TopicMastery>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerLearningPathArgs = {
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -376,8 +396,45 @@ export type LearnerPredictedCorrectArgs = {
 
 
 /** A learner, known only by a pseudonymous id. */
+export type LearnerRecommendationsArgs = {
+  bandMax?: Scalars['Float']['input'];
+  bandMin?: Scalars['Float']['input'];
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<ItemKind>>;
+  limit?: Scalars['Int']['input'];
+  strategy?: Scalars['String']['input'];
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerReviewQueueArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** A learner, known only by a pseudonymous id. */
 export type LearnerTopicMasteryArgs = {
   topicIds: Array<Scalars['ID']['input']>;
+};
+
+/** The unmastered prerequisites of a goal, in an order that respects every prerequisite. */
+export type LearningPath = {
+  __typename?: 'LearningPath';
+  explanation: Scalars['String']['output'];
+  goalConceptId: Scalars['ID']['output'];
+  /** PATH, ALREADY_MASTERED, NOT_FOUND or TOO_DEEP (prerequisites deeper than 12 levels). */
+  status: Scalars['String']['output'];
+  steps: Array<LearningPathStep>;
+  /** Sum of the steps' estimated practice. */
+  totalEstimatedPractice: Scalars['Int']['output'];
+};
+
+export type LearningPathStep = {
+  __typename?: 'LearningPathStep';
+  concept: Concept;
+  /** Estimated practice opportunities to reach mastery, from the model. */
+  estimatedPractice: Scalars['Int']['output'];
+  mastery: Scalars['Float']['output'];
 };
 
 /** A learner's mastery of one concept, now. */
@@ -441,6 +498,8 @@ export type Mutation = {
   removePrerequisite: Scalars['Boolean']['output'];
   /** Sets a class's alert thresholds (its teachers and admins). */
   setAlertRules: AlertRules;
+  /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
+  setGoal: Goal;
   unlinkItem: Item;
   updateConcept: Concept;
   updateItem: Item;
@@ -507,6 +566,13 @@ export type MutationRemovePrerequisiteArgs = {
 export type MutationSetAlertRulesArgs = {
   classId: Scalars['ID']['input'];
   rules: AlertRulesInput;
+};
+
+
+export type MutationSetGoalArgs = {
+  conceptId: Scalars['ID']['input'];
+  learnerId: Scalars['ID']['input'];
+  targetDate?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -662,6 +728,46 @@ export type QueryTopicsArgs = {
   level?: InputMaybe<TopicLevel>;
 };
 
+/** One ranking factor: its value in [0, 1], its weight and value x weight. */
+export type RankingFactor = {
+  __typename?: 'RankingFactor';
+  /** Signed contribution to the score (variety counts against). */
+  contribution: Scalars['Float']['output'];
+  /** readiness, masteryGap, unlockValue, goalRelevance, reviewDue or variety (a penalty). */
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+/** Something to do next, with why. */
+export type Recommendation = {
+  __typename?: 'Recommendation';
+  concept: Concept;
+  /** One plain sentence a teacher can audit. */
+  explanation: Scalars['String']['output'];
+  factors: Array<RankingFactor>;
+  /** Items in the target difficulty band, not attempted recently. */
+  items: Array<RecommendedItem>;
+  kind: RecommendationKind;
+  /** Mastery now, in [0, 1]. */
+  mastery: Scalars['Float']['output'];
+  /** The ranking score (REMEDIATION comes first regardless). */
+  score: Scalars['Float']['output'];
+};
+
+/** LEARN: on the frontier. REVIEW: mastered, recall has decayed. REMEDIATION: a weak prerequisite of a concept the learner struggles with (may itself have unmastered prerequisites). */
+export type RecommendationKind =
+  | 'LEARN'
+  | 'REMEDIATION'
+  | 'REVIEW';
+
+export type RecommendedItem = {
+  __typename?: 'RecommendedItem';
+  item: Item;
+  /** The model's P(correct) for this learner now. */
+  predictedCorrect: Scalars['Float']['output'];
+};
+
 export type RecordEventsResult = {
   __typename?: 'RecordEventsResult';
   accepted: Scalars['Int']['output'];
@@ -679,6 +785,16 @@ export type RedundantEdge = {
   prerequisiteId: Scalars['ID']['output'];
   /** The longer path that already implies this edge. */
   via: Array<Scalars['ID']['output']>;
+};
+
+/** A mastered concept due for review. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  concept: Concept;
+  /** When recall fell (or falls) below the review threshold, ISO-8601. */
+  dueAt: Scalars['String']['output'];
+  /** Predicted recall now. */
+  mastery: Scalars['Float']['output'];
 };
 
 /** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. */
@@ -1006,6 +1122,40 @@ export type MyClassesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyClassesQuery = { __typename?: 'Query', myClasses: Array<{ __typename?: 'Classroom', id: string, name: string }> };
 
+export type RecommendationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  strategy?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number }> }, factors: Array<{ __typename?: 'RankingFactor', name: string, value: number, weight: number, contribution: number }>, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, difficulty: number } }> }> } | null };
+
+export type LearningPathQueryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type LearningPathQueryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', learningPath: { __typename?: 'LearningPath', goalConceptId: string, status: string, totalEstimatedPractice: number, explanation: string, steps: Array<{ __typename?: 'LearningPathStep', mastery: number, estimatedPractice: number, concept: { __typename?: 'Concept', id: string } }> } } | null };
+
+export type ReviewQueueQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReviewQueueQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', reviewQueue: Array<{ __typename?: 'ReviewItem', mastery: number, dueAt: string, concept: { __typename?: 'Concept', id: string } }> } | null };
+
+export type SetGoalMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+  targetDate?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetGoalMutation = { __typename?: 'Mutation', setGoal: { __typename?: 'Goal', conceptId: string, targetDate?: string | null } };
+
 
 export const ConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptQuery, ConceptQueryVariables>;
 export const ConceptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concepts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tag"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concepts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"tag"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tag"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConceptsQuery, ConceptsQueryVariables>;
@@ -1041,3 +1191,7 @@ export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;
 export const LearnerClassmatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerClassmates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerClassmatesQuery, LearnerClassmatesQueryVariables>;
 export const MyClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<MyClassesQuery, MyClassesQueryVariables>;
+export const RecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Recommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"balanced","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsQuery, RecommendationsQueryVariables>;
+export const LearningPathQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearningPathQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearningPathQueryQuery, LearningPathQueryQueryVariables>;
+export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const SetGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}}]}}]} as unknown as DocumentNode<SetGoalMutation, SetGoalMutationVariables>;

@@ -6,6 +6,7 @@ import { explainMastery } from "./explain.js";
 import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
 import { effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "./model.js";
 import type { ModelStore } from "./model-store.js";
+import { THRESHOLDS } from "./thresholds.js";
 
 const Q = {
   states: cypher("mastery/learner-states"),
@@ -15,7 +16,7 @@ const Q = {
 };
 
 /** Mastery at or above this counts as mastered in rollups. */
-export const MASTERED = 0.8;
+export const MASTERED = THRESHOLDS.mastered;
 
 /** Reads mastery: the model's state of a learner, evaluated now (forgetting included), with explanations. */
 export class MasteryService {

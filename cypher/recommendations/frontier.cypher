@@ -1,0 +1,61 @@
+// The learner's frontier, in one traversal: concepts not yet mastered (stored mastery below
+// $mastered) that are either dependents of a mastered concept or have no prerequisites, whose
+// weighted prerequisite mastery reaches $ready; with their prerequisites, topic, how many
+// concepts they unlock downstream (bounded, 12 levels) and whether they lie on a prerequisite
+// path to the goal. Stored mastery is an upper bound of mastery now (forgetting only lowers
+// it), so this is a superset that the service narrows with the model.
+// The same statement reads: the goal (unless $goalId is given); the prerequisites of concepts
+// the learner struggles with ($struggling), for remediation; names, topics and unlock counts of
+// review candidates ($reviewIds); and the items attempted since $since (epoch ms).
+MATCH (l:Learner {id: $learnerId})
+OPTIONAL MATCH (l)-[:GOAL]->(storedGoal:Concept)
+WITH l, coalesce($goalId, storedGoal.id) AS goalId
+CALL (l, goalId) {
+  CALL (l) {
+    OPTIONAL MATCH (l)-[m:MASTERY]->(c:Concept) WHERE m.p >= $mastered
+    RETURN collect(c) AS masteredConcepts
+  }
+  CALL (masteredConcepts) {
+    UNWIND masteredConcepts AS mc
+    MATCH (cand:Concept)-[:REQUIRES]->(mc)
+    RETURN cand
+    UNION
+    MATCH (cand:Concept) WHERE NOT EXISTS { (cand)-[:REQUIRES]->(:Concept) }
+    RETURN cand
+  }
+  WITH l, goalId, cand
+  WHERE NOT EXISTS { (l)-[m:MASTERY]->(cand) WHERE m.p >= $mastered }
+  OPTIONAL MATCH (cand)-[r:REQUIRES]->(p:Concept)
+  OPTIONAL MATCH (l)-[pm:MASTERY]->(p)
+  WITH goalId, cand, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.name, weight: r.weight, p: coalesce(pm.p, 0.0)} END) AS prereqs
+  WITH goalId, cand, prereqs,
+       reduce(s = 0.0, x IN prereqs | s + x.weight * x.p) AS got,
+       reduce(s = 0.0, x IN prereqs | s + x.weight) AS need
+  WHERE need = 0 OR got / need >= $ready
+  OPTIONAL MATCH (cand)-[:IN_TOPIC]->(t:Topic)
+  RETURN collect({
+    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs,
+    unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(cand) RETURN DISTINCT d },
+    onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(cand) }
+  }) AS frontier
+}
+CALL (l) {
+  UNWIND $struggling AS sid
+  MATCH (s:Concept {id: sid})-[r:REQUIRES]->(p:Concept)
+  OPTIONAL MATCH (p)-[:IN_TOPIC]->(t:Topic)
+  RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight}) AS remediation
+}
+CALL (goalId) {
+  UNWIND $reviewIds AS rid
+  MATCH (c:Concept {id: rid})
+  OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
+  RETURN collect({id: c.id, name: c.name, topicId: t.id,
+    unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(c) RETURN DISTINCT d },
+    onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(c) }}) AS review
+}
+CALL (l) {
+  OPTIONAL MATCH (e:Event {learnerId: l.id})
+  WHERE e.occurredAt >= datetime({epochMillis: toInteger($since)}) AND e.itemId IS NOT NULL
+  RETURN collect(DISTINCT e.itemId) AS recentItemIds
+}
+RETURN frontier, remediation, review, recentItemIds, goalId

@@ -1,0 +1,77 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Role } from "../../auth/roles.js";
+import { BadUserInputError, NotFoundError } from "../../errors/errors.js";
+import { perRows } from "../../graphql/complexity.js";
+import type { Context } from "../../server/context.js";
+import { assertId } from "../common/args.js";
+import type { Item } from "../curriculum/item.type.js";
+import { ItemKind } from "../curriculum/item.type.js";
+import { Learner } from "../learners/learner.type.js";
+import { STRATEGIES } from "./ranking.js";
+import { Goal, LearningPath, Recommendation, ReviewItem } from "./recommendation.type.js";
+import { DEFAULT_BAND } from "./recommendations.service.js";
+
+@Resolver(() => Learner)
+export class RecommendationResolver {
+  @FieldResolver(() => [Recommendation], {
+    complexity: perRows(20),
+    description:
+      "What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation.",
+  })
+  async recommendations(
+    @Root() learner: Learner,
+    @Arg("limit", () => Int, { defaultValue: 5, description: "1-50." }) limit: number,
+    @Arg("goalConceptId", () => ID, { nullable: true, description: "Default: the learner's goal." }) goalConceptId: string | null,
+    @Arg("kinds", () => [ItemKind], { nullable: true, description: "Item kinds to offer (default all)." }) kinds: ItemKind[] | null,
+    @Arg("strategy", () => String, { defaultValue: "balanced", description: `Ranking weights: ${Object.keys(STRATEGIES).join(", ")}.` }) strategy: string,
+    @Arg("bandMin", () => Float, { defaultValue: DEFAULT_BAND.min, description: "Lowest predicted P(correct) of offered items." }) bandMin: number,
+    @Arg("bandMax", () => Float, { defaultValue: DEFAULT_BAND.max, description: "Highest predicted P(correct) of offered items." }) bandMax: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (limit < 1 || limit > 50) throw new BadUserInputError("'limit' must be in 1..50.", [{ path: "limit", message: "out of range" }]);
+    if (!(bandMin >= 0 && bandMax <= 1 && bandMin < bandMax)) throw new BadUserInputError("Need 0 <= bandMin < bandMax <= 1.", [{ path: "bandMin", message: "bad band" }]);
+    if (!STRATEGIES[strategy]) throw new BadUserInputError(`Unknown strategy '${strategy}'.`, [{ path: "strategy", message: `one of ${Object.keys(STRATEGIES).join(", ")}` }]);
+    if (goalConceptId) assertId("goalConceptId", goalConceptId);
+    return ctx.services.recommendations.recommendations(
+      learner.id,
+      { limit, goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
+      async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
+    );
+  }
+
+  @FieldResolver(() => LearningPath, { complexity: perRows(30), description: "The unmastered prerequisites of a goal in prerequisite order (default: the learner's goal)." })
+  async learningPath(@Root() learner: Learner, @Arg("goalConceptId", () => ID, { nullable: true }) goalConceptId: string | null, @Ctx() ctx: Context) {
+    const goal = goalConceptId ?? (await ctx.services.recommendations.goal(learner.id))?.conceptId;
+    if (!goal) throw new BadUserInputError("No goalConceptId given and the learner has no goal.", [{ path: "goalConceptId", message: "required" }]);
+    assertId("goalConceptId", goal);
+    return ctx.services.recommendations.learningPath(learner.id, goal);
+  }
+
+  @FieldResolver(() => [ReviewItem], { complexity: perRows(20), description: "Mastered concepts whose predicted recall decayed below the review threshold, earliest due first." })
+  reviewQueue(@Root() learner: Learner, @Arg("limit", () => Int, { defaultValue: 10 }) limit: number, @Ctx() ctx: Context) {
+    if (limit < 1 || limit > 100) throw new BadUserInputError("'limit' must be in 1..100.", [{ path: "limit", message: "out of range" }]);
+    return ctx.services.recommendations.reviewQueue(learner.id, limit);
+  }
+
+  @FieldResolver(() => Goal, { nullable: true })
+  goal(@Root() learner: Learner, @Ctx() ctx: Context) {
+    return ctx.services.recommendations.goal(learner.id);
+  }
+
+  @Authorized(Role.LEARNER, Role.TEACHER, Role.ADMIN)
+  @Mutation(() => Goal, { description: "Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it." })
+  async setGoal(
+    @Arg("learnerId", () => ID) learnerId: string,
+    @Arg("conceptId", () => ID) conceptId: string,
+    @Arg("targetDate", () => String, { nullable: true, description: "ISO date, e.g. 2027-06-30." }) targetDate: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    assertId("learnerId", learnerId);
+    assertId("conceptId", conceptId);
+    if (targetDate && !/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) throw new BadUserInputError("'targetDate' must be an ISO date (YYYY-MM-DD).", [{ path: "targetDate", message: "not a date" }]);
+    await ctx.services.access.assertCanReadLearner(ctx.user, learnerId);
+    const goal = await ctx.services.recommendations.setGoal(learnerId, conceptId, targetDate ?? null);
+    if (!goal) throw new NotFoundError("Learner or concept", `${learnerId}/${conceptId}`);
+    return goal;
+  }
+}

@@ -1,0 +1,287 @@
+import { cypher } from "../../neo4j/cypher.js";
+import type { Database } from "../../neo4j/run.js";
+import type { Concept } from "../curriculum/concept.type.js";
+import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
+import { MAX_GRAPH_DEPTH } from "../curriculum/concept.input.js";
+import { adjacency, depthsFrom, prerequisiteOrder } from "../curriculum/graph-analysis.js";
+import type { Item } from "../curriculum/item.type.js";
+import type { MasteryService } from "../mastery/mastery.service.js";
+import {
+  bktTransition,
+  conceptParamsFor,
+  conceptPosterior,
+  effectiveMastery,
+  itemEmission,
+  predictCorrect,
+  type LearnerState,
+  type ModelParams,
+} from "../mastery/model.js";
+import type { ModelStore } from "../mastery/model-store.js";
+import { THRESHOLDS } from "../mastery/thresholds.js";
+import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "./ranking.js";
+import { RecommendationKind, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
+
+const Q = {
+  frontier: cypher("recommendations/frontier"),
+  setGoal: cypher("recommendations/set-goal"),
+  getGoal: cypher("recommendations/get-goal"),
+};
+
+const DAY = 24 * 3600 * 1000;
+/** Items attempted within this window are not offered again. */
+export const RECENT_ITEM_WINDOW_MS = 3 * DAY;
+export const DEFAULT_BAND = { min: 0.6, max: 0.85 };
+const ITEMS_PER_CONCEPT = 3;
+
+interface FrontierRow {
+  id: string;
+  name: string;
+  topicId: string | null;
+  prereqs: Array<{ id: string; name: string; weight: number; p: number }>;
+  unlocks: number;
+  onGoalPath: boolean;
+}
+
+interface Pick extends Candidate {
+  kind: RecommendationKind;
+  name: string;
+  mastery: number;
+  sentence: string;
+}
+
+export interface RecommendationOptions {
+  limit: number;
+  goalConceptId: string | null;
+  itemKinds: string[] | null;
+  strategy: string;
+  band: { min: number; max: number };
+  now?: number;
+}
+
+const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+
+/** Expected practice opportunities for mastery to reach the threshold, under the model (capped at 50). */
+export function estimatePractice(params: ModelParams, conceptId: string, mastery: number): number {
+  const cp = conceptParamsFor(params, conceptId);
+  const em = itemEmission([cp]);
+  let m = mastery;
+  let n = 0;
+  while (m < THRESHOLDS.mastered && n < 50) {
+    const pCorrect = m * em.noSlip + (1 - m) * em.guess;
+    const right = bktTransition(conceptPosterior(m, 1, em, 1).posterior, cp);
+    const wrong = bktTransition(conceptPosterior(m, 1, em, 0).posterior, cp);
+    const next = pCorrect * right + (1 - pCorrect) * wrong;
+    if (next <= m + 1e-6) return 50;
+    m = next;
+    n++;
+  }
+  return n;
+}
+
+/** Zone-of-proximal-development recommendations, learning paths and review, from the graph and the model. */
+export class RecommendationsService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: ModelStore,
+    private readonly mastery: MasteryService,
+    private readonly curriculum: CurriculumRepository,
+  ) {}
+
+  async recommendations(learnerId: string, o: RecommendationOptions, loadItems: (conceptIds: string[]) => Promise<Item[][]>): Promise<Recommendation[]> {
+    const now = o.now ?? Date.now();
+    const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
+    const [state, { params }] = await Promise.all([this.mastery.state(learnerId), this.models.current()]);
+    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
+
+    const struggling = Object.entries(state.concepts)
+      .filter(([id, c]) => c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered)
+      .map(([id]) => id);
+    const reviewIds = Object.entries(state.concepts)
+      .filter(([id, c]) => c.mastery >= THRESHOLDS.mastered && eff(id) < THRESHOLDS.reviewBelow)
+      .map(([id]) => id);
+    const [row] = await this.db.read(Q.frontier, {
+      learnerId,
+      goalId: o.goalConceptId,
+      mastered: THRESHOLDS.mastered,
+      ready: THRESHOLDS.ready,
+      struggling,
+      reviewIds,
+      since: now - RECENT_ITEM_WINDOW_MS,
+    });
+    if (!row) return [];
+    const frontier = row.frontier as FrontierRow[];
+    const review = row.review as Array<Omit<FrontierRow, "prereqs">>;
+    const remediation = row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null }>;
+    const recentItems = new Set(row.recentItemIds as string[]);
+    const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
+
+    // Remediation first: the weakest prerequisites of concepts the learner struggles with.
+    const remedial = new Map<string, Pick>();
+    for (const r of remediation) {
+      const m = eff(r.id);
+      if (m >= THRESHOLDS.mastered) continue;
+      const prev = remedial.get(r.id);
+      if (prev && prev.mastery <= m) continue;
+      remedial.set(r.id, {
+        conceptId: r.id,
+        topicId: r.topicId,
+        kind: RecommendationKind.REMEDIATION,
+        name: r.name,
+        mastery: m,
+        factors: { readiness: 0, masteryGap: 1 - m, unlockValue: 0, goalRelevance: 0, reviewDue: 0 },
+        sentence: `You have had trouble with ${r.strugglingName}, which needs ${r.name}; your mastery of ${r.name} is ${m.toFixed(2)}, so start there.`,
+      });
+    }
+    const remedialPicks = [...remedial.values()].sort((a, b) => a.mastery - b.mastery || a.conceptId.localeCompare(b.conceptId));
+
+    const candidates: Pick[] = [];
+    for (const f of frontier) {
+      if (remedial.has(f.id)) continue;
+      const m = eff(f.id);
+      if (m >= THRESHOLDS.mastered) continue;
+      const need = f.prereqs.reduce((s, p) => s + p.weight, 0);
+      const readiness = need === 0 ? 1 : f.prereqs.reduce((s, p) => s + p.weight * eff(p.id), 0) / need;
+      if (readiness < THRESHOLDS.ready) continue;
+      const mastered = f.prereqs.map((p) => p.name);
+      const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
+      candidates.push({
+        conceptId: f.id,
+        topicId: f.topicId,
+        kind: RecommendationKind.LEARN,
+        name: f.name,
+        mastery: m,
+        factors: { readiness, masteryGap: 1 - m, unlockValue: unlockValue(f.unlocks, maxUnlocks), goalRelevance: f.onGoalPath ? 1 : 0, reviewDue: 0 },
+        sentence:
+          (mastered.length > 0 ? `You have mastered ${list(mastered)}, which ${f.name} needs; ` : `${f.name} has no prerequisites; `) +
+          unlockText +
+          (f.onGoalPath ? ", and it is on the way to your goal." : "."),
+      });
+    }
+    for (const r of review) {
+      const m = eff(r.id);
+      candidates.push({
+        conceptId: r.id,
+        topicId: r.topicId,
+        kind: RecommendationKind.REVIEW,
+        name: r.name,
+        mastery: m,
+        factors: { readiness: 1, masteryGap: 1 - m, unlockValue: unlockValue(r.unlocks, maxUnlocks), goalRelevance: r.onGoalPath ? 1 : 0, reviewDue: (THRESHOLDS.reviewBelow - m) / THRESHOLDS.reviewBelow },
+        sentence: `You mastered ${r.name}, but predicted recall has fallen to ${m.toFixed(2)}: time to review.`,
+      });
+    }
+    const ranked = rank(candidates, weights, Math.max(0, o.limit - remedialPicks.length));
+    const chosen = [
+      ...remedialPicks.slice(0, o.limit).map((p) => ({ pick: p, factors: { ...p.factors, variety: 0 } as Factors, score: 0 })),
+      ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
+    ].slice(0, o.limit);
+
+    const concepts = await this.curriculum.conceptsByIds(chosen.map((c) => c.pick.conceptId));
+    const conceptById = new Map(concepts.map((c) => [c.id, c]));
+    const items = await loadItems(chosen.map((c) => c.pick.conceptId));
+    return chosen.flatMap(({ pick, factors, score }, i) => {
+      const concept = conceptById.get(pick.conceptId);
+      if (!concept) return [];
+      return [
+        {
+          concept,
+          kind: pick.kind,
+          score,
+          mastery: pick.mastery,
+          factors: (Object.keys(weights) as Array<keyof RankingWeights>).map((name) => ({
+            name,
+            value: factors[name],
+            weight: weights[name],
+            contribution: (name === "variety" ? -1 : 1) * weights[name] * factors[name],
+          })),
+          explanation: pick.sentence,
+          items: this.chooseItems(params, state, pick, items[i] ?? [], recentItems, o, now),
+        },
+      ];
+    });
+  }
+
+  /**
+   * Items whose predicted P(correct) is inside the band and that were not attempted recently,
+   * closest to the middle of the band first; when the learner struggles, one video or reading
+   * is mixed in.
+   */
+  private chooseItems(params: ModelParams, state: LearnerState, pick: Pick, items: Item[], recent: Set<string>, o: RecommendationOptions, now: number) {
+    const mid = (o.band.min + o.band.max) / 2;
+    const allowed = items.filter((i) => !recent.has(i.id) && (o.itemKinds === null || o.itemKinds.includes(i.kind)));
+    const scored = allowed
+      .filter((i) => i.kind === "QUESTION" || i.kind === "EXERCISE")
+      .map((item) => {
+        const p = predictCorrect({ ...params, itemDifficulty: { [item.id]: params.itemDifficulty[item.id] ?? item.difficulty ?? 0 } }, state, { itemId: item.id, conceptIds: [pick.conceptId] }, now).p;
+        return { item, predictedCorrect: p };
+      })
+      .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)
+      .sort((a, b) => Math.abs(a.predictedCorrect - mid) - Math.abs(b.predictedCorrect - mid));
+    const out = scored.slice(0, ITEMS_PER_CONCEPT);
+    const struggling = pick.kind === RecommendationKind.REMEDIATION || (state.concepts[pick.conceptId]?.recent ?? 1) < THRESHOLDS.struggleRecent;
+    if (struggling) {
+      const content = allowed.find((i) => i.kind === "VIDEO" || i.kind === "READING");
+      if (content) out.splice(Math.min(out.length, ITEMS_PER_CONCEPT - 1), 0, { item: content, predictedCorrect: predictCorrect(params, state, { itemId: content.id, conceptIds: [pick.conceptId] }, now).p });
+    }
+    return out.slice(0, ITEMS_PER_CONCEPT);
+  }
+
+  async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<{ conceptId: string; targetDate: string | null } | null> {
+    const [row] = await this.db.write(Q.setGoal, { learnerId, conceptId, targetDate });
+    return row ? { conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+  }
+
+  async goal(learnerId: string): Promise<{ conceptId: string; targetDate: string | null } | null> {
+    const [row] = await this.db.read(Q.getGoal, { learnerId });
+    return row ? { conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+  }
+
+  /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
+  async learningPath(learnerId: string, goalConceptId: string, now = Date.now()): Promise<LearningPath> {
+    const [state, { params }, closure] = await Promise.all([this.mastery.state(learnerId), this.models.current(), this.curriculum.closure("PREREQUISITES", [goalConceptId])]);
+    const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
+    if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
+    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
+    if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
+    // The closure stops 12 levels down: if a concept that deep has prerequisites, the path is cut.
+    const depth = depthsFrom(adjacency(closure.edges), [goalConceptId], MAX_GRAPH_DEPTH);
+    const deepest = [...depth].filter(([, d]) => d === MAX_GRAPH_DEPTH).map(([id]) => id);
+    const truncated = deepest.length > 0 && (await this.curriculum.prerequisitesOf(deepest)).some((l) => l.length > 0);
+    const todo = closure.nodes.filter((n) => eff(n.id) < THRESHOLDS.mastered);
+    const order = prerequisiteOrder(todo.map((n) => n.id), closure.edges) ?? todo.map((n) => n.id);
+    const byId = new Map<string, Concept>(closure.nodes.map((n) => [n.id, n]));
+    const steps = order.map((id) => ({ concept: byId.get(id) as Concept, mastery: eff(id), estimatedPractice: estimatePractice(params, id, eff(id)) }));
+    const total = steps.reduce((s, x) => s + x.estimatedPractice, 0);
+    return {
+      goalConceptId,
+      status: truncated ? "TOO_DEEP" : "PATH",
+      steps,
+      totalEstimatedPractice: total,
+      explanation: truncated
+        ? `The goal's prerequisites go deeper than 12 levels; this is the first part of the path (${steps.length} concepts).`
+        : `${steps.length} concept${steps.length === 1 ? "" : "s"} to master, about ${total} practice opportunities.`,
+    };
+  }
+
+  /** Mastered concepts whose predicted recall is below the review threshold, earliest due first. */
+  async reviewQueue(learnerId: string, limit: number, now = Date.now()): Promise<ReviewItem[]> {
+    const [state, { params }] = await Promise.all([this.mastery.state(learnerId), this.models.current()]);
+    const due = Object.entries(state.concepts)
+      .filter(([, c]) => c.mastery >= THRESHOLDS.mastered)
+      .map(([id, c]) => {
+        const em = effectiveMastery(params, state, id, now);
+        // Time part of the forgetting curve solved for recall = threshold (interleaving as it is now).
+        const f = params.forgetting;
+        const interleave = em.retention / Math.max(1e-12, Math.pow(2, -Math.max(0, now - c.lastPracticedAt - f.graceMs) / f.halfLifeMs));
+        const x = f.halfLifeMs * Math.log2((c.mastery * interleave) / THRESHOLDS.reviewBelow);
+        return { id, mastery: em.mastery, dueAt: c.lastPracticedAt + f.graceMs + Math.max(0, x) };
+      })
+      .filter((r) => r.mastery < THRESHOLDS.reviewBelow)
+      .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id))
+      .slice(0, limit);
+    const concepts = new Map((await this.curriculum.conceptsByIds(due.map((d) => d.id))).map((c) => [c.id, c]));
+    return due.flatMap((d) => {
+      const concept = concepts.get(d.id);
+      return concept ? [{ concept, mastery: d.mastery, dueAt: new Date(d.dueAt).toISOString() }] : [];
+    });
+  }
+}

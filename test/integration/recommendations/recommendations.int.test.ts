@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STRATEGIES } from "../../../src/modules/recommendations/ranking.js";
+import {
+  ImportCurriculumDocument,
+  LearnerMasteryDocument,
+  LearningPathQueryDocument,
+  RecommendationsDocument,
+  RecordEventsDocument,
+  ReviewQueueDocument,
+  SetGoalDocument,
+  type RecommendationsQuery,
+} from "../../generated/graphql.js";
+import { uniquePrefix } from "../../utils/ids.js";
+import { codes, startTestServer, type TestServer } from "../../utils/server.js";
+
+let s: TestServer;
+const P = uniquePrefix("recs");
+const c = (x: string) => `${P}${x}`;
+type Rec = NonNullable<RecommendationsQuery["learner"]>["recommendations"][number];
+
+// a <- b <- c, a <- d, (b, d) <- e (a diamond), f <- g disconnected.
+const EDGES: Array<[string, string]> = [["b", "a"], ["c", "b"], ["d", "a"], ["e", "b"], ["e", "d"], ["g", "f"]];
+const NAMES = ["a", "b", "c", "d", "e", "f", "g"];
+
+let n = 0;
+async function answer(learner: string, concept: string, correct: boolean, times: number, daysAgo = 0) {
+  const events = Array.from({ length: times }, (_, k) => ({
+    eventId: `${P}${learner}-${n++}`,
+    learnerId: c(learner),
+    itemId: c(`${concept}-q${k % 2}`),
+    correct,
+    occurredAt: new Date(Date.now() - daysAgo * 86400_000 - (times - k) * 60_000).toISOString(),
+  }));
+  const r = await s.gql(RecordEventsDocument, { events }, s.admin);
+  expect(r.data?.recordEvents.accepted).toBe(times);
+}
+
+async function recs(learner: string, vars: { limit?: number; goalConceptId?: string; strategy?: string } = {}): Promise<Rec[]> {
+  const r = await s.gql(RecommendationsDocument, { id: c(learner), ...vars }, s.admin);
+  expect(r.errors).toBeUndefined();
+  return r.data?.learner?.recommendations ?? [];
+}
+
+async function masteryOf(learner: string, ids: string[]): Promise<Map<string, number>> {
+  const r = await s.gql(LearnerMasteryDocument, { id: c(learner), conceptIds: ids }, s.admin);
+  return new Map((r.data?.learner?.mastery ?? []).map((m) => [m.conceptId, m.p]));
+}
+
+/** The written formula, computed independently of the server's ranking code. */
+function expectedScore(rec: Rec): number {
+  const w = STRATEGIES.balanced as Record<string, number>;
+  const v = Object.fromEntries(rec.factors.map((f) => [f.name, f.value]));
+  return (w.readiness ?? 0) * (v.readiness ?? 0) + (w.masteryGap ?? 0) * (v.masteryGap ?? 0) + (w.unlockValue ?? 0) * (v.unlockValue ?? 0) + (w.goalRelevance ?? 0) * (v.goalRelevance ?? 0) + (w.reviewDue ?? 0) * (v.reviewDue ?? 0) - (w.variety ?? 0) * (v.variety ?? 0);
+}
+
+/** Invariants that hold for every answer: checked against mastery read separately. */
+async function checkInvariants(learner: string, list: Rec[]) {
+  for (const r of list) {
+    if (r.kind === "LEARN") {
+      expect(r.mastery).toBeLessThan(0.8);
+      const prereqs = r.concept.prerequisites;
+      if (prereqs.length > 0) {
+        const m = await masteryOf(learner, prereqs.map((p) => p.prerequisiteId));
+        const need = prereqs.reduce((a, p) => a + p.weight, 0);
+        const got = prereqs.reduce((a, p) => a + p.weight * (m.get(p.prerequisiteId) ?? 0), 0);
+        expect(got / need).toBeGreaterThanOrEqual(0.8 - 1e-9);
+      }
+    }
+    if (r.kind !== "REMEDIATION") expect(r.score).toBeCloseTo(expectedScore(r), 10);
+    for (const f of r.factors) expect(f.contribution).toBeCloseTo((f.name === "variety" ? -1 : 1) * f.weight * f.value, 12);
+  }
+}
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const doc = {
+    concepts: NAMES.map((x) => ({ id: c(x), name: x.toUpperCase() })),
+    prerequisites: EDGES.map(([a, b]) => ({ conceptId: c(a), prerequisiteId: c(b) })),
+    items: NAMES.flatMap((x) => [
+      { id: c(`${x}-q0`), kind: "QUESTION", title: `${x} easy`, difficulty: -1.5, assesses: [{ conceptId: c(x) }] },
+      { id: c(`${x}-q1`), kind: "QUESTION", title: `${x} medium`, difficulty: 0, assesses: [{ conceptId: c(x) }] },
+      { id: c(`${x}-q2`), kind: "QUESTION", title: `${x} hard`, difficulty: 2.5, assesses: [{ conceptId: c(x) }] },
+      { id: c(`${x}-video`), kind: "VIDEO", title: `${x} video`, assesses: [{ conceptId: c(x) }] },
+    ]),
+  };
+  const r = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer);
+  expect(r.data?.importCurriculum.applied).toBe(true);
+  await s.frontier.services.learners.upsertPeople({ classes: [], teachers: [], learners: ["new", "l1", "l2", "l3"].map((id) => ({ id: c(id), classIds: [] })) });
+});
+afterAll(async () => {
+  await s?.cleanup(P);
+  await s?.stop();
+});
+
+describe("recommendations on hand-built graphs", () => {
+  it("starts a new learner at the roots of every part of the graph", async () => {
+    const list = (await recs("new", { limit: 10 })).filter((r) => r.concept.id.startsWith(P));
+    expect(list.map((r) => r.concept.id).sort()).toEqual([c("a"), c("f")]);
+    expect(list.every((r) => r.kind === "LEARN")).toBe(true);
+    expect(list.find((r) => r.concept.id === c("a"))?.explanation).toBe("A has no prerequisites; it unlocks 4 later concepts.");
+    await checkInvariants("new", list);
+  });
+
+  it("moves the frontier when a prerequisite is mastered, and the next query sees the new answer", async () => {
+    await answer("l1", "a", true, 3);
+    const list = (await recs("l1", { limit: 10 })).filter((r) => r.concept.id.startsWith(P));
+    expect(list.map((r) => r.concept.id).sort()).toEqual([c("b"), c("d"), c("f")]);
+    const b = list.find((r) => r.concept.id === c("b"));
+    expect(b?.explanation).toBe("You have mastered A, which B needs; it unlocks 2 later concepts.");
+    expect(b?.factors.map((f) => f.name)).toEqual(["readiness", "masteryGap", "unlockValue", "goalRelevance", "reviewDue", "variety"]);
+    await checkInvariants("l1", list);
+    // Ranked by the written formula: scores never increase down the list (no topics here, so no variety penalty).
+    for (let i = 1; i < list.length; i++) expect(list[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(list[i]?.score ?? 0);
+  });
+
+  it("offers items inside the difficulty band, and a video when the learner struggles", async () => {
+    const list = await recs("l1", { limit: 10 });
+    const b = list.find((r) => r.concept.id === c("b"));
+    const questions = b?.items.filter((i) => i.item.kind === "QUESTION") ?? [];
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) {
+      expect(q.predictedCorrect).toBeGreaterThanOrEqual(0.6);
+      expect(q.predictedCorrect).toBeLessThanOrEqual(0.85);
+    }
+    expect(b?.items.map((i) => i.item.id)).not.toContain(c("b-q2"));
+  });
+
+  it("favours concepts on the way to the goal", async () => {
+    const set = await s.gql(SetGoalDocument, { learnerId: c("l1"), conceptId: c("c"), targetDate: "2027-06-30" }, s.admin);
+    expect(set.data?.setGoal).toEqual({ conceptId: c("c"), targetDate: "2027-06-30" });
+    const list = (await recs("l1", { limit: 10, strategy: "goal-first" })).filter((r) => r.concept.id.startsWith(P));
+    expect(list[0]?.concept.id).toBe(c("b"));
+    expect(list[0]?.factors.find((f) => f.name === "goalRelevance")?.value).toBe(1);
+    expect(list.find((r) => r.concept.id === c("d"))?.factors.find((f) => f.name === "goalRelevance")?.value).toBe(0);
+  });
+
+  it("puts the weakest prerequisite first, labelled, when the learner fails a concept", async () => {
+    await answer("l2", "d", false, 3);
+    const list = await recs("l2", { limit: 5 });
+    expect(list[0]).toMatchObject({ kind: "REMEDIATION", concept: { id: c("a") } });
+    expect(list[0]?.explanation).toMatch(/You have had trouble with D, which needs A; your mastery of A is 0\.\d\d, so start there\./);
+    expect(list[0]?.items.some((i) => i.item.kind === "VIDEO")).toBe(true);
+  });
+
+  it("brings back a concept mastered long ago for review, and only as REVIEW", async () => {
+    await answer("l3", "f", true, 4, 200);
+    const queue = await s.gql(ReviewQueueDocument, { id: c("l3") }, s.admin);
+    expect(queue.data?.learner?.reviewQueue.map((r) => r.concept.id)).toEqual([c("f")]);
+    expect(Date.parse(queue.data?.learner?.reviewQueue[0]?.dueAt ?? "")).toBeLessThan(Date.now());
+    const list = await recs("l3", { limit: 10 });
+    const f = list.find((r) => r.concept.id === c("f"));
+    expect(f?.kind).toBe("REVIEW");
+    expect(f?.factors.find((x) => x.name === "reviewDue")?.value).toBeGreaterThan(0);
+    await checkInvariants("l3", list);
+  });
+
+  it("rejects bad arguments with BAD_USER_INPUT", async () => {
+    const bad = await s.gql(RecommendationsDocument, { id: c("l1"), limit: 0 }, s.admin);
+    expect(codes(bad)).toEqual(["BAD_USER_INPUT"]);
+    const strategy = await s.gql(RecommendationsDocument, { id: c("l1"), strategy: "random" }, s.admin);
+    expect(codes(strategy)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
+describe("learning paths", () => {
+  it("lists the goal's unmastered prerequisites in an order that respects every edge", async () => {
+    const r = await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("e") }, s.admin);
+    const path = r.data?.learner?.learningPath;
+    expect(path?.status).toBe("PATH");
+    const order = path?.steps.map((x) => x.concept.id) ?? [];
+    expect(order.sort()).toEqual([c("b"), c("d"), c("e")].sort());
+    const ordered = path?.steps.map((x) => x.concept.id) ?? [];
+    for (const [from, to] of EDGES) {
+      if (ordered.includes(c(from)) && ordered.includes(c(to))) expect(ordered.indexOf(c(to))).toBeLessThan(ordered.indexOf(c(from)));
+    }
+    expect(path?.totalEstimatedPractice).toBe(path?.steps.reduce((a, x) => a + x.estimatedPractice, 0));
+    expect(path?.steps.every((x) => x.estimatedPractice > 0)).toBe(true);
+  });
+
+  it("says when the goal is already mastered or does not exist, and uses the stored goal by default", async () => {
+    const mastered = await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("a") }, s.admin);
+    expect(mastered.data?.learner?.learningPath).toMatchObject({ status: "ALREADY_MASTERED", steps: [] });
+    const missing = await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("zzz") }, s.admin);
+    expect(missing.data?.learner?.learningPath.status).toBe("NOT_FOUND");
+    const stored = await s.gql(LearningPathQueryDocument, { id: c("l1") }, s.admin);
+    expect(stored.data?.learner?.learningPath.goalConceptId).toBe(c("c"));
+  });
+});
