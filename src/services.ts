@@ -7,6 +7,7 @@ import { ImportService } from "./modules/curriculum/import/import.service.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
 import { LearnerAccess } from "./modules/learners/access.js";
+import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { RecommendationsService } from "./modules/recommendations/recommendations.service.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
@@ -32,6 +33,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     events: new EventsService(db, models),
     mastery,
     recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
+    classroom: new ClassroomService(db, models, curriculum.repo),
     alerts: new AlertsService(db),
     quality: new QualityService(db),
   };

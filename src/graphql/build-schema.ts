@@ -10,7 +10,7 @@ import { AlertsResolver } from "../modules/alerts/alerts.resolver.js";
 import { EventsResolver } from "../modules/events/events.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
-import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
+import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 
@@ -29,6 +29,7 @@ export const resolvers = [
   AlertsResolver,
   QualityResolver,
   RecommendationResolver,
+  ClassroomViewsResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -6,7 +6,8 @@ import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import type { Item } from "../curriculum/item.type.js";
 import { ItemKind } from "../curriculum/item.type.js";
-import { Learner } from "../learners/learner.type.js";
+import { Classroom, Learner } from "../learners/learner.type.js";
+import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
 import { STRATEGIES } from "./ranking.js";
 import { Goal, LearningPath, Recommendation, ReviewItem } from "./recommendation.type.js";
 import { DEFAULT_BAND } from "./recommendations.service.js";
@@ -73,5 +74,45 @@ export class RecommendationResolver {
     const goal = await ctx.services.recommendations.setGoal(learnerId, conceptId, targetDate ?? null);
     if (!goal) throw new NotFoundError("Learner or concept", `${learnerId}/${conceptId}`);
     return goal;
+  }
+}
+
+/** The concept ids under a topic, or null for no filter. */
+async function within(ctx: Context, topicId: string | null | undefined): Promise<string[] | null> {
+  if (!topicId) return null;
+  assertId("topicId", topicId);
+  return ctx.loaders.conceptIdsUnderTopic.load(topicId);
+}
+
+@Resolver(() => Classroom)
+export class ClassroomViewsResolver {
+  @FieldResolver(() => [ClassFrontierConcept], { complexity: perRows(20), description: "Concepts the most learners are ready for." })
+  async frontier(
+    @Root() classroom: Classroom,
+    @Arg("limit", () => Int, { defaultValue: 10 }) limit: number,
+    @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this topic, chapter or subject." }) topicId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.classroom.frontier(classroom.id, Math.min(Math.max(limit, 1), 100), await within(ctx, topicId));
+  }
+
+  @FieldResolver(() => [Bottleneck], { complexity: perRows(20), description: "Concepts most learners are blocked on." })
+  async bottlenecks(
+    @Root() classroom: Classroom,
+    @Arg("limit", () => Int, { defaultValue: 10 }) limit: number,
+    @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this topic, chapter or subject." }) topicId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.classroom.bottlenecks(classroom.id, Math.min(Math.max(limit, 1), 100), await within(ctx, topicId));
+  }
+
+  @FieldResolver(() => [AtRiskLearner], { complexity: perRows(40), description: "Learners whose mastery is low or falling." })
+  atRisk(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    return ctx.services.classroom.atRisk(classroom.id);
+  }
+
+  @FieldResolver(() => Heatmap, { complexity: 200, description: "Learners x concepts mastery matrix (concepts under topicId, or every practised concept)." })
+  async heatmap(@Root() classroom: Classroom, @Arg("topicId", () => ID, { nullable: true }) topicId: string | null, @Ctx() ctx: Context) {
+    return ctx.services.classroom.heatmap(classroom.id, await within(ctx, topicId));
   }
 }

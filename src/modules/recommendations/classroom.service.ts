@@ -1,0 +1,132 @@
+import { NotFoundError } from "../../errors/errors.js";
+import { cypher } from "../../neo4j/cypher.js";
+import type { Database } from "../../neo4j/run.js";
+import type { Concept } from "../curriculum/concept.type.js";
+import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
+import { effectiveMastery, initialLearnerState, type LearnerState, type ModelParams } from "../mastery/model.js";
+import type { ModelStore } from "../mastery/model-store.js";
+import { THRESHOLDS } from "../mastery/thresholds.js";
+import type { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
+
+const CLASS = cypher("recommendations/class-learners");
+
+/** Mean mastery below this, or forgetting faster than `FALLING`, puts a learner at risk. */
+export const AT_RISK = { lowMean: 0.4, falling: -0.1 };
+
+interface ClassData {
+  learners: Array<{ id: string; state: LearnerState }>;
+  prereqs: Map<string, Array<{ id: string; weight: number }>>;
+  dependents: Map<string, number>;
+  concepts: Array<{ id: string; name: string; topicId: string | null }>;
+  params: ModelParams;
+  now: number;
+}
+
+/** Class-level views for teachers: frontier, bottlenecks, learners at risk, and a mastery heatmap. */
+export class ClassroomService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: ModelStore,
+    private readonly curriculum: CurriculumRepository,
+  ) {}
+
+  private async load(classId: string): Promise<ClassData> {
+    const [[row], { params }] = await Promise.all([this.db.read(CLASS, { classId }), this.models.current()]);
+    if (!row) throw new NotFoundError("Class", classId);
+    const prereqs = new Map<string, Array<{ id: string; weight: number }>>();
+    const dependents = new Map<string, number>();
+    for (const e of row.edges as Array<{ conceptId: string; prerequisiteId: string; weight: number }>) {
+      const list = prereqs.get(e.conceptId) ?? [];
+      list.push({ id: e.prerequisiteId, weight: e.weight });
+      prereqs.set(e.conceptId, list);
+      dependents.set(e.prerequisiteId, (dependents.get(e.prerequisiteId) ?? 0) + 1);
+    }
+    const learners = (row.learners as Array<{ id: string; kt: string | null }>).map((l) => ({ id: l.id, state: l.kt ? (JSON.parse(l.kt) as LearnerState) : initialLearnerState() }));
+    return { learners, prereqs, dependents, concepts: row.concepts as ClassData["concepts"], params, now: Date.now() };
+  }
+
+  private masteryFn(d: ClassData, state: LearnerState) {
+    const cache = new Map<string, number>();
+    return (id: string) => {
+      let m = cache.get(id);
+      if (m === undefined) {
+        m = effectiveMastery(d.params, state, id, d.now).mastery;
+        cache.set(id, m);
+      }
+      return m;
+    };
+  }
+
+  private async concepts(ids: string[]): Promise<Map<string, Concept>> {
+    return new Map((await this.curriculum.conceptsByIds(ids)).map((c) => [c.id, c]));
+  }
+
+  /** Concepts on the frontier (ready, not mastered) of the most learners. */
+  async frontier(classId: string, limit: number, within: string[] | null): Promise<ClassFrontierConcept[]> {
+    const d = await this.load(classId);
+    const only = within ? new Set(within) : null;
+    const ready = new Map<string, number>();
+    for (const l of d.learners) {
+      const m = this.masteryFn(d, l.state);
+      for (const c of d.concepts) {
+        if ((only && !only.has(c.id)) || m(c.id) >= THRESHOLDS.mastered) continue;
+        const ps = d.prereqs.get(c.id) ?? [];
+        const need = ps.reduce((s, p) => s + p.weight, 0);
+        const readiness = need === 0 ? 1 : ps.reduce((s, p) => s + p.weight * m(p.id), 0) / need;
+        if (readiness >= THRESHOLDS.ready) ready.set(c.id, (ready.get(c.id) ?? 0) + 1);
+      }
+    }
+    const top = [...ready].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+    const byId = await this.concepts(top.map(([id]) => id));
+    return top.flatMap(([id, n]) => (byId.has(id) ? [{ concept: byId.get(id) as Concept, readyLearners: n, learners: d.learners.length }] : []));
+  }
+
+  /** Prerequisites that the most learners have not mastered, weighted by how many concepts need them. */
+  async bottlenecks(classId: string, limit: number, within: string[] | null): Promise<Bottleneck[]> {
+    const d = await this.load(classId);
+    const only = within ? new Set(within) : null;
+    const blocked = new Map<string, number>();
+    for (const l of d.learners) {
+      const m = this.masteryFn(d, l.state);
+      for (const [id] of d.dependents) if ((!only || only.has(id)) && m(id) < THRESHOLDS.mastered) blocked.set(id, (blocked.get(id) ?? 0) + 1);
+    }
+    const top = [...blocked]
+      .map(([id, n]) => ({ id, n, deps: d.dependents.get(id) ?? 0 }))
+      .sort((a, b) => b.n * b.deps - a.n * a.deps || a.id.localeCompare(b.id))
+      .slice(0, limit);
+    const byId = await this.concepts(top.map((t) => t.id));
+    return top.flatMap((t) => {
+      const concept = byId.get(t.id);
+      if (!concept) return [];
+      return [{ concept, blockedLearners: t.n, dependents: t.deps, explanation: `${t.n} of ${d.learners.length} learners have not mastered ${concept.name}, which ${t.deps} concept${t.deps === 1 ? "" : "s"} need${t.deps === 1 ? "s" : ""}.` }];
+    });
+  }
+
+  /** Learners whose mean mastery is low, or falling through forgetting. */
+  async atRisk(classId: string): Promise<AtRiskLearner[]> {
+    const d = await this.load(classId);
+    return d.learners.flatMap((l) => {
+      const practised = Object.entries(l.state.concepts);
+      if (practised.length === 0) return [];
+      const now = practised.map(([id]) => effectiveMastery(d.params, l.state, id, d.now).mastery);
+      const mean = now.reduce((a, b) => a + b, 0) / now.length;
+      const trend = practised.reduce((s, [, c], i) => s + ((now[i] ?? 0) - c.mastery), 0) / practised.length;
+      const reasons = [
+        ...(mean < AT_RISK.lowMean ? [`mean mastery ${mean.toFixed(2)} is below ${AT_RISK.lowMean}`] : []),
+        ...(trend < AT_RISK.falling ? [`forgetting has lowered mastery by ${(-trend).toFixed(2)} on average`] : []),
+      ];
+      return reasons.length > 0 ? [{ learnerId: l.id, meanMastery: mean, trend, reason: reasons.join("; ") }] : [];
+    });
+  }
+
+  /** Learners x concepts mastery now; concepts: those under topicId, or every concept a learner practised. */
+  async heatmap(classId: string, conceptIds: string[] | null): Promise<Heatmap> {
+    const d = await this.load(classId);
+    const ids = conceptIds ?? [...new Set(d.learners.flatMap((l) => Object.keys(l.state.concepts)))].sort();
+    return {
+      learnerIds: d.learners.map((l) => l.id),
+      conceptIds: ids,
+      values: d.learners.map((l) => ids.map((id) => effectiveMastery(d.params, l.state, id, d.now).mastery)),
+    };
+  }
+}
