@@ -8,6 +8,7 @@ import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
 import { LearnerAccess } from "./modules/learners/access.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
+import { PlacementService } from "./modules/recommendations/placement.service.js";
 import { RecommendationsService } from "./modules/recommendations/recommendations.service.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
@@ -34,6 +35,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     mastery,
     recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
     classroom: new ClassroomService(db, models, curriculum.repo),
+    placement: new PlacementService(db, curriculum.repo),
     alerts: new AlertsService(db),
     quality: new QualityService(db),
   };

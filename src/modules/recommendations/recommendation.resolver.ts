@@ -7,7 +7,7 @@ import { assertId } from "../common/args.js";
 import type { Item } from "../curriculum/item.type.js";
 import { ItemKind } from "../curriculum/item.type.js";
 import { Classroom, Learner } from "../learners/learner.type.js";
-import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
+import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap, PlacementState } from "./classroom.type.js";
 import { STRATEGIES } from "./ranking.js";
 import { Goal, LearningPath, Recommendation, ReviewItem } from "./recommendation.type.js";
 import { DEFAULT_BAND } from "./recommendations.service.js";
@@ -52,6 +52,13 @@ export class RecommendationResolver {
   reviewQueue(@Root() learner: Learner, @Arg("limit", () => Int, { defaultValue: 10 }) limit: number, @Ctx() ctx: Context) {
     if (limit < 1 || limit > 100) throw new BadUserInputError("'limit' must be in 1..100.", [{ path: "limit", message: "out of range" }]);
     return ctx.services.recommendations.reviewQueue(learner.id, limit);
+  }
+
+  @FieldResolver(() => PlacementState, {
+    description: "Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: \"placement\").",
+  })
+  placement(@Root() learner: Learner, @Ctx() ctx: Context) {
+    return ctx.services.placement.state(learner.id, (conceptId) => ctx.loaders.itemsOfConcept.load(conceptId));
   }
 
   @FieldResolver(() => Goal, { nullable: true })

@@ -5,6 +5,7 @@ import {
   ImportCurriculumDocument,
   LearnerMasteryDocument,
   LearningPathQueryDocument,
+  PlacementQueryDocument,
   RecommendationsDocument,
   RecordEventsDocument,
   ReviewQueueDocument,
@@ -214,5 +215,25 @@ describe("class views", () => {
     expect(row[hm?.conceptIds.indexOf(c("a")) ?? -1]).toBeGreaterThanOrEqual(0.8);
     const stranger = await s.token("TEACHER" as never, c("other"));
     expect(codes(await s.gql(ClassViewsDocument, { id: c("class") }, stranger))).toEqual(["FORBIDDEN"]);
+  });
+});
+
+describe("placement", () => {
+  it("asks the most informative question, takes the answer through recordEvents, and marks implied estimates", async () => {
+    await s.frontier.services.learners.upsertPeople({ classes: [], teachers: [], learners: [{ id: c("placed"), classIds: [] }] });
+    const first = await s.gql(PlacementQueryDocument, { id: c("placed") }, s.admin);
+    const p1 = first.data?.learner?.placement;
+    expect(p1).toMatchObject({ done: false, questionsAsked: 0, estimates: [] });
+    expect(p1?.nextItem?.id).toBeTruthy();
+    expect(p1?.expectedGain).toBeGreaterThan(0);
+    const asked = p1?.nextConcept?.id ?? "";
+    await s.gql(RecordEventsDocument, { events: [{ eventId: `${P}placed-1`, learnerId: c("placed"), itemId: p1?.nextItem?.id, correct: true, source: "placement", occurredAt: new Date().toISOString() }] }, s.admin);
+    const second = await s.gql(PlacementQueryDocument, { id: c("placed") }, s.admin);
+    const p2 = second.data?.learner?.placement;
+    expect(p2?.questionsAsked).toBe(1);
+    expect(p2?.estimates.find((e) => e.conceptId === asked)).toMatchObject({ asked: true, implied: false });
+    const prereqs = p1?.nextConcept?.prerequisites.map((x) => x.prerequisiteId) ?? [];
+    for (const id of prereqs) expect(p2?.estimates.find((e) => e.conceptId === id)).toMatchObject({ implied: true });
+    expect(p2?.nextConcept?.id).not.toBe(asked);
   });
 });
