@@ -5,15 +5,18 @@
  * loopback, bounded in time. Each scenario is measured warm, after a warm-up, beside its baseline
  * in the same run. Writes bench/results/latest.json and a dated copy.
  *
- * Scenarios so far: ingest (recordEvents batches of 500 with 4 writers; single-answer p99 at 16
- * writers; baseline: one bare transaction per answer through the driver). The other scenarios of
- * the benchmark issue are reported as null until their features exist.
+ * Scenarios so far: recommendations (1, 8, 32, 64 concurrent clients over HTTP; baseline: the same
+ * frontier traversal as one bare Cypher query through the driver), learningPath (goals 3, 6 and 11
+ * levels deep), ingest (recordEvents batches of 500 with 4 writers; single-answer p99 at 16
+ * writers; baseline: one bare transaction per answer). Histories are drawn from the project's own
+ * mastery model and loaded through recordEvents. Scenarios not built yet are reported as null.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import neo4j from "neo4j-driver";
 import { loadConfig } from "../src/config.js";
 import { signToken } from "../src/auth/tokens.js";
 import { cypher } from "../src/neo4j/cypher.js";
+import { defaultModelParams, initialLearnerState, predictCorrect, update } from "../src/modules/mastery/model.js";
 import { machine, runFor, startServer, summarise } from "./lib.js";
 
 const args = new Set(process.argv.slice(2));
@@ -21,6 +24,9 @@ const quick = args.has("--quick");
 const PREFIX = "bench-";
 const CONCEPTS = quick ? 60 : 400;
 const LEARNERS = quick ? 400 : 4000;
+/** Learners with a simulated history (the ones recommendations are asked for). */
+const HISTORY_LEARNERS = quick ? 60 : 1000;
+const HISTORY_CONCEPTS = quick ? 12 : 40;
 const WARMUP_MS = quick ? 1500 : 4000;
 const RUN_MS = quick ? 4000 : 15000;
 
@@ -67,6 +73,34 @@ async function gql(url: string, token: string, query: string, variables: Record<
 }
 
 const RECORD = "mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted rejected } }";
+const RECS = "query($id: ID!) { learner(id: $id) { recommendations(limit: 5) { concept { id name } kind score explanation items { item { id } predictedCorrect } } } }";
+const PATH = "query($id: ID!, $g: ID!) { learner(id: $id) { learningPath(goalConceptId: $g) { status totalEstimatedPractice steps { concept { id } mastery estimatedPractice } } } }";
+
+/**
+ * Histories drawn from the mastery model: each learner works down the curriculum in order,
+ * answering 3 items per concept; each answer is correct with the model's own P(correct).
+ */
+function simulatedHistories(doc: ReturnType<typeof curriculum>, count: number, perLearner: number) {
+  const r = rng(23);
+  const params = defaultModelParams();
+  const events: Array<Record<string, unknown>> = [];
+  const start = Date.now() - 20 * 24 * 3600 * 1000;
+  for (let l = 0; l < count; l++) {
+    let state = initialLearnerState();
+    const offset = Math.floor(r() * 3);
+    for (let k = 0; k < perLearner; k++) {
+      const c = Math.min(doc.concepts.length - 1, offset + k * 2);
+      for (let q = 0; q < 3; q++) {
+        const at = start + (l * 1000 + events.length) * 1000;
+        const item = { itemId: `${PREFIX}c${c}-q${q}`, conceptIds: [`${PREFIX}c${c}`] };
+        const correct = r() < predictCorrect(params, state, item, at).p;
+        state = update(params, state, { ...item, score: correct ? 1 : 0, occurredAt: at }).state;
+        events.push({ eventId: `${PREFIX}h${l}-${k}-${q}`, learnerId: `${PREFIX}h${l}`, itemId: item.itemId, correct, occurredAt: new Date(at).toISOString() });
+      }
+    }
+  }
+  return events;
+}
 
 async function main() {
   const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), { disableLosslessIntegers: true });
@@ -86,6 +120,41 @@ async function main() {
     log(`loading a ${CONCEPTS}-concept curriculum through importCurriculum`);
     const doc = curriculum();
     await gql(server.url, designer, "mutation($c: String!) { importCurriculum(format: JSON, content: $c) { applied } }", { c: JSON.stringify(doc) });
+
+    log(`simulating ${HISTORY_LEARNERS} learners' histories with the mastery model and loading them through recordEvents`);
+    const history = simulatedHistories(doc, HISTORY_LEARNERS, HISTORY_CONCEPTS);
+    for (let i = 0; i < history.length; i += 500) await gql(server.url, admin, RECORD, { e: history.slice(i, i + 500) });
+
+    const pick = rng(5);
+    const learner = () => `${PREFIX}h${Math.floor(pick() * HISTORY_LEARNERS)}`;
+    log("recommendations: warm-up");
+    await runFor(WARMUP_MS, 8, () => gql(server.url, admin, RECS, { id: learner() }).then(() => 1));
+    const recommendations: Record<number, ReturnType<typeof summarise> & { perSecond: number; errors: number }> = {};
+    for (const concurrency of [1, 8, 32, 64]) {
+      log(`recommendations: ${concurrency} concurrent clients, ${RUN_MS / 2000} s`);
+      const run = await runFor(RUN_MS / 2, concurrency, () => gql(server.url, admin, RECS, { id: learner() }).then(() => 1));
+      recommendations[concurrency] = { ...summarise(run.latencies), perSecond: Math.round(run.units / run.seconds), errors: run.errors };
+    }
+    log("recommendations baseline: the frontier traversal as one bare Cypher query through the driver, 32 sessions");
+    const frontierQuery = cypher("recommendations/frontier").text;
+    const raw = await runFor(RUN_MS / 2, 32, async () => {
+      const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead((tx) => tx.run(frontierQuery, { learnerId: learner(), goalId: null, mastered: 0.8, ready: 0.8, struggling: [], reviewIds: [], since: Date.now() - 3 * 86400_000 }));
+      } finally {
+        await session.close();
+      }
+      return 1;
+    });
+    const rawStats = summarise(raw.latencies);
+
+    const perLevel = Math.ceil(CONCEPTS / 12);
+    const paths: Record<string, ReturnType<typeof summarise>> = {};
+    for (const depth of [3, 6, 11]) {
+      log(`learningPath: goals ${depth} levels deep, 8 clients, ${RUN_MS / 3000} s`);
+      const run = await runFor(RUN_MS / 3, 8, () => gql(server.url, admin, PATH, { id: learner(), g: `${PREFIX}c${depth * perLevel + Math.floor(pick() * perLevel)}` }).then(() => 1));
+      paths[String(depth)] = summarise(run.latencies);
+    }
 
     const r = rng(11);
     let seq = 0;
@@ -122,12 +191,22 @@ async function main() {
     const singleStats = summarise(single.latencies);
     const results = {
       machine: machine(),
-      scale: { concepts: CONCEPTS, items: CONCEPTS * 3, learners: LEARNERS, quick },
+      scale: { concepts: CONCEPTS, items: CONCEPTS * 3, learners: LEARNERS, learnersWithHistory: HISTORY_LEARNERS, historyAnswers: HISTORY_LEARNERS * HISTORY_CONCEPTS * 3, quick },
       generatedAt: new Date().toISOString(),
       command: `npm run bench${quick ? " -- --quick" : ""}`,
       scenarios: {
-        recommendations: null,
-        learningPath: null,
+        recommendations: {
+          concurrency: 32,
+          p50Ms: recommendations[32]?.p50Ms ?? null,
+          p99Ms: recommendations[32]?.p99Ms ?? null,
+          perSecond: recommendations[32]?.perSecond ?? null,
+          rawCypherP99Ms: rawStats.p99Ms,
+          rawCypherPerSecond: Math.round(raw.units / raw.seconds),
+          ratioToRawCypher: Math.round(((recommendations[32]?.p99Ms ?? 0) / Math.max(0.01, rawStats.p99Ms)) * 100) / 100,
+          byConcurrency: recommendations,
+          targets: { p99Ms: "< 25 at 32 clients", ratioToRawCypher: "<= 1.5" },
+        },
+        learningPath: { p99Ms: paths["11"]?.p99Ms ?? null, byDepth: paths, targets: { p99Ms: "< 50 for 12 levels" } },
         conceptGraph: null,
         ingest: {
           perSecond: Math.round(bulk.units / bulk.seconds),
@@ -153,6 +232,9 @@ async function main() {
         "",
         `Frontier benchmark (${quick ? "quick" : "full"}) on ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}`,
         "scenario  metric                                   value     target",
+        ...[1, 8, 32, 64].map((k) => `recs      ${String(k).padStart(2)} clients p50 / p99 ms, req/s         ${recommendations[k]?.p50Ms} / ${recommendations[k]?.p99Ms}, ${recommendations[k]?.perSecond}${k === 32 ? "    p99 < 25" : ""}`),
+        `recs      bare Cypher p99 (32 sessions), ratio     ${rawStats.p99Ms} ms, ${results.scenarios.recommendations.ratioToRawCypher}x   <= 1.5x`,
+        ...Object.entries(paths).map(([d, v]) => `path      goal ${d.padStart(2)} levels deep p50 / p99      ${v.p50Ms} / ${v.p99Ms} ms${d === "11" ? "   p99 < 50" : ""}`),
         `ingest    answers/s (batches of 500, 4 writers)    ${String(i.perSecond).padStart(6)}    >= 5000`,
         `ingest    single answer p50 / p99 (16 writers)     ${i.singleP50Ms} / ${i.singleP99Ms} ms   p99 < 20 ms`,
         `ingest    baseline: 1 tx per answer, answers/s     ${String(i.perTransactionBaselinePerSecond).padStart(6)}`,

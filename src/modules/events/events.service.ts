@@ -170,6 +170,8 @@ export class EventsService {
       const newest = Math.max(lastEventAt ?? 0, ...fresh.map((e) => e.occurredAt));
       rows.learners.push({ id: learnerId, kt: JSON.stringify(state), seq, lastEventAt: newest, ability: state.ability });
     }
+    // Concepts are shared by every writer: take their locks in one global order (no deadlocks).
+    (rows.mastery as Array<{ conceptId: string; learnerId: string }>).sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : a.learnerId < b.learnerId ? -1 : 1));
     await this.repo.write(tx, rows);
     return { results, changes: applied };
   }
