@@ -10,6 +10,7 @@ import { detectFormat } from "../modules/curriculum/import/import.service.js";
 import { ImportFormat, type ImportReport } from "../modules/curriculum/import/import.type.js";
 import { seed } from "../modules/seed/seed.service.js";
 import { ingestFile } from "./ingest.js";
+import { ktCommand } from "./kt.js";
 import { progressBar, withServices } from "./runtime.js";
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
@@ -118,6 +119,13 @@ program
     const config = loadConfig();
     process.stdout.write(`${await signToken(config, { sub: opts.sub, roles: roles as Role[], expiresIn: opts.expires })}\n`);
   });
+
+program.addCommand(ktCommand());
+// `frontier kt predict ... | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 try {
   await program.parseAsync(process.argv);

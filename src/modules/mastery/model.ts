@@ -18,15 +18,20 @@
  *   Ĝ          = mean_c pG_c                     (guess of the item)
  *   P_BKT      = M·Q + (1 − M)·Ĝ                 (for one concept: m(1−pS) + (1−m)pG, textbook BKT)
  *   r̄          = mean of recent-success rates r_c of the concepts already practised (absent → term 0)
- *   logit P    = bias + w_mastery·logit(P_BKT) + θ_u − b_i + w_recent·logit(r̄)
+ *   logit P    = bias + w_mastery·logit(P_BKT) + θ_u − b_i + w_recent·logit(r̄) + w_practice·ln(1 + n_u)
+ *   (w_practice is an optional extra, 0 unless fitted; n_u = learner's earlier answered attempts)
  *
  * Update with score s ∈ [0,1] (1 = correct, 0 = wrong, fractions = partial credit):
  *   posterior  m_c|s = s·P(L_c | correct) + (1−s)·P(L_c | wrong)    (soft evidence, Jeffrey's rule)
  *   with exact per-concept likelihoods under the conjunctive model:
  *     P(correct | L_c = 1) = M_{−c}·Q + (1 − M_{−c})·Ĝ,  P(correct | L_c = 0) = Ĝ,  M_{−c} = Π_{d≠c} m_d
- *   transition m_c' = posterior·(1 − pF_c) + (1 − posterior)·pT_c, clamped to the guard range
+ *   transition m_c' = posterior·(1 − pF_c) + (1 − posterior)·pT_c,u, clamped to the guard range
+ *              (pT_c,u = sigmoid(logit pT_c + w_learnAbility·θ_u); optional extra, = pT_c when the weight is 0)
  *   recent     r_c' = (1 − λ)·r_c + λ·s                          (r_c starts at 0.5)
- *   ability    θ'   = θ + K_n·(s − P),  K_n = k0 / (1 + kDecay·n)  (n = learner's earlier attempts)
+ *   ability    θ'   = θ + K_n·(s − P),  K_n = kMin + k0 / (1 + kDecay·n)  (n = learner's earlier attempts)
+ * Before a prediction, a concept's stored mastery is multiplied by its retention since the last practice
+ * (clock time half-life and interleaving, see retention()); a never-practised concept starts at
+ * m0 = sigmoid(logit(pL0_c) + w_priorAbility·θ_u).
  *
  * @module
  */
@@ -58,21 +63,28 @@ export interface ModelWeights {
   priorAbility: number;
   /** bias: constant added to the final logit (logits). */
   bias: number;
+  /** w_practice: logits per unit of ln(1 + n), n = the learner's earlier answered attempts (overall practice effect). */
+  practice: number;
+  /** w_learnAbility: learning probability is individualised by ability, pT_u = sigmoid(logit(pT) + w_learnAbility·θ). */
+  learnAbility: number;
 }
 
 /** Online (Elo-style) learner-ability update. θ is in logits and starts at 0. */
 export interface AbilityParams {
   /** K0: step size of the ability update at the learner's first attempt (logits per unit of residual s − P). ≥ 0. */
   k0: number;
-  /** kDecay: K_n = k0 / (1 + kDecay·n) where n is the number of earlier attempts (per attempt). ≥ 0. */
+  /** kDecay: K_n = kMin + k0 / (1 + kDecay·n) where n is the number of earlier attempts (per attempt). ≥ 0. */
   kDecay: number;
+  /** kMin: floor of the step size so that ability keeps tracking slow drifts (logits per unit residual). ≥ 0. */
+  kMin: number;
   /** |θ| is clamped to this value (logits). */
   maxAbs: number;
 }
 
 /** Clock-time and interleaving forgetting applied between two practices of the same concept. */
 export interface ForgettingParams {
-  /** Half-life (ms) of mastery while a concept is not practised: retention_time = 2^(−max(0, Δt − graceMs)/halfLifeMs). */
+  /** Half-life (ms) of mastery while a concept is not practised: retention_time = 2^(−max(0, Δt − graceMs)/halfLifeMs).
+   * A value ≤ 0 disables clock-time forgetting (JSON has no Infinity). */
   halfLifeMs: number;
   /** Elapsed time (ms) below which no clock-time forgetting happens (a practice session). ≥ 0. */
   graceMs: number;
@@ -199,6 +211,8 @@ export interface LogitTerms {
   difficulty: number;
   /** w_recent · logit(r̄), 0 if none of the concepts was practised before */
   recent: number;
+  /** w_practice · ln(1 + n) */
+  practice: number;
 }
 
 /** A prediction with its explanation. */
@@ -278,8 +292,8 @@ export function defaultModelParams(): ModelParams {
     concepts: {},
     defaultConcept: { ...DEFAULT_CONCEPT },
     itemDifficulty: {},
-    weights: { mastery: 1, recent: 0, priorAbility: 0, bias: 0 },
-    ability: { k0: 0, kDecay: 0, maxAbs: 4 },
+    weights: { mastery: 1, recent: 0, priorAbility: 0, bias: 0, practice: 0, learnAbility: 0 },
+    ability: { k0: 0, kDecay: 0, kMin: 0, maxAbs: 4 },
     forgetting: { halfLifeMs: 30 * 24 * 3600 * 1000, graceMs: 3600 * 1000, perInterleavedEvent: 0 },
     recency: { rate: 0.4, floor: 0.02 },
     guards: { ...DEFAULT_GUARDS },
@@ -412,14 +426,20 @@ export function conceptPosterior(
   return { posterior: s * postCorrect + (1 - s) * postWrong, evidenceRatio: pc0 > 0 ? pc1 / pc0 : Number.POSITIVE_INFINITY };
 }
 
-/** BKT transition after a practice opportunity: m' = post·(1 − pF) + (1 − post)·pT. */
-export function bktTransition(posterior: number, cp: ConceptParams): number {
-  return posterior * (1 - cp.pF) + (1 - posterior) * cp.pT;
+/** BKT transition after a practice opportunity: m' = post·(1 − pF) + (1 − post)·pT (pT possibly individualised). */
+export function bktTransition(posterior: number, cp: ConceptParams, pT: number = cp.pT): number {
+  return posterior * (1 - cp.pF) + (1 - posterior) * pT;
 }
 
-/** Elo step size K_n = k0/(1 + kDecay·n) for a learner with n earlier attempts. */
+/** Elo step size K_n = kMin + k0/(1 + kDecay·n) for a learner with n earlier attempts. */
 export function abilityStep(ab: AbilityParams, attempts: number): number {
-  return ab.k0 / (1 + ab.kDecay * attempts);
+  return ab.kMin + ab.k0 / (1 + ab.kDecay * attempts);
+}
+
+/** Learning probability individualised by ability: sigmoid(logit(pT) + w_learnAbility·θ) (= pT when the weight is 0). */
+export function learnProbability(params: ModelParams, cp: ConceptParams, ability: number): number {
+  const w = params.weights.learnAbility;
+  return w === 0 ? cp.pT : sigmoid(logit(cp.pT) + w * ability);
 }
 
 /** The recency part of the logit: w_recent · logit(clamp(r̄)), 0 when no concept was practised. */
@@ -431,13 +451,19 @@ export function recentTerm(params: ModelParams, recents: readonly number[]): num
   return params.weights.recent * logit(clamp(s / recents.length, f, 1 - f));
 }
 
-/** Combine the terms into the final logit: bias + w_mastery·logit(P_BKT) + θ − b + recent. */
-export function combineLogit(params: ModelParams, pBkt: number, ability: number, difficulty: number, recent: number): LogitTerms {
-  return { bias: params.weights.bias, mastery: params.weights.mastery * logit(pBkt), ability, difficulty: -difficulty, recent };
+/** Practice term w_practice·ln(1 + n) for a learner with n earlier answered attempts. */
+export function practiceTerm(params: ModelParams, attempts: number): number {
+  return params.weights.practice === 0 ? 0 : params.weights.practice * Math.log1p(attempts);
 }
 
-function sumTerms(t: LogitTerms): number {
-  return t.bias + t.mastery + t.ability + t.difficulty + t.recent;
+/** The terms of the final logit: bias + w_mastery·logit(P_BKT) + θ − b + recent + practice. */
+export function combineLogit(params: ModelParams, pBkt: number, ability: number, difficulty: number, recent: number, practice: number): LogitTerms {
+  return { bias: params.weights.bias, mastery: params.weights.mastery * logit(pBkt), ability, difficulty: -difficulty, recent, practice };
+}
+
+/** Sum of the logit terms (fixed order, shared with the fitting code). */
+export function sumTerms(t: LogitTerms): number {
+  return t.bias + t.mastery + t.ability + t.difficulty + t.recent + t.practice;
 }
 
 function uniqueConcepts(ids: readonly string[]): string[] {
@@ -475,7 +501,7 @@ export function predictCorrect(params: ModelParams, learner: LearnerState, item:
     });
   }
   const pBkt = ids.length > 0 ? bktCorrect(masteries, itemEmission(cps)) : 0.5;
-  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId), recentTerm(params, recents));
+  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId), recentTerm(params, recents), practiceTerm(params, learner.attempts));
   const z = sumTerms(terms);
   return { p: sigmoid(z), logit: z, pBkt, terms, concepts: contributions };
 }
@@ -503,7 +529,7 @@ export function update(params: ModelParams, learner: LearnerState, event: Attemp
     let others = 1;
     for (let k = 0; k < masteries.length; k++) if (k !== j) others *= masteries[k]!;
     const post = conceptPosterior(m, others, em, s);
-    const after = clamp(bktTransition(post.posterior, cp), g.minMastery, g.maxMastery);
+    const after = clamp(bktTransition(post.posterior, cp, learnProbability(params, cp, learner.ability)), g.minMastery, g.maxMastery);
     const prev = learner.concepts[id];
     const r0 = prev?.recent ?? 0.5;
     concepts[id] = {
@@ -548,7 +574,8 @@ export function applyContentView(
   for (const id of uniqueConcepts(conceptIds)) {
     const cp = conceptParamsFor(params, id);
     const em = effectiveMastery(params, learner, id, atMs);
-    const m = clamp(em.mastery + (1 - em.mastery) * cp.pT * params.contentView.learnWeight * f, params.guards.minMastery, params.guards.maxMastery);
+    const pT = learnProbability(params, cp, learner.ability);
+    const m = clamp(em.mastery + (1 - em.mastery) * pT * params.contentView.learnWeight * f, params.guards.minMastery, params.guards.maxMastery);
     const prev = learner.concepts[id];
     concepts[id] = {
       mastery: m,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { advanceLearner, type ResolvedEvent } from "../../../src/modules/mastery/learner-replay.js";
 import { defaultModelParams } from "../../../src/modules/mastery/model.js";
 
-const params = { ...defaultModelParams(), ability: { k0: 0.3, kDecay: 0.05, maxAbs: 4 }, forgetting: { halfLifeMs: 7 * 24 * 3600 * 1000, graceMs: 3600 * 1000, perInterleavedEvent: 0.02 } };
+const base = defaultModelParams();
+const params = { ...base, ability: { ...base.ability, k0: 0.3, kDecay: 0.05 }, forgetting: { ...base.forgetting, halfLifeMs: 7 * 24 * 3600 * 1000, perInterleavedEvent: 0.02 } };
 const ev = (n: number, concepts: string[], score: number, minute: number): ResolvedEvent => ({
   eventId: `e${n}`, kind: "ANSWER", learnerId: "l", itemId: `i${n % 3}`, conceptIds: null, concepts, score,
   occurredAt: Date.UTC(2026, 0, 1) + minute * 3600_000, durationMs: null, hintsUsed: null, attemptNumber: null, source: null, watchFraction: null,

@@ -1,0 +1,191 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { crossValidate, learnerFolds, type CrossValidationResult } from "../modules/mastery/evaluate.js";
+import { fit, type FitProgress } from "../modules/mastery/fit.js";
+import type { LearnerAttemptEvent, ModelParams } from "../modules/mastery/model.js";
+import { replay } from "../modules/mastery/replay.js";
+import { progressBar, withServices } from "./runtime.js";
+import { grid, lineChart } from "./svg.js";
+
+/** Reads an NDJSON event file (the recordEvents contract), keeping file order and event ids. */
+export function readAttempts(file: string): { events: LearnerAttemptEvent[]; eventIds: string[] } {
+  const events: LearnerAttemptEvent[] = [];
+  const eventIds: string[] = [];
+  const text = readFileSync(file, "utf8");
+  let line = 0;
+  for (const raw of text.split("\n")) {
+    line++;
+    if (raw.trim() === "") continue;
+    const r = JSON.parse(raw) as { eventId?: string; learnerId: string; itemId?: string; conceptIds?: string[]; correct?: boolean; score?: number; occurredAt: string; kind?: string };
+    if (r.kind === "CONTENT_VIEW") continue;
+    const conceptIds = r.conceptIds ?? (r.itemId ? [r.itemId] : []);
+    if (!r.learnerId || conceptIds.length === 0) throw new Error(`${file}:${line}: needs learnerId and conceptIds (or itemId)`);
+    events.push({ learnerId: r.learnerId, itemId: r.itemId ?? conceptIds.join(","), conceptIds, score: typeof r.score === "number" ? r.score : r.correct ? 1 : 0, occurredAt: Date.parse(r.occurredAt) });
+    eventIds.push(r.eventId ?? `line-${line}`);
+  }
+  return { events, eventIds };
+}
+
+function fitProgress(label: string) {
+  const bar = progressBar(label);
+  const stages = ["index", "em", "globals", "items", "concepts", "done"];
+  return {
+    onProgress: (p: FitProgress) => bar.update(Math.round((stages.indexOf(p.stage) + p.fraction) * 100 + p.round * 500), 100 * stages.length + 1000),
+    stop: () => bar.stop(),
+  };
+}
+
+/** A report a person can read: the global weights, and the spread of the per-concept parameters. */
+export function describeParams(params: ModelParams): string {
+  const concepts = Object.values(params.concepts);
+  const stat = (k: keyof (typeof concepts)[number]) => {
+    const v = concepts.map((c) => c[k]).sort((a, b) => a - b);
+    const q = (x: number) => (v[Math.min(v.length - 1, Math.floor(x * v.length))] ?? 0).toFixed(3);
+    return `${String(k).padEnd(4)} median ${q(0.5)}  [10% ${q(0.1)}, 90% ${q(0.9)}]`;
+  };
+  const items = Object.values(params.itemDifficulty);
+  return [
+    `weights: ${JSON.stringify(params.weights)}`,
+    `ability (Elo): ${JSON.stringify(params.ability)}`,
+    `forgetting: half-life ${(params.forgetting.halfLifeMs / 86_400_000).toFixed(1)} days, grace ${(params.forgetting.graceMs / 60_000).toFixed(0)} min, per interleaved event ${params.forgetting.perInterleavedEvent}`,
+    `${concepts.length} concepts fitted (others use ${JSON.stringify(params.defaultConcept)}):`,
+    ...(concepts.length ? (["pL0", "pT", "pG", "pS", "pF"] as const).map((k) => `  ${stat(k)}`) : []),
+    `${items.length} item difficulties, from ${Math.min(0, ...items).toFixed(2)} to ${Math.max(0, ...items).toFixed(2)} logits`,
+    `guard rails: guess <= ${params.guards.maxGuess}, slip <= ${params.guards.maxSlip}, mastery in [${params.guards.minMastery}, ${params.guards.maxMastery}]`,
+  ].join("\n");
+}
+
+/** Observed and predicted error rate by attempt number, per concept (the classic learning curve). */
+function learningCurves(events: LearnerAttemptEvent[], predictions: Float64Array, concepts: number, maxAttempt: number) {
+  const counts = new Map<string, number>();
+  const stats = new Map<string, Array<{ n: number; err: number; pred: number }>>();
+  events.forEach((e, i) => {
+    const c = e.conceptIds[0] ?? "";
+    const key = `${e.learnerId}|${c}`;
+    const k = (counts.get(key) ?? 0) + 1;
+    counts.set(key, k);
+    if (k > maxAttempt) return;
+    const list = stats.get(c) ?? Array.from({ length: maxAttempt }, () => ({ n: 0, err: 0, pred: 0 }));
+    const cell = list[k - 1] as { n: number; err: number; pred: number };
+    cell.n++;
+    cell.err += 1 - e.score;
+    cell.pred += 1 - (predictions[i] ?? 0);
+    stats.set(c, list);
+  });
+  return [...stats]
+    .sort((a, b) => (b[1][0]?.n ?? 0) - (a[1][0]?.n ?? 0))
+    .slice(0, concepts)
+    .map(([concept, list]) => ({ concept, points: list.map((c, i) => ({ attempt: i + 1, n: c.n, observed: c.n ? c.err / c.n : NaN, predicted: c.n ? c.pred / c.n : NaN })).filter((p) => p.n >= 20) }));
+}
+
+export function ktCommand(): Command {
+  const kt = new Command("kt").description("Knowledge tracing: fit, load, predict, evaluate");
+
+  kt.command("fit")
+    .description("Fit the model (EM per concept with restarts, then joint maximum-likelihood rounds) and write its parameters")
+    .requiredOption("--events <file>", "NDJSON events")
+    .requiredOption("--out <file>", "where to write the model JSON")
+    .option("--restarts <n>", "EM restarts per concept", (v) => Number(v), 3)
+    .option("--rounds <n>", "joint refinement rounds", (v) => Number(v), 2)
+    .action((opts: { events: string; out: string; restarts: number; rounds: number }) => {
+      const { events } = readAttempts(opts.events);
+      process.stderr.write(`fitting on ${events.length} answers\n`);
+      const progress = fitProgress("fit");
+      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, onProgress: progress.onProgress });
+      progress.stop();
+      writeFileSync(opts.out, `${JSON.stringify(result.params)}\n`);
+      process.stderr.write(`${describeParams(result.params)}\ntrain mean log-likelihood ${result.trainMeanLogLik.toFixed(4)} over ${result.trainEvents} answers, ${(result.elapsedMs / 1000).toFixed(1)} s\nwrote ${opts.out}\n`);
+    });
+
+  kt.command("load")
+    .description("Store fitted parameters on the graph; every server picks them up within 30 s")
+    .argument("<model>")
+    .action(async (file: string) => {
+      const params = JSON.parse(readFileSync(file, "utf8")) as ModelParams;
+      if (params.version !== 1 || typeof params.concepts !== "object") throw new InvalidArgumentError(`${file} is not a Frontier model (version 1)`);
+      const version = await withServices((s) => s.models.put(params, describeParams(params)));
+      process.stderr.write(`loaded ${file} as model version ${version}\n${describeParams(params)}\n`);
+    });
+
+  kt.command("predict")
+    .description('Online predictions: one JSON line {"eventId","p"} per answer, p computed before that answer from the learner\'s earlier answers in the file')
+    .requiredOption("--model <file>")
+    .requiredOption("--events <file>")
+    .action((opts: { model: string; events: string }) => {
+      const params = JSON.parse(readFileSync(opts.model, "utf8")) as ModelParams;
+      const { events, eventIds } = readAttempts(opts.events);
+      const { predictions } = replay(params, events);
+      const out: string[] = [];
+      for (let i = 0; i < events.length; i++) out.push(JSON.stringify({ eventId: eventIds[i], p: Math.round((predictions[i] ?? 0) * 1e6) / 1e6 }));
+      process.stdout.write(`${out.join("\n")}\n`);
+    });
+
+  kt.command("evaluate")
+    .description("Learner-level k-fold cross-validation: AUC, RMSE, accuracy, calibration table; draws a calibration plot and learning curves (SVG)")
+    .requiredOption("--events <file>")
+    .option("--folds <k>", "folds", (v) => Number(v), 5)
+    .option("--seed <n>", "fold assignment seed", (v) => Number(v), 42)
+    .option("--out-dir <dir>", "where to write the SVG files and the JSON report", "kt-report")
+    .action((opts: { events: string; folds: number; seed: number; outDir: string }) => {
+      const { events } = readAttempts(opts.events);
+      process.stderr.write(`${opts.folds}-fold learner-level cross-validation on ${events.length} answers\n`);
+      const started = Date.now();
+      const cv: CrossValidationResult = crossValidate(events, {
+        k: opts.folds,
+        seed: opts.seed,
+        onFold: (f) => process.stderr.write(f.phase === "start" ? `fold ${f.fold + 1}/${opts.folds}: fitting...\n` : `fold ${f.fold + 1}/${opts.folds}: AUC ${f.metrics?.auc.toFixed(4)} (fit ${((f.fitMs ?? 0) / 1000).toFixed(0)} s)\n`),
+      });
+      const p = cv.pooled;
+      const lines = [
+        `pooled over ${p.n} held-out answers: AUC ${p.auc.toFixed(4)}  RMSE ${p.rmse.toFixed(4)}  accuracy ${p.accuracy.toFixed(4)}`,
+        `per fold AUC: ${cv.folds.map((f) => f.metrics.auc.toFixed(4)).join(", ")}`,
+        "calibration: bin        n   predicted  observed",
+        ...cv.calibration.filter((b) => b.n > 0).map((b) => `  ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}  ${String(b.n).padStart(8)}   ${b.meanPredicted.toFixed(3)}      ${b.meanObserved.toFixed(3)}`),
+        `total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+
+      // Held-out predictions again, per fold with that fold's parameters, for the learning curves.
+      const folds = learnerFolds(events, opts.folds, opts.seed);
+      const held: LearnerAttemptEvent[] = [];
+      const preds: number[] = [];
+      for (const f of cv.folds) {
+        const test = events.filter((e) => folds.get(e.learnerId) === f.fold);
+        const r = replay(f.params, test);
+        held.push(...test);
+        preds.push(...r.predictions);
+      }
+      mkdirSync(opts.outDir, { recursive: true });
+      const calibration = lineChart({
+        title: `Calibration (${opts.folds}-fold CV, AUC ${p.auc.toFixed(3)})`,
+        xLabel: "predicted P(correct)",
+        yLabel: "observed fraction correct",
+        x: [0, 1],
+        y: [0, 1],
+        diagonal: true,
+        series: [{ name: "held-out answers", color: "#1f6feb", points: cv.calibration.filter((b) => b.n > 0).map((b) => [b.meanPredicted, b.meanObserved]) }],
+      });
+      writeFileSync(join(opts.outDir, "calibration.svg"), calibration);
+      const curves = learningCurves(held, Float64Array.from(preds), 12, 10);
+      const charts = curves.map((c) =>
+        lineChart({
+          title: c.concept,
+          xLabel: "attempt",
+          yLabel: "error rate",
+          x: [1, 10],
+          y: [0, 1],
+          width: 320,
+          height: 240,
+          series: [
+            { name: "observed", color: "#d1242f", points: c.points.map((q) => [q.attempt, q.observed]) },
+            { name: "model", color: "#1f6feb", dashed: true, points: c.points.map((q) => [q.attempt, q.predicted]) },
+          ],
+        }),
+      );
+      writeFileSync(join(opts.outDir, "learning-curves.svg"), grid(charts, 4, 320, 240));
+      writeFileSync(join(opts.outDir, "report.json"), `${JSON.stringify({ pooled: cv.pooled, folds: cv.folds.map((f) => ({ fold: f.fold, metrics: f.metrics, fitMs: f.fitMs })), calibration: cv.calibration }, null, 2)}\n`);
+      process.stderr.write(`wrote ${join(opts.outDir, "calibration.svg")}, ${join(opts.outDir, "learning-curves.svg")} and report.json\n`);
+    });
+  return kt;
+}
