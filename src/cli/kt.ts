@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { crossValidate, learnerFolds, type CrossValidationResult } from "../modules/mastery/evaluate.js";
-import { fit, type FitProgress } from "../modules/mastery/fit.js";
+import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../modules/mastery/fit.js";
 import type { LearnerAttemptEvent, ModelParams } from "../modules/mastery/model.js";
 import { replay } from "../modules/mastery/replay.js";
 import { progressBar, withServices } from "./runtime.js";
@@ -79,6 +79,21 @@ function learningCurves(events: LearnerAttemptEvent[], predictions: Float64Array
     .map(([concept, list]) => ({ concept, points: list.map((c, i) => ({ attempt: i + 1, n: c.n, observed: c.n ? c.err / c.n : NaN, predicted: c.n ? c.pred / c.n : NaN })).filter((p) => p.n >= 20) }));
 }
 
+/** Model variants for ablations: each adds one component to the previous. */
+export const VARIANTS: Record<string, ModelVariant> = {
+  bkt: { forgetting: false, difficulty: false, ability: false, recent: false },
+  "bkt+forgetting": { forgetting: true, difficulty: false, ability: false, recent: false },
+  "bkt+forgetting+difficulty": { forgetting: true, difficulty: true, ability: false, recent: false },
+  "bkt+forgetting+difficulty+ability": { forgetting: true, difficulty: true, ability: true, recent: false },
+  full: FULL_MODEL,
+};
+
+function variantOf(name: string): ModelVariant {
+  const v = VARIANTS[name];
+  if (!v) throw new InvalidArgumentError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}`);
+  return v;
+}
+
 export function ktCommand(): Command {
   const kt = new Command("kt").description("Knowledge tracing: fit, load, predict, evaluate");
 
@@ -88,11 +103,12 @@ export function ktCommand(): Command {
     .requiredOption("--out <file>", "where to write the model JSON")
     .option("--restarts <n>", "EM restarts per concept", (v) => Number(v), 3)
     .option("--rounds <n>", "joint refinement rounds", (v) => Number(v), 2)
-    .action((opts: { events: string; out: string; restarts: number; rounds: number }) => {
+    .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
+    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string }) => {
       const { events } = readAttempts(opts.events);
       process.stderr.write(`fitting on ${events.length} answers\n`);
       const progress = fitProgress("fit");
-      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, onProgress: progress.onProgress });
+      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, variant: variantOf(opts.variant), onProgress: progress.onProgress });
       progress.stop();
       writeFileSync(opts.out, `${JSON.stringify(result.params)}\n`);
       process.stderr.write(`${describeParams(result.params)}\ntrain mean log-likelihood ${result.trainMeanLogLik.toFixed(4)} over ${result.trainEvents} answers, ${(result.elapsedMs / 1000).toFixed(1)} s\nwrote ${opts.out}\n`);
@@ -127,13 +143,15 @@ export function ktCommand(): Command {
     .option("--folds <k>", "folds", (v) => Number(v), 5)
     .option("--seed <n>", "fold assignment seed", (v) => Number(v), 42)
     .option("--out-dir <dir>", "where to write the SVG files and the JSON report", "kt-report")
-    .action((opts: { events: string; folds: number; seed: number; outDir: string }) => {
+    .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
+    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string }) => {
       const { events } = readAttempts(opts.events);
-      process.stderr.write(`${opts.folds}-fold learner-level cross-validation on ${events.length} answers\n`);
+      process.stderr.write(`${opts.folds}-fold learner-level cross-validation of the ${opts.variant} model on ${events.length} answers\n`);
       const started = Date.now();
       const cv: CrossValidationResult = crossValidate(events, {
         k: opts.folds,
         seed: opts.seed,
+        fitOptions: { variant: variantOf(opts.variant) },
         onFold: (f) => process.stderr.write(f.phase === "start" ? `fold ${f.fold + 1}/${opts.folds}: fitting...\n` : `fold ${f.fold + 1}/${opts.folds}: AUC ${f.metrics?.auc.toFixed(4)} (fit ${((f.fitMs ?? 0) / 1000).toFixed(0)} s)\n`),
       });
       const p = cv.pooled;
