@@ -2,7 +2,7 @@ import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
 import type { Item } from "../curriculum/item.type.js";
-import type { PlacementState } from "./classroom.type.js";
+import type { PlacementState } from "./placement.type.js";
 import { Placement, type PlacementAnswer } from "./placement.js";
 
 const DATA = cypher("recommendations/placement-data");
