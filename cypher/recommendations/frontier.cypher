@@ -34,7 +34,7 @@ CALL (l, goalId) {
   WHERE need = 0 OR got / need >= $ready
   OPTIONAL MATCH (cand)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({
-    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs,
+    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs, concept: cand {.*},
     unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(cand) RETURN DISTINCT d },
     onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(cand) }
   }) AS frontier
@@ -43,13 +43,13 @@ CALL (l) {
   UNWIND $struggling AS sid
   MATCH (s:Concept {id: sid})-[r:REQUIRES]->(p:Concept)
   OPTIONAL MATCH (p)-[:IN_TOPIC]->(t:Topic)
-  RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight}) AS remediation
+  RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight, concept: p {.*}}) AS remediation
 }
 CALL (goalId) {
   UNWIND $reviewIds AS rid
   MATCH (c:Concept {id: rid})
   OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
-  RETURN collect({id: c.id, name: c.name, topicId: t.id,
+  RETURN collect({id: c.id, name: c.name, topicId: t.id, concept: c {.*},
     unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(c) RETURN DISTINCT d },
     onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(c) }}) AS review
 }

@@ -14,12 +14,15 @@ export class PlacementService {
     private readonly curriculum: CurriculumRepository,
   ) {}
 
-  async state(learnerId: string, itemsOf: (conceptId: string) => Promise<Item[]>): Promise<PlacementState> {
+  /** @param within concept ids to place over (a subject or topic), or null for the whole curriculum */
+  async state(learnerId: string, within: string[] | null, itemsOf: (conceptId: string) => Promise<Item[]>): Promise<PlacementState> {
     const [row] = await this.db.read(DATA, { learnerId });
-    const ids = (row?.ids as string[]) ?? [];
+    const scope = within ? new Set(within) : null;
+    const ids = ((row?.ids as string[]) ?? []).filter((id) => !scope || scope.has(id));
     const prerequisites = new Map<string, string[]>();
     const dependents = new Map<string, string[]>();
     for (const [c, p] of (row?.edges as Array<[string, string]>) ?? []) {
+      if (scope && !(scope.has(c) && scope.has(p))) continue;
       prerequisites.set(c, [...(prerequisites.get(c) ?? []), p]);
       dependents.set(p, [...(dependents.get(p) ?? []), c]);
     }

@@ -58,8 +58,12 @@ export class RecommendationResolver {
   @FieldResolver(() => PlacementState, {
     description: "Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: \"placement\").",
   })
-  placement(@Root() learner: Learner, @Ctx() ctx: Context) {
-    return ctx.services.placement.state(learner.id, (conceptId) => ctx.loaders.itemsOfConcept.load(conceptId));
+  async placement(
+    @Root() learner: Learner,
+    @Arg("topicId", () => ID, { nullable: true, description: "Place within this subject, chapter or topic (default: the whole curriculum)." }) topicId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.placement.state(learner.id, await within(ctx, topicId), (conceptId) => ctx.loaders.itemsOfConcept.load(conceptId));
   }
 
   @FieldResolver(() => Goal, { nullable: true })

@@ -35,6 +35,7 @@ const ITEMS_PER_CONCEPT = 3;
 
 interface FrontierRow {
   id: string;
+  concept: Concept;
   name: string;
   topicId: string | null;
   prereqs: Array<{ id: string; name: string; weight: number; p: number }>;
@@ -111,7 +112,7 @@ export class RecommendationsService {
     if (!row) return [];
     const frontier = row.frontier as FrontierRow[];
     const review = row.review as Array<Omit<FrontierRow, "prereqs">>;
-    const remediation = row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null }>;
+    const remediation = row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null; concept: Concept }>;
     const recentItems = new Set(row.recentItemIds as string[]);
     const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
 
@@ -175,8 +176,8 @@ export class RecommendationsService {
       ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
     ].slice(0, o.limit);
 
-    const concepts = await this.curriculum.conceptsByIds(chosen.map((c) => c.pick.conceptId));
-    const conceptById = new Map(concepts.map((c) => [c.id, c]));
+    // The traversal returned every candidate's properties: no second query for the concepts.
+    const conceptById = new Map<string, Concept>([...frontier, ...review, ...remediation].map((x) => [x.id, x.concept]));
     const items = await loadItems(chosen.map((c) => c.pick.conceptId));
     return chosen.flatMap(({ pick, factors, score }, i) => {
       const concept = conceptById.get(pick.conceptId);

@@ -221,14 +221,15 @@ describe("class views", () => {
 describe("placement", () => {
   it("asks the most informative question, takes the answer through recordEvents, and marks implied estimates", async () => {
     await s.frontier.services.learners.upsertPeople({ classes: [], teachers: [], learners: [{ id: c("placed"), classIds: [] }] });
-    const first = await s.gql(PlacementQueryDocument, { id: c("placed") }, s.admin);
+    const first = await s.gql(PlacementQueryDocument, { id: c("placed"), topicId: c("topic") }, s.admin);
     const p1 = first.data?.learner?.placement;
     expect(p1).toMatchObject({ done: false, questionsAsked: 0, estimates: [] });
     expect(p1?.nextItem?.id).toBeTruthy();
     expect(p1?.expectedGain).toBeGreaterThan(0);
     const asked = p1?.nextConcept?.id ?? "";
+    expect(asked.startsWith(P)).toBe(true);
     await s.gql(RecordEventsDocument, { events: [{ eventId: `${P}placed-1`, learnerId: c("placed"), itemId: p1?.nextItem?.id, correct: true, source: "placement", occurredAt: new Date().toISOString() }] }, s.admin);
-    const second = await s.gql(PlacementQueryDocument, { id: c("placed") }, s.admin);
+    const second = await s.gql(PlacementQueryDocument, { id: c("placed"), topicId: c("topic") }, s.admin);
     const p2 = second.data?.learner?.placement;
     expect(p2?.questionsAsked).toBe(1);
     expect(p2?.estimates.find((e) => e.conceptId === asked)).toMatchObject({ asked: true, implied: false });
