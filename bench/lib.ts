@@ -21,7 +21,9 @@ export async function runFor(ms: number, workers: number, task: (worker: number,
       for (let i = 0; performance.now() < deadline; i++) {
         const t = performance.now();
         try {
-          units += await task(w, i);
+          // Read `units` after the await: `units += await ...` would lose concurrent updates.
+          const done = await task(w, i);
+          units += done;
           latencies.push(performance.now() - t);
         } catch {
           errors++;

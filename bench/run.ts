@@ -245,7 +245,8 @@ async function main() {
     );
   } finally {
     await server.stop();
-    await cleanup();
+    // BENCH_KEEP=1 leaves the data in place for profiling (PROFILE the queries by hand).
+    if (process.env.BENCH_KEEP !== "1") await cleanup();
     await driver.close();
   }
 }

@@ -7,10 +7,16 @@
 // The same statement reads: the goal (unless $goalId is given); the prerequisites of concepts
 // the learner struggles with ($struggling), for remediation; names, topics and unlock counts of
 // review candidates ($reviewIds); and the items attempted since $since (epoch ms).
+// $within (a list of concept ids, or null) limits the frontier to a subject or topic.
 MATCH (l:Learner {id: $learnerId})
 OPTIONAL MATCH (l)-[:GOAL]->(storedGoal:Concept)
 WITH l, coalesce($goalId, storedGoal.id) AS goalId
-CALL (l, goalId) {
+// The goal and its prerequisites (distinct nodes, so the expansion is pruned), once.
+CALL (goalId) {
+  OPTIONAL MATCH (:Concept {id: goalId})-[:REQUIRES*0..12]->(x:Concept)
+  RETURN collect(DISTINCT x.id) AS goalPath
+}
+CALL (l, goalPath) {
   CALL (l) {
     OPTIONAL MATCH (l)-[m:MASTERY]->(c:Concept) WHERE m.p >= $mastered
     RETURN collect(c) AS masteredConcepts
@@ -23,12 +29,13 @@ CALL (l, goalId) {
     MATCH (cand:Concept) WHERE NOT EXISTS { (cand)-[:REQUIRES]->(:Concept) }
     RETURN cand
   }
-  WITH l, goalId, cand
-  WHERE NOT EXISTS { (l)-[m:MASTERY]->(cand) WHERE m.p >= $mastered }
+  WITH l, goalPath, cand
+  WHERE ($within IS NULL OR cand.id IN $within)
+    AND NOT EXISTS { (l)-[m:MASTERY]->(cand) WHERE m.p >= $mastered }
   OPTIONAL MATCH (cand)-[r:REQUIRES]->(p:Concept)
   OPTIONAL MATCH (l)-[pm:MASTERY]->(p)
-  WITH goalId, cand, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.name, weight: r.weight, p: coalesce(pm.p, 0.0)} END) AS prereqs
-  WITH goalId, cand, prereqs,
+  WITH goalPath, cand, collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.name, weight: r.weight, p: coalesce(pm.p, 0.0)} END) AS prereqs
+  WITH goalPath, cand, prereqs,
        reduce(s = 0.0, x IN prereqs | s + x.weight * x.p) AS got,
        reduce(s = 0.0, x IN prereqs | s + x.weight) AS need
   WHERE need = 0 OR got / need >= $ready
@@ -36,7 +43,7 @@ CALL (l, goalId) {
   RETURN collect({
     id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs, concept: cand {.*},
     unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(cand) RETURN DISTINCT d },
-    onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(cand) }
+    onGoalPath: cand.id IN goalPath
   }) AS frontier
 }
 CALL (l) {
@@ -45,13 +52,13 @@ CALL (l) {
   OPTIONAL MATCH (p)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight, concept: p {.*}}) AS remediation
 }
-CALL (goalId) {
+CALL (goalPath) {
   UNWIND $reviewIds AS rid
   MATCH (c:Concept {id: rid})
   OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({id: c.id, name: c.name, topicId: t.id, concept: c {.*},
     unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(c) RETURN DISTINCT d },
-    onGoalPath: goalId IS NOT NULL AND EXISTS { MATCH (g:Concept {id: goalId})-[:REQUIRES*0..12]->(c) }}) AS review
+    onGoalPath: c.id IN goalPath}) AS review
 }
 CALL (l) {
   OPTIONAL MATCH (e:Event {learnerId: l.id})

@@ -25,6 +25,7 @@ export class RecommendationResolver {
     @Arg("limit", () => Int, { defaultValue: 5, description: "1-50." }) limit: number,
     @Arg("goalConceptId", () => ID, { nullable: true, description: "Default: the learner's goal." }) goalConceptId: string | null,
     @Arg("kinds", () => [ItemKind], { nullable: true, description: "Item kinds to offer (default all)." }) kinds: ItemKind[] | null,
+    @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this subject, chapter or topic." }) topicId: string | null,
     @Arg("strategy", () => String, { defaultValue: "balanced", description: `Ranking weights: ${Object.keys(STRATEGIES).join(", ")}.` }) strategy: string,
     @Arg("bandMin", () => Float, { defaultValue: DEFAULT_BAND.min, description: "Lowest predicted P(correct) of offered items." }) bandMin: number,
     @Arg("bandMax", () => Float, { defaultValue: DEFAULT_BAND.max, description: "Highest predicted P(correct) of offered items." }) bandMax: number,
@@ -36,7 +37,7 @@ export class RecommendationResolver {
     if (goalConceptId) assertId("goalConceptId", goalConceptId);
     return ctx.services.recommendations.recommendations(
       learner.id,
-      { limit, goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
+      { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
       async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
     );
   }

@@ -52,6 +52,8 @@ interface Pick extends Candidate {
 
 export interface RecommendationOptions {
   limit: number;
+  /** Only concepts in this set (a subject or topic), or null for the whole curriculum. */
+  within: string[] | null;
   goalConceptId: string | null;
   itemKinds: string[] | null;
   strategy: string;
@@ -94,15 +96,18 @@ export class RecommendationsService {
     const [state, { params }] = await Promise.all([this.mastery.state(learnerId), this.models.current()]);
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
 
+    const scope = o.within ? new Set(o.within) : null;
+    const inScope = (id: string) => !scope || scope.has(id);
     const struggling = Object.entries(state.concepts)
-      .filter(([id, c]) => c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered)
+      .filter(([id, c]) => inScope(id) && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered)
       .map(([id]) => id);
     const reviewIds = Object.entries(state.concepts)
-      .filter(([id, c]) => c.mastery >= THRESHOLDS.mastered && eff(id) < THRESHOLDS.reviewBelow)
+      .filter(([id, c]) => inScope(id) && c.mastery >= THRESHOLDS.mastered && eff(id) < THRESHOLDS.reviewBelow)
       .map(([id]) => id);
     const [row] = await this.db.read(Q.frontier, {
       learnerId,
       goalId: o.goalConceptId,
+      within: o.within,
       mastered: THRESHOLDS.mastered,
       ready: THRESHOLDS.ready,
       struggling,

@@ -38,7 +38,8 @@ async function answer(learner: string, concept: string, correct: boolean, times:
 }
 
 async function recs(learner: string, vars: { limit?: number; goalConceptId?: string; strategy?: string } = {}): Promise<Rec[]> {
-  const r = await s.gql(RecommendationsDocument, { id: c(learner), ...vars }, s.admin);
+  // Scoped to this test's subject: other test files write concepts to the same database.
+  const r = await s.gql(RecommendationsDocument, { id: c(learner), topicId: c("topic"), ...vars }, s.admin);
   expect(r.errors).toBeUndefined();
   return r.data?.learner?.recommendations ?? [];
 }
