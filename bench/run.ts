@@ -140,7 +140,7 @@ async function main() {
     const raw = await runFor(RUN_MS / 2, 32, async () => {
       const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.executeRead((tx) => tx.run(frontierQuery, { learnerId: learner(), goalId: null, mastered: 0.8, ready: 0.8, struggling: [], reviewIds: [], since: Date.now() - 3 * 86400_000 }));
+        await session.executeRead((tx) => tx.run(frontierQuery, { learnerId: learner(), goalId: null, within: null, mastered: 0.8, ready: 0.8, struggling: [], reviewIds: [], since: Date.now() - 3 * 86400_000 }));
       } finally {
         await session.close();
       }
@@ -202,6 +202,7 @@ async function main() {
           perSecond: recommendations[32]?.perSecond ?? null,
           rawCypherP99Ms: rawStats.p99Ms,
           rawCypherPerSecond: Math.round(raw.units / raw.seconds),
+          rawCypherErrors: raw.errors,
           ratioToRawCypher: Math.round(((recommendations[32]?.p99Ms ?? 0) / Math.max(0.01, rawStats.p99Ms)) * 100) / 100,
           byConcurrency: recommendations,
           targets: { p99Ms: "< 25 at 32 clients", ratioToRawCypher: "<= 1.5" },
