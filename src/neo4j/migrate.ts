@@ -24,5 +24,4 @@ export async function migrate(db: Database, logger: Logger): Promise<void> {
     await db.write(record, { id: file, checksum: createHash("sha256").update(text).digest("hex") });
     logger.debug({ file, statements: statements.length }, "migration applied");
   }
-  await db.schemaCommand("CALL db.awaitIndexes(120)");
 }

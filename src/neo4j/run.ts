@@ -7,7 +7,9 @@ import neo4j, {
 } from "neo4j-driver";
 import { AppError, ConflictError, ServiceUnavailableError } from "../errors/errors.js";
 import type { Logger } from "../logger.js";
-import type { CypherQuery } from "./cypher.js";
+import { cypher, type CypherQuery } from "./cypher.js";
+
+const PING = cypher("health/ping");
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -93,7 +95,7 @@ export class Database {
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.run("RETURN 1", {}, { timeout: timeoutMs });
+      await session.run(PING.text, {}, { timeout: timeoutMs });
       return true;
     } catch {
       return false;
