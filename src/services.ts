@@ -13,6 +13,7 @@ import { RecommendationsService } from "./modules/recommendations/recommendation
 import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
+import { LiveHub } from "./modules/live/hub.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
@@ -22,7 +23,9 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);
+  const live = new LiveHub();
   return {
+    live,
     config,
     logger,
     db,
@@ -31,7 +34,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     learners,
     access: new LearnerAccess(learners),
     models,
-    events: new EventsService(db, models),
+    events: new EventsService(db, models, (changes) => live.publish(changes)),
     mastery,
     recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
     classroom: new ClassroomService(db, models, curriculum.repo),

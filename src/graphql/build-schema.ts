@@ -11,6 +11,7 @@ import { EventsResolver } from "../modules/events/events.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
+import { LiveResolver } from "../modules/live/live.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 
@@ -30,6 +31,7 @@ export const resolvers = [
   QualityResolver,
   RecommendationResolver,
   ClassroomViewsResolver,
+  LiveResolver,
 ] as const;
 
 export interface SchemaOptions {
@@ -45,6 +47,14 @@ export async function buildFrontierSchema(options: SchemaOptions): Promise<Graph
     resolvers: [...resolvers],
     authChecker: createAuthChecker(options.publicCurriculum),
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    // Subscriptions bring their own `subscribe` (the LiveHub, with per-event authorisation);
+    // type-graphql still wants a PubSub, which topic-based subscriptions would use. We have none.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error("Frontier subscriptions use their own subscribe function, not topics.");
+      },
+    },
     emitSchemaFile: false,
   });
 }

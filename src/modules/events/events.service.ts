@@ -59,6 +59,8 @@ export class EventsService {
   constructor(
     private readonly db: Database,
     private readonly models: ModelStore,
+    /** Called with the changes of every committed batch (live subscriptions). */
+    private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
   ) {}
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
@@ -85,6 +87,7 @@ export class EventsService {
     const { params } = await this.models.current();
     try {
       const done = await this.db.writeTx((tx) => this.apply(tx, params, valid, results, options, now));
+      this.onApplied(done.changes);
       return this.summarise(done.results, done.changes);
     } catch (err) {
       if (err instanceof AtomicRejection) return this.summarise(notApplied(err.results), []);

@@ -12,6 +12,7 @@ const Q = {
   states: cypher("mastery/learner-states"),
   recent: cypher("mastery/recent-evidence"),
   history: cypher("mastery/history"),
+  changesAfter: cypher("mastery/changes-after"),
   resolveItems: cypher("events/resolve-items"),
 };
 
@@ -81,6 +82,14 @@ export class MasteryService {
     const concepts = (row.concepts as Array<{ conceptId: string }>).map((c) => c.conceptId);
     const p = predictCorrect({ ...params, itemDifficulty: { [itemId]: difficulty } }, state, { itemId, conceptIds: concepts }, now);
     return { itemId, p: p.p, terms: Object.entries(p.terms).map(([name, logit]) => ({ name, logit: logit as number })) };
+  }
+
+  async changesAfter(learnerId: string, afterSequence: number, limit: number): Promise<MasteryChange[]> {
+    const rows = await this.db.read(Q.changesAfter, { learnerId, afterSequence, limit });
+    return rows.map((r) => {
+      const h = r.change as Record<string, unknown>;
+      return { ...(h as unknown as MasteryChange), detail: (h.explanation as string) ?? "{}" };
+    });
   }
 
   async history(learnerId: string, conceptId: string | null, from: string | null, to: string | null, limit: number): Promise<MasteryChange[]> {
