@@ -21,12 +21,15 @@ export class AlertsResolver {
   }
 
   @FieldResolver(() => AlertRules)
-  alertRules(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+  async alertRules(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.alerts.rules(classroom.id);
   }
 
   @FieldResolver(() => [Alert], { complexity: perRows(50), description: "Current threshold alerts of the class's learners." })
-  alerts(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+  async alerts(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    // Reachable through `learner.classes` as well: check the class, not just the entry point.
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.alerts.alerts(classroom.id);
   }
 }

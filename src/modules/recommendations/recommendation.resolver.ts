@@ -97,6 +97,7 @@ async function within(ctx: Context, topicId: string | null | undefined): Promise
   return ctx.loaders.conceptIdsUnderTopic.load(topicId);
 }
 
+/** Class views are reachable through `learner.classes` too: every field checks the class itself. */
 @Resolver(() => Classroom)
 export class ClassroomViewsResolver {
   @FieldResolver(() => [ClassFrontierConcept], { complexity: perRows(20), description: "Concepts the most learners are ready for." })
@@ -106,6 +107,7 @@ export class ClassroomViewsResolver {
     @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this topic, chapter or subject." }) topicId: string | null,
     @Ctx() ctx: Context,
   ) {
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.classroom.frontier(classroom.id, Math.min(Math.max(limit, 1), 100), await within(ctx, topicId));
   }
 
@@ -116,16 +118,19 @@ export class ClassroomViewsResolver {
     @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this topic, chapter or subject." }) topicId: string | null,
     @Ctx() ctx: Context,
   ) {
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.classroom.bottlenecks(classroom.id, Math.min(Math.max(limit, 1), 100), await within(ctx, topicId));
   }
 
   @FieldResolver(() => [AtRiskLearner], { complexity: perRows(40), description: "Learners whose mastery is low or falling." })
-  atRisk(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+  async atRisk(@Root() classroom: Classroom, @Ctx() ctx: Context) {
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.classroom.atRisk(classroom.id);
   }
 
   @FieldResolver(() => Heatmap, { complexity: 200, description: "Learners x concepts mastery matrix (concepts under topicId, or every practised concept)." })
   async heatmap(@Root() classroom: Classroom, @Arg("topicId", () => ID, { nullable: true }) topicId: string | null, @Ctx() ctx: Context) {
+    await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
     return ctx.services.classroom.heatmap(classroom.id, await within(ctx, topicId));
   }
 }

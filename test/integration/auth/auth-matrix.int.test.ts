@@ -6,6 +6,7 @@ import {
   CreateConceptDocument,
   CurriculumReportDocument,
   LearnerClassmatesDocument,
+  LearnerClassViewsDocument,
   LearnerDocument,
   MeDocument,
   MyClassesDocument,
@@ -83,6 +84,11 @@ const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?
   {
     name: "list classmates through learner.classes",
     run: (t) => s.gql(LearnerClassmatesDocument, { id: L1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+  },
+  {
+    name: "class alerts and heatmap through learner.classes",
+    run: (t) => s.gql(LearnerClassViewsDocument, { id: L1 }, t),
     expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
   },
   {
