@@ -8,7 +8,15 @@ import type { TransportDeps } from "./deps.js";
 
 type ConnectionExtra = Record<PropertyKey, unknown> & {
   user?: Context["user"];
+  socket?: import("ws").WebSocket;
+  expiryTimer?: NodeJS.Timeout;
+  active?: number;
 };
+
+/** Operations one connection may have running at once (subscriptions included). */
+export const MAX_OPERATIONS_PER_CONNECTION = 50;
+/** Close code and reason sent when the connection's token expires. */
+export const TOKEN_EXPIRED_CLOSE = { code: 4401, reason: "Token expired" } as const;
 
 /**
  * graphql-ws on the HTTP server's /graphql path. The token arrives in connectionParams
@@ -31,6 +39,13 @@ export function attachWebSocket(opts: TransportDeps) {
           const user = await authenticate(typeof raw === "string" ? raw : undefined, opts.verifier);
           if (!user) throw new Error("no token");
           ctx.extra.user = user;
+          ctx.extra.active = 0;
+          if (user.expiresAt !== null) {
+            // An expired token ends the connection (and its subscriptions) with a clear reason.
+            const socket = ctx.extra.socket;
+            ctx.extra.expiryTimer = setTimeout(() => socket?.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason), Math.max(0, user.expiresAt - Date.now()));
+            ctx.extra.expiryTimer.unref();
+          }
           opts.metrics.wsConnections.inc({ outcome: "accepted" });
           return true;
         } catch (err) {
@@ -39,7 +54,16 @@ export function attachWebSocket(opts: TransportDeps) {
           return false;
         }
       },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiryTimer);
+      },
+      onComplete: (ctx) => {
+        ctx.extra.active = Math.max(0, (ctx.extra.active ?? 1) - 1);
+      },
       onSubscribe: (ctx, _id, payload) => {
+        if ((ctx.extra.active ?? 0) >= MAX_OPERATIONS_PER_CONNECTION) {
+          return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations per connection.`, { extensions: { code: "BAD_REQUEST" } })];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -53,6 +77,7 @@ export function attachWebSocket(opts: TransportDeps) {
         } catch (err) {
           return [err as GraphQLError];
         }
+        ctx.extra.active = (ctx.extra.active ?? 0) + 1;
         return {
           schema: opts.schema,
           document,

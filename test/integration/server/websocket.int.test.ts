@@ -62,6 +62,20 @@ describe("graphql-ws on /graphql", () => {
   });
 });
 
+describe("token expiry", () => {
+  it("closes the connection with 4401 'Token expired' when the token runs out", async () => {
+    const short = await s.token(Role.TEACHER, "ws-short", Math.floor(Date.now() / 1000) + 2);
+    const { c, closed } = client(short);
+    const r = await once<{ me: { id: string } }>(c, "{ me { id } }");
+    expect(r.data?.me.id).toBe("ws-short");
+    const t0 = Date.now();
+    const e = await closed;
+    expect(e).toEqual({ code: 4401, reason: "Token expired" });
+    expect(Date.now() - t0).toBeLessThan(4000);
+    await c.dispose();
+  });
+});
+
 describe("graceful shutdown", () => {
   it("closes open sockets with 1001, stops accepting HTTP, and closes the driver", async () => {
     const own = await startTestServer();
