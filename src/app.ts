@@ -68,6 +68,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     stop() {
       stopping ??= (async () => {
         await apollo.stop();
+        await services.fanout.close();
         await driver.close();
       })();
       return stopping;

@@ -22,6 +22,7 @@ const schema = z
     PUBLIC_CURRICULUM: bool.default(true),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((c, ctx) => {

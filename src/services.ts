@@ -14,6 +14,7 @@ import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { LiveHub } from "./modules/live/hub.js";
+import { createFanout } from "./modules/live/fanout.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
@@ -24,8 +25,10 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);
   const live = new LiveHub();
+  const fanout = createFanout(config.REDIS_URL, live, logger);
   return {
     live,
+    fanout,
     config,
     logger,
     db,
@@ -34,7 +37,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     learners,
     access: new LearnerAccess(learners),
     models,
-    events: new EventsService(db, models, (changes) => live.publish(changes)),
+    events: new EventsService(db, models, (changes) => fanout.publish(changes)),
     mastery,
     recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
     classroom: new ClassroomService(db, models, curriculum.repo),

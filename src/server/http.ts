@@ -55,7 +55,10 @@ export async function createHttpApp(
 
   app.get("/healthz", async (_req, res) => {
     const neo4j = await opts.services.db.ping();
-    res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ok" : "unavailable", neo4j: neo4j ? "up" : "down" });
+    const redis = opts.services.fanout.health();
+    // Without Redis the server still serves queries and mutations: degraded, not down.
+    const status = !neo4j ? "unavailable" : redis === "down" ? "degraded" : "ok";
+    res.status(neo4j ? 200 : 503).json({ status, neo4j: neo4j ? "up" : "down", redis });
   });
 
   app.get("/metrics", async (_req, res) => {

@@ -16,7 +16,7 @@ describe("HTTP endpoints", () => {
   it("/healthz answers 200 when Neo4j answers", async () => {
     const res = await fetch(`${s.frontier.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", neo4j: "up" });
+    expect(await res.json()).toEqual({ status: "ok", neo4j: "up", redis: "off" });
   });
 
   it("/metrics serves Prometheus text that counts GraphQL operations and errors", async () => {

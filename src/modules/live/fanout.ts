@@ -1,0 +1,61 @@
+import { Redis } from "ioredis";
+import type { Logger } from "../../logger.js";
+import type { AppliedChange } from "../events/events.service.js";
+import type { LiveHub } from "./hub.js";
+
+const CHANNEL = "frontier:mastery-changes";
+
+/** How committed changes reach subscribers: directly (one server) or through Redis (many). */
+export interface Fanout {
+  publish(changes: AppliedChange[]): void;
+  /** "off" without REDIS_URL; "up" or "down" with it. */
+  health(): "off" | "up" | "down";
+  close(): Promise<void>;
+}
+
+/**
+ * Without REDIS_URL, changes go straight to this server's hub. With it, every batch is published
+ * once (serialised once) on a Redis channel that every server subscribes to, so a subscriber on
+ * server B sees a change made through server A. When Redis is unreachable, servers keep serving:
+ * changes are delivered to this server's own subscribers only, /healthz says "degraded", and the
+ * catch-up query (`masteryChanges`) fills the gap; fan-out resumes when Redis is back (ioredis
+ * reconnects and re-subscribes).
+ */
+export function createFanout(redisUrl: string | undefined, hub: LiveHub, logger: Logger): Fanout {
+  if (!redisUrl) {
+    return { publish: (changes) => hub.publish(changes), health: () => "off", close: async () => {} };
+  }
+  const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  const pub = new Redis(redisUrl, options);
+  const sub = new Redis(redisUrl, { ...options, enableOfflineQueue: true });
+  for (const [name, conn] of [["publisher", pub], ["subscriber", sub]] as const) {
+    conn.on("error", (err: Error) => logger.warn({ err: err.message, conn: name }, "redis unavailable"));
+    conn.on("ready", () => logger.info({ conn: name }, "redis ready"));
+  }
+  sub.subscribe(CHANNEL).catch((err: Error) => logger.warn({ err: err.message }, "redis subscribe failed; will retry on reconnect"));
+  sub.on("message", (_channel: string, message: string) => {
+    try {
+      hub.publish(JSON.parse(message) as AppliedChange[]);
+    } catch (err) {
+      logger.error({ err }, "bad fan-out message");
+    }
+  });
+  return {
+    publish(changes) {
+      if (changes.length === 0) return;
+      if (pub.status !== "ready") {
+        hub.publish(changes);
+        return;
+      }
+      pub.publish(CHANNEL, JSON.stringify(changes)).catch((err: Error) => {
+        logger.warn({ err: err.message }, "redis publish failed; delivering locally");
+        hub.publish(changes);
+      });
+    },
+    health: () => (pub.status === "ready" && sub.status === "ready" ? "up" : "down"),
+    async close() {
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
