@@ -5,12 +5,14 @@
  * loopback, bounded in time. Each scenario is measured warm, after a warm-up, beside its baseline
  * in the same run. Writes bench/results/latest.json and a dated copy.
  *
- * Scenarios so far: recommendations (1, 8, 32, 64 concurrent clients over HTTP; baseline: the same
+ * Scenarios so far: conceptGraph (3 levels of prerequisites, 32 clients; peer: @neo4j/graphql on the
+ * same database in its own process), recommendations (1, 8, 32, 64 concurrent clients over HTTP; baseline: the same
  * frontier traversal as one bare Cypher query through the driver), learningPath (goals 3, 6 and 11
  * levels deep), ingest (recordEvents batches of 500 with 4 writers; single-answer p99 at 16
  * writers; baseline: one bare transaction per answer). Histories are drawn from the project's own
  * mastery model and loaded through recordEvents. Scenarios not built yet are reported as null.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import neo4j from "neo4j-driver";
 import { loadConfig } from "../src/config.js";
@@ -74,6 +76,8 @@ async function gql(url: string, token: string, query: string, variables: Record<
 
 const RECORD = "mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted rejected } }";
 const RECS = "query($id: ID!) { learner(id: $id) { recommendations(limit: 5) { concept { id name } kind score explanation items { item { id } predictedCorrect } } } }";
+const GRAPH = "query($id: ID!) { conceptGraph(rootIds: [$id], direction: PREREQUISITES, depth: 3) { nodes { depth concept { id name } } edges { conceptId prerequisiteId } } }";
+const PEER_GRAPH = "query($id: ID!) { concepts(where: { id: { eq: $id } }) { id name prerequisites { id name prerequisites { id name prerequisites { id name } } } } }";
 const PATH = "query($id: ID!, $g: ID!) { learner(id: $id) { learningPath(goalConceptId: $g) { status totalEstimatedPractice steps { concept { id } mastery estimatedPractice } } } }";
 
 /**
@@ -149,11 +153,61 @@ async function main() {
     const rawStats = summarise(raw.latencies);
 
     const perLevel = Math.ceil(CONCEPTS / 12);
+    let conceptGraph: Record<string, unknown> | null = null;
     const paths: Record<string, ReturnType<typeof summarise>> = {};
     for (const depth of [3, 6, 11]) {
       log(`learningPath: goals ${depth} levels deep, 8 clients, ${RUN_MS / 3000} s`);
       const run = await runFor(RUN_MS / 3, 8, () => gql(server.url, admin, PATH, { id: learner(), g: `${PREFIX}c${depth * perLevel + Math.floor(pick() * perLevel)}` }).then(() => 1));
       paths[String(depth)] = summarise(run.latencies);
+    }
+
+    log("conceptGraph: starting the @neo4j/graphql peer in its own process");
+    // node itself (not npx) so that killing the child really ends the peer.
+    const peer = spawn(process.execPath, ["--import", "tsx", "bench/peer-neo4j-graphql.ts", "4556"], { stdio: ["ignore", "ignore", "ignore"] });
+    const peerUrl = "http://127.0.0.1:4556/";
+    try {
+      for (let i = 0; i < 200; i++) {
+        try {
+          if ((await fetch(peerUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) })).ok) break;
+        } catch {
+          /* not up yet */
+        }
+        await new Promise((res) => setTimeout(res, 150));
+      }
+      const deep = () => `${PREFIX}c${Math.min(CONCEPTS - 1, 3 * perLevel + Math.floor(pick() * (CONCEPTS - 3 * perLevel)))}`;
+      const peerQuery = async (id: string) => {
+        const res = await fetch(peerUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: PEER_GRAPH, variables: { id } }) });
+        const body = (await res.json()) as { errors?: unknown[] };
+        if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+        return 1;
+      };
+      await runFor(WARMUP_MS, 8, () => gql(server.url, admin, GRAPH, { id: deep() }).then(() => 1));
+      await runFor(WARMUP_MS, 8, () => peerQuery(deep()));
+      log(`conceptGraph: Frontier, 32 clients, ${RUN_MS / 2000} s`);
+      const ours = await runFor(RUN_MS / 2, 32, () => gql(server.url, admin, GRAPH, { id: deep() }).then(() => 1));
+      log(`conceptGraph: @neo4j/graphql, 32 clients, ${RUN_MS / 2000} s`);
+      const theirs = await runFor(RUN_MS / 2, 32, () => peerQuery(deep()));
+      conceptGraph = {
+        p99Ms: summarise(ours.latencies).p99Ms,
+        perSecond: Math.round(ours.units / ours.seconds),
+        neo4jGraphqlP99Ms: summarise(theirs.latencies).p99Ms,
+        neo4jGraphqlPerSecond: Math.round(theirs.units / theirs.seconds),
+        speedupVsNeo4jGraphql: Math.round((ours.units / ours.seconds / Math.max(1e-9, theirs.units / theirs.seconds)) * 100) / 100,
+        errors: ours.errors + theirs.errors,
+        targets: { speedupVsNeo4jGraphql: ">= 2" },
+      };
+    } finally {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          peer.kill("SIGKILL");
+          resolve();
+        }, 5000);
+        peer.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        peer.kill("SIGTERM");
+      });
     }
 
     const r = rng(11);
@@ -208,7 +262,7 @@ async function main() {
           targets: { p99Ms: "< 25 at 32 clients", ratioToRawCypher: "<= 1.5" },
         },
         learningPath: { p99Ms: paths["11"]?.p99Ms ?? null, byDepth: paths, targets: { p99Ms: "< 50 for 12 levels" } },
-        conceptGraph: null,
+        conceptGraph,
         ingest: {
           perSecond: Math.round(bulk.units / bulk.seconds),
           batchP99Ms: summarise(bulk.latencies).p99Ms,
@@ -236,6 +290,8 @@ async function main() {
         ...[1, 8, 32, 64].map((k) => `recs      ${String(k).padStart(2)} clients p50 / p99 ms, req/s         ${recommendations[k]?.p50Ms} / ${recommendations[k]?.p99Ms}, ${recommendations[k]?.perSecond}${k === 32 ? "    p99 < 25" : ""}`),
         `recs      bare Cypher p99 (32 sessions), ratio     ${rawStats.p99Ms} ms, ${results.scenarios.recommendations.ratioToRawCypher}x   <= 1.5x`,
         ...Object.entries(paths).map(([d, v]) => `path      goal ${d.padStart(2)} levels deep p50 / p99      ${v.p50Ms} / ${v.p99Ms} ms${d === "11" ? "   p99 < 50" : ""}`),
+        `graph     conceptGraph 3 deep, 32 clients: req/s, p99   ${String(conceptGraph?.perSecond)}, ${String(conceptGraph?.p99Ms)} ms`,
+        `graph     @neo4j/graphql same query: req/s, p99      ${String(conceptGraph?.neo4jGraphqlPerSecond)}, ${String(conceptGraph?.neo4jGraphqlP99Ms)} ms; speed-up ${String(conceptGraph?.speedupVsNeo4jGraphql)}x (target >= 2)`,
         `ingest    answers/s (batches of 500, 4 writers)    ${String(i.perSecond).padStart(6)}    >= 5000`,
         `ingest    single answer p50 / p99 (16 writers)     ${i.singleP50Ms} / ${i.singleP99Ms} ms   p99 < 20 ms`,
         `ingest    baseline: 1 tx per answer, answers/s     ${String(i.perTransactionBaselinePerSecond).padStart(6)}`,
