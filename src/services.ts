@@ -14,18 +14,38 @@ import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { LiveHub } from "./modules/live/hub.js";
+import { LiveAccess } from "./modules/live/live-access.js";
+import { AlertWatchers } from "./modules/live/alert-watchers.js";
+import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
+import { DEFAULT_BAND } from "./modules/recommendations/recommendations.service.js";
 import { createFanout } from "./modules/live/fanout.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
 /** Process-wide services, built once from the one Database. */
 export function createServices(db: Database, config: Config, logger: Logger) {
-  const curriculum = new CurriculumService(db);
+  const hub = new LiveHub();
+  const fanout = createFanout(config.REDIS_URL, hub, logger);
+  const curriculum = new CurriculumService(db, (changes) => fanout.publishCurriculum(changes));
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);
-  const live = new LiveHub();
-  const fanout = createFanout(config.REDIS_URL, live, logger);
+  const recommendations = new RecommendationsService(db, models, mastery, curriculum.repo);
+  const alerts = new AlertsService(db);
+  const access = new LiveAccess(learners);
+  const live = {
+    hub,
+    access,
+    recommendations: new RecommendationWatchers(
+      hub,
+      (learnerId) =>
+        recommendations.recommendations(learnerId, { limit: 5, within: null, goalConceptId: null, itemKinds: null, strategy: "balanced", band: DEFAULT_BAND }, (ids) =>
+          curriculum.repo.itemsOfConcepts(ids),
+        ),
+      logger,
+    ),
+    alerts: new AlertWatchers(hub, access, (classId) => alerts.rules(classId), logger),
+  };
   return {
     live,
     fanout,
@@ -33,16 +53,16 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     logger,
     db,
     curriculum,
-    imports: new ImportService(db, curriculum.repo),
+    imports: new ImportService(db, curriculum.repo, (changes) => fanout.publishCurriculum(changes)),
     learners,
     access: new LearnerAccess(learners),
     models,
-    events: new EventsService(db, models, (changes) => fanout.publish(changes)),
+    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes)),
     mastery,
-    recommendations: new RecommendationsService(db, models, mastery, curriculum.repo),
+    recommendations,
     classroom: new ClassroomService(db, models, curriculum.repo),
     placement: new PlacementService(db, curriculum.repo),
-    alerts: new AlertsService(db),
+    alerts,
     quality: new QualityService(db),
   };
 }

@@ -1,6 +1,7 @@
-// Removes the benchmark's data (every id starts with $prefix), 10,000 nodes per transaction.
+// Removes the benchmark's data (every id starts with $prefix), 10,000 nodes per transaction, so
+// millions of events never sit in one transaction's memory. Streams (no Eager in the plan).
 // Must run in an auto-commit transaction (CALL ... IN TRANSACTIONS).
 MATCH (n)
 WHERE ((n:Event OR n:MasteryChange) AND n.learnerId STARTS WITH $prefix)
-   OR ((n:Learner OR n:Concept OR n:Item) AND n.id STARTS WITH $prefix)
+   OR ((n:Learner OR n:Concept OR n:Item OR n:Topic) AND n.id STARTS WITH $prefix)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

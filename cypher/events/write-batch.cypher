@@ -21,7 +21,7 @@ CALL () {
   UNWIND $changes AS row
   CREATE (:MasteryChange {
     learnerId: row.learnerId, conceptId: row.conceptId, seq: row.seq, eventId: row.eventId,
-    at: datetime({epochMillis: toInteger(row.at)}), before: row.before, after: row.after,
+    at: datetime({epochMillis: toInteger(row.at)}), before: row.before, after: row.after, attempts: row.attempts,
     reason: row.reason, explanation: row.explanation, recordedAt: datetime()
   })
 }

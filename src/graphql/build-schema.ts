@@ -12,6 +12,7 @@ import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
 import { LiveResolver } from "../modules/live/live.resolver.js";
+import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 
@@ -32,6 +33,7 @@ export const resolvers = [
   RecommendationResolver,
   ClassroomViewsResolver,
   LiveResolver,
+  DerivedLiveResolver,
 ] as const;
 
 export interface SchemaOptions {

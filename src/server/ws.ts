@@ -1,10 +1,12 @@
 import { GraphQLError, parse, specifiedRules, validate } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
+import { Gauge } from "prom-client";
 import { WebSocketServer } from "ws";
 import { AppError } from "../errors/errors.js";
 import { assertCost, depthRule } from "../graphql/limits.js";
 import { authenticate, buildContext, type Context } from "./context.js";
 import type { TransportDeps } from "./deps.js";
+import { serialisedOnce, sharedStats, subscribeShared } from "./shared-execution.js";
+import { rawPayload, serveGraphqlWs, type TransportStats } from "./ws-transport.js";
 
 type ConnectionExtra = Record<PropertyKey, unknown> & {
   user?: Context["user"];
@@ -29,9 +31,23 @@ export function attachWebSocket(opts: TransportDeps) {
   const rules = [...specifiedRules, depthRule(opts.config.MAX_QUERY_DEPTH)];
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => opts.formatError(e.toJSON(), e));
 
-  const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+  const stats: TransportStats = { dropped: 0, sent: 0 };
+  const live = opts.services.live.hub;
+  const gauges: Array<[string, string, () => number]> = [
+    ["frontier_ws_messages_sent", "Subscription messages written to sockets.", () => stats.sent],
+    ["frontier_ws_messages_dropped", "Subscription messages dropped because the client's send buffer was full.", () => stats.dropped],
+    ["frontier_live_records_dropped", "Live records dropped from full per-subscription queues.", () => live.dropped],
+    ["frontier_live_executions", "Subscription payload executions (one per record and distinct operation).", () => sharedStats.executions],
+    ["frontier_live_serialisations", "Subscription payload serialisations (one per distinct payload).", () => sharedStats.serialisations],
+    ["frontier_ws_open_connections", "Open WebSocket connections.", () => wss.clients.size],
+  ];
+  for (const [name, help, read] of gauges) {
+    new Gauge({ name, help, registers: [opts.metrics.registry], collect() { this.set(read()); } });
+  }
+  serveGraphqlWs<ConnectionExtra>(
     {
       schema: opts.schema,
+      subscribe: subscribeShared,
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -86,15 +102,17 @@ export function attachWebSocket(opts: TransportDeps) {
           contextValue: buildContext(opts.services, ctx.extra.user ?? null),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      // Errors are shaped (and masked) per subscriber; an error-free result is serialised once.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : rawPayload(serialisedOnce(result))),
     },
     wss,
+    opts.logger,
+    stats,
   );
   return {
     wss,
+    stats,
     async dispose() {
-      await cleanup.dispose();
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

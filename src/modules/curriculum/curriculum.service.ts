@@ -8,13 +8,24 @@ import { adjacency, depthsFrom, longestChain, redundantEdges } from "./graph-ana
 import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "./item.input.js";
 import type { Item } from "./item.type.js";
 import type { CurriculumReport } from "./report.type.js";
+import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "../live/live.records.js";
+
+/** Called after a curriculum write commits (live `curriculumChanged` subscriptions). */
+export type CurriculumListener = (changes: CurriculumChangeRecord[]) => void;
 
 /** Domain logic of the curriculum graph: acyclicity, existence checks, depth filtering, reports. */
 export class CurriculumService {
   readonly repo: CurriculumRepository;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly onChanged: CurriculumListener = () => {},
+  ) {
     this.repo = new CurriculumRepository(db);
+  }
+
+  private changed(entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
+    this.onChanged([{ entity, operation, id, relatedId, summary: null, recordedAt: Date.now() }, ...extra]);
   }
 
   async listConcepts(args: ConceptsArgs) {
@@ -31,7 +42,7 @@ export class CurriculumService {
   }
 
   async createConcept(input: CreateConceptInput): Promise<Concept> {
-    return this.db.writeTx(async (tx) => {
+    const concept = await this.db.writeTx(async (tx) => {
       if (input.prerequisites.length > 0) await this.repo.lockPrerequisites(tx);
       if (input.topicId) await this.requireTopic(input.topicId);
       const concept = await this.repo.createConcept(tx, {
@@ -47,6 +58,9 @@ export class CurriculumService {
       }
       return concept;
     });
+    const at = Date.now();
+    this.changed("CONCEPT", "CREATED", concept.id, null, input.prerequisites.map((p) => ({ entity: "PREREQUISITE", operation: "CREATED", id: concept.id, relatedId: p.conceptId, summary: null, recordedAt: at })));
+    return concept;
   }
 
   async updateConcept(id: string, input: UpdateConceptInput): Promise<Concept> {
@@ -62,6 +76,7 @@ export class CurriculumService {
       }),
     );
     if (!updated) throw new NotFoundError("Concept", id);
+    this.changed("CONCEPT", "UPDATED", id);
     return updated;
   }
 
@@ -70,7 +85,7 @@ export class CurriculumService {
    * require it, unless `detach` is set, which removes those edges with it.
    */
   async deleteConcept(id: string, detach: boolean): Promise<DeleteResult> {
-    return this.db.writeTx(async (tx) => {
+    const result = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
       const dependents = await this.repo.dependentIds(tx, id);
       if (dependents.length > 0 && !detach) {
@@ -83,18 +98,23 @@ export class CurriculumService {
       if (detached === null) throw new NotFoundError("Concept", id);
       return { id, deleted: true, detachedRelationships: detached };
     });
+    this.changed("CONCEPT", "DELETED", id);
+    return result;
   }
 
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
-    return this.db.writeTx(async (tx) => {
+    const added = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
       return this.addEdge(tx, edge);
     });
+    this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
+    return added;
   }
 
   async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     const updated = await this.db.writeTx((tx) => this.repo.updatePrerequisite(tx, edge));
     if (!updated) throw new NotFoundError("Prerequisite", `${edge.conceptId}->${edge.prerequisiteId}`);
+    this.changed("PREREQUISITE", "UPDATED", edge.conceptId, edge.prerequisiteId);
     return updated;
   }
 
@@ -104,6 +124,7 @@ export class CurriculumService {
       return this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
     });
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
+    this.changed("PREREQUISITE", "DELETED", conceptId, prerequisiteId);
     return true;
   }
 
@@ -162,7 +183,7 @@ export class CurriculumService {
   }
 
   async createItem(input: CreateItemInput): Promise<Item> {
-    return this.db.writeTx(async (tx) => {
+    const item = await this.db.writeTx(async (tx) => {
       const missing = await this.repo.missingConcepts(tx, input.assesses.map((a) => a.conceptId));
       if (missing.length > 0) {
         throw new BadUserInputError(`Unknown concept(s): ${missing.join(", ")}.`, missing.map((id) => ({ path: "input.assesses", message: `concept '${id}' does not exist` })));
@@ -177,6 +198,8 @@ export class CurriculumService {
         links: input.assesses.map((a) => ({ conceptId: a.conceptId, weight: a.weight })),
       });
     });
+    this.changed("ITEM", "CREATED", item.id);
+    return item;
   }
 
   async updateItem(id: string, input: UpdateItemInput): Promise<Item> {
@@ -190,28 +213,33 @@ export class CurriculumService {
       }),
     );
     if (!item) throw new NotFoundError("Item", id);
+    this.changed("ITEM", "UPDATED", id);
     return item;
   }
 
   async deleteItem(id: string): Promise<DeleteResult> {
     const deleted = await this.db.writeTx((tx) => this.repo.deleteItem(tx, id));
     if (!deleted) throw new NotFoundError("Item", id);
+    this.changed("ITEM", "DELETED", id);
     return { id, deleted: true, detachedRelationships: 0 };
   }
 
   async linkItem(args: LinkItemArgs): Promise<Item> {
-    return this.db.writeTx(async (tx) => {
+    const linked = await this.db.writeTx(async (tx) => {
       const item = await this.repo.linkItem(tx, args.itemId, args.conceptId, args.weight);
       if (item) return item;
       const [exists] = await this.repo.itemsByIds([args.itemId]);
       throw exists ? new NotFoundError("Concept", args.conceptId) : new NotFoundError("Item", args.itemId);
     });
+    this.changed("ITEM_LINK", "CREATED", args.itemId, args.conceptId);
+    return linked;
   }
 
   async unlinkItem(itemId: string, conceptId: string): Promise<Item> {
     const result = await this.db.writeTx((tx) => this.repo.unlinkItem(tx, itemId, conceptId));
     if (!result) throw new NotFoundError("Item", itemId);
     if (result.removed === 0) throw new NotFoundError("ItemConceptLink", `${itemId}->${conceptId}`);
+    this.changed("ITEM_LINK", "DELETED", itemId, conceptId);
     return result.item;
   }
 

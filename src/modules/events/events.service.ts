@@ -20,6 +20,8 @@ export interface EventResultRecord {
 export interface AppliedChange extends MasteryChangeRecord {
   learnerId: string;
   seq: number;
+  /** Epoch ms (server clock) when the change was committed; stamped just after the commit. */
+  recordedAt: number;
 }
 
 export interface RecordOutcome {
@@ -87,6 +89,8 @@ export class EventsService {
     const { params } = await this.models.current();
     try {
       const done = await this.db.writeTx((tx) => this.apply(tx, params, valid, results, options, now));
+      const committedAt = Date.now();
+      for (const c of done.changes) c.recordedAt = committedAt;
       this.onApplied(done.changes);
       return this.summarise(done.results, done.changes);
     } catch (err) {
@@ -160,8 +164,8 @@ export class EventsService {
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
-        applied.push({ ...c, learnerId, seq });
-        rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, reason: c.reason, explanation: JSON.stringify(c.detail) });
+        applied.push({ ...c, learnerId, seq, recordedAt: 0 });
+        rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, attempts: c.attempts, reason: c.reason, explanation: JSON.stringify(c.detail) });
       }
       for (const conceptId of new Set(changes.map((c) => c.conceptId))) {
         const cs = state.concepts[conceptId];

@@ -11,6 +11,7 @@ const Q = {
   classesOfTeacher: cypher("learners/classes-of-teacher"),
   teacherSees: cypher("learners/teacher-sees-learners"),
   teacherTeaches: cypher("learners/teacher-teaches-class"),
+  taughtBy: cypher("learners/learners-taught-by"),
   upsertPeople: cypher("seed/upsert-people"),
 };
 
@@ -41,6 +42,12 @@ export class LearnerRepository {
   async learnersTaughtBy(teacherId: string, learnerIds: readonly string[]): Promise<Set<string>> {
     const rows = await this.db.read(Q.teacherSees, { teacherId, learnerIds });
     return new Set(rows.map((r) => r.id as string));
+  }
+
+  /** Every learner in the teacher's classes. */
+  async allLearnersTaughtBy(teacherId: string): Promise<Set<string>> {
+    const [row] = await this.db.read(Q.taughtBy, { teacherId });
+    return new Set((row?.ids as string[] | undefined) ?? []);
   }
 
   async teaches(teacherId: string, classId: string): Promise<boolean> {

@@ -2,12 +2,19 @@ import { Redis } from "ioredis";
 import type { Logger } from "../../logger.js";
 import type { AppliedChange } from "../events/events.service.js";
 import type { LiveHub } from "./hub.js";
+import type { CurriculumChangeRecord } from "./live.records.js";
 
-const CHANNEL = "frontier:mastery-changes";
+const CHANNEL = "frontier:live";
+
+/** The streams that cross servers; the others are derived from these on each server. */
+type Message = { topic: "mastery"; records: AppliedChange[] } | { topic: "curriculum"; records: CurriculumChangeRecord[] };
+
+const deliver = (hub: LiveHub, m: Message) => (m.topic === "mastery" ? hub.mastery.publish(m.records) : hub.curriculum.publish(m.records));
 
 /** How committed changes reach subscribers: directly (one server) or through Redis (many). */
 export interface Fanout {
-  publish(changes: AppliedChange[]): void;
+  publishMastery(changes: AppliedChange[]): void;
+  publishCurriculum(changes: CurriculumChangeRecord[]): void;
   /** "off" without REDIS_URL; "up" or "down" with it. */
   health(): "off" | "up" | "down";
   close(): Promise<void>;
@@ -23,7 +30,12 @@ export interface Fanout {
  */
 export function createFanout(redisUrl: string | undefined, hub: LiveHub, logger: Logger): Fanout {
   if (!redisUrl) {
-    return { publish: (changes) => hub.publish(changes), health: () => "off", close: async () => {} };
+    return {
+      publishMastery: (records) => hub.mastery.publish(records),
+      publishCurriculum: (records) => hub.curriculum.publish(records),
+      health: () => "off",
+      close: async () => {},
+    };
   }
   const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
   const pub = new Redis(redisUrl, options);
@@ -35,23 +47,27 @@ export function createFanout(redisUrl: string | undefined, hub: LiveHub, logger:
   sub.subscribe(CHANNEL).catch((err: Error) => logger.warn({ err: err.message }, "redis subscribe failed; will retry on reconnect"));
   sub.on("message", (_channel: string, message: string) => {
     try {
-      hub.publish(JSON.parse(message) as AppliedChange[]);
+      const m = JSON.parse(message) as Message;
+      if (m.topic !== "mastery" && m.topic !== "curriculum") throw new Error(`unknown topic ${String((m as { topic: unknown }).topic)}`);
+      deliver(hub, m);
     } catch (err) {
       logger.error({ err }, "bad fan-out message");
     }
   });
+  const publish = (m: Message) => {
+    if (m.records.length === 0) return;
+    if (pub.status !== "ready") {
+      deliver(hub, m);
+      return;
+    }
+    pub.publish(CHANNEL, JSON.stringify(m)).catch((err: Error) => {
+      logger.warn({ err: err.message }, "redis publish failed; delivering locally");
+      deliver(hub, m);
+    });
+  };
   return {
-    publish(changes) {
-      if (changes.length === 0) return;
-      if (pub.status !== "ready") {
-        hub.publish(changes);
-        return;
-      }
-      pub.publish(CHANNEL, JSON.stringify(changes)).catch((err: Error) => {
-        logger.warn({ err: err.message }, "redis publish failed; delivering locally");
-        hub.publish(changes);
-      });
-    },
+    publishMastery: (records) => publish({ topic: "mastery", records }),
+    publishCurriculum: (records) => publish({ topic: "curriculum", records }),
     health: () => (pub.status === "ready" && sub.status === "ready" ? "up" : "down"),
     async close() {
       pub.disconnect();

@@ -24,6 +24,8 @@ export interface MasteryChangeRecord {
   at: number;
   before: number;
   after: number;
+  /** Answered attempts on the concept after this change (alert rules read it). */
+  attempts: number;
   reason: ChangeReason;
   /** Numbers behind the change, for explanations. */
   detail: {
@@ -48,6 +50,7 @@ export function applyEvent(params: ModelParams, state: LearnerState, e: Resolved
         at: e.occurredAt,
         before: before[i]?.mastery ?? 0,
         after: next.concepts[conceptId]?.mastery ?? 0,
+        attempts: next.concepts[conceptId]?.attempts ?? 0,
         reason: reason === "EVIDENCE" ? "CONTENT_VIEW" : reason,
         detail: { score: null, predicted: null, evidenceRatio: null, retention: before[i]?.retention ?? null, watchFraction: e.watchFraction },
       })),
@@ -62,6 +65,7 @@ export function applyEvent(params: ModelParams, state: LearnerState, e: Resolved
       at: e.occurredAt,
       before: c.masteryBefore,
       after: c.masteryAfter,
+      attempts: result.state.concepts[c.conceptId]?.attempts ?? 0,
       reason,
       detail: {
         score: e.score,
@@ -132,6 +136,7 @@ export async function advanceLearner(
         at: now,
         before: recorded ?? c.mastery,
         after: c.mastery,
+        attempts: c.attempts,
         reason: "REPLAY",
         detail: { score: null, predicted: null, evidenceRatio: null, retention: null, watchFraction: null },
       });

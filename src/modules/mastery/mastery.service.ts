@@ -1,8 +1,9 @@
 import { NotFoundError } from "../../errors/errors.js";
 import { cypher } from "../../neo4j/cypher.js";
-import type { Database } from "../../neo4j/run.js";
+import type { Database, Row } from "../../neo4j/run.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
 import { explainMastery } from "./explain.js";
+import { toMasteryChange } from "./mastery-change.js";
 import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
 import { effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "./model.js";
 import type { ModelStore } from "./model-store.js";
@@ -13,6 +14,7 @@ const Q = {
   recent: cypher("mastery/recent-evidence"),
   history: cypher("mastery/history"),
   changesAfter: cypher("mastery/changes-after"),
+  classChangesAfter: cypher("mastery/class-changes-after"),
   resolveItems: cypher("events/resolve-items"),
 };
 
@@ -85,18 +87,31 @@ export class MasteryService {
   }
 
   async changesAfter(learnerId: string, afterSequence: number, limit: number): Promise<MasteryChange[]> {
-    const rows = await this.db.read(Q.changesAfter, { learnerId, afterSequence, limit });
-    return rows.map((r) => {
-      const h = r.change as Record<string, unknown>;
-      return { ...(h as unknown as MasteryChange), detail: (h.explanation as string) ?? "{}" };
+    return storedChanges(await this.db.read(Q.changesAfter, { learnerId, afterSequence, limit }));
+  }
+
+  /**
+   * Class catch-up: for each learner, the changes after its cursor; for learners without a
+   * cursor, the changes committed at or after `since` (epoch ms; null: all). Oldest commit first.
+   */
+  async classChangesAfter(learnerIds: string[], cursors: Map<string, number>, since: number | null, limit: number): Promise<MasteryChange[]> {
+    const rows = await this.db.read(Q.classChangesAfter, {
+      cursors: learnerIds.map((id) => ({ learnerId: id, after: cursors.get(id) ?? null })),
+      since,
+      limit,
     });
+    return storedChanges(rows);
   }
 
   async history(learnerId: string, conceptId: string | null, from: string | null, to: string | null, limit: number): Promise<MasteryChange[]> {
-    const rows = await this.db.read(Q.history, { learnerId, conceptId, from, to, limit });
-    return rows.map((r) => {
-      const h = r.change as Record<string, unknown>;
-      return { ...(h as unknown as MasteryChange), detail: (h.explanation as string) ?? "{}" };
-    });
+    return storedChanges(await this.db.read(Q.history, { learnerId, conceptId, from, to, limit }));
   }
+}
+
+/** Stored history nodes keep the detail JSON under `explanation` (its name before sentences existed). */
+function storedChanges(rows: Row[]): MasteryChange[] {
+  return rows.map((r) => {
+    const h = r.change as Record<string, unknown> & Parameters<typeof toMasteryChange>[0];
+    return toMasteryChange({ ...h, detail: (h.explanation as string | undefined) ?? "{}" });
+  });
 }

@@ -95,9 +95,18 @@ export class MasteryChange {
   @Field(() => Float)
   after!: number;
 
+  @Field(() => Int, { nullable: true, description: "Answered attempts on the concept after this change (null on changes recorded before it was stored)." })
+  attempts!: number | null;
+
   @Field(() => String, { description: "EVIDENCE, CONTENT_VIEW, LATE_EVIDENCE or REPLAY (recomputed after a late event)." })
   reason!: string;
 
+  @Field(() => String, { description: "The change in one plain sentence, e.g. 'Correct answer (the model expected 62%): mastery 0.41 -> 0.58.'" })
+  explanation!: string;
+
   @Field(() => String, { description: "JSON: score, predicted P(correct), evidence ratio, retention." })
   detail!: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the server committed the change (server clock); a class catch-up's `since` compares with it." })
+  recordedAt!: Date | null;
 }

@@ -19,7 +19,7 @@ function client(token: string): Client {
 function collect(c: Client, variables: Record<string, string>) {
   const got: Change[] = [];
   const errors: unknown[] = [];
-  const hub = s.frontier.services.live;
+  const hub = s.frontier.services.live.hub.mastery;
   const before = hub.size;
   const stop = c.subscribe<{ masteryChanged: Change }>({ query: SUB, variables }, {
     next: (v) => {

@@ -5,6 +5,7 @@ import { ImportFormat, ProblemSeverity, type ImportReport } from "./import.type.
 import { parseCsv } from "./parse-csv.js";
 import { parseJson } from "./parse-json.js";
 import { validateImport, type ExistingCurriculum } from "./validate.js";
+import type { CurriculumListener } from "../curriculum.service.js";
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -53,6 +54,7 @@ export class ImportService {
   constructor(
     private readonly db: Database,
     private readonly repo: CurriculumRepository,
+    private readonly onChanged: CurriculumListener = () => {},
   ) {}
 
   async importCurriculum(content: string, options: ImportOptions): Promise<ImportReport> {
@@ -61,7 +63,7 @@ export class ImportService {
       const result = validateImport(parsed, existingFrom(await this.repo.snapshot()));
       return this.report(options, result, false, result.estimate);
     }
-    return this.db.writeTx(async (tx) => {
+    const report = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
       const result = validateImport(parsed, existingFrom(await this.repo.snapshot(tx)));
       const hasErrors = result.problems.some((p) => p.severity === "ERROR");
@@ -69,6 +71,12 @@ export class ImportService {
       const counts = await this.write(tx, result.plan, options.onProgress);
       return this.report(options, result, true, counts);
     });
+    const c = report.counts;
+    // One summary per import (an import can touch thousands of rows); editors reload on it.
+    if (report.applied && c.conceptsCreated + c.conceptsUpdated + c.prerequisitesCreated + c.prerequisitesUpdated + c.itemsCreated + c.itemsUpdated > 0) {
+      this.onChanged([{ entity: "IMPORT", operation: "UPDATED", id: "curriculum", relatedId: null, summary: JSON.stringify(c), recordedAt: Date.now() }]);
+    }
+    return report;
   }
 
   private async write(tx: Tx, plan: CurriculumDocument, onProgress?: (done: number, total: number) => void) {

@@ -1,0 +1,61 @@
+import type { MasteryChange } from "./mastery.type.js";
+
+/** The numbers stored with every change (see learner-replay.ts), all optional when read back. */
+interface Detail {
+  score?: number | null;
+  predicted?: number | null;
+  watchFraction?: number | null;
+}
+
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+const two = (p: number) => p.toFixed(2);
+
+/** One plain sentence for a mastery change, from its reason and stored numbers. */
+export function changeSentence(reason: string, before: number, after: number, detail: Detail): string {
+  const move = `mastery ${two(before)} -> ${two(after)}`;
+  const expected = detail.predicted !== null && detail.predicted !== undefined ? ` (the model expected ${pct(detail.predicted)})` : "";
+  const answer = detail.score === null || detail.score === undefined ? "Answer" : detail.score >= 1 ? "Correct answer" : detail.score <= 0 ? "Incorrect answer" : `Answer scored ${two(detail.score)}`;
+  switch (reason) {
+    case "EVIDENCE":
+      return `${answer}${expected}: ${move}.`;
+    case "LATE_EVIDENCE":
+      return `${answer} that arrived late, applied in time order${expected}: ${move}.`;
+    case "CONTENT_VIEW":
+      return `Viewed content (${pct(detail.watchFraction ?? 0)} watched), engagement only: ${move}.`;
+    case "REPLAY":
+      return `Recomputed after a late event replayed the learner's history in time order: ${move}.`;
+    default:
+      return `${move}.`;
+  }
+}
+
+/** A stored or live change in its GraphQL shape. `detail` is the stored JSON or the live object. */
+export function toMasteryChange(c: {
+  seq: number;
+  learnerId: string;
+  conceptId: string;
+  eventId: string;
+  at: number | Date;
+  before: number;
+  after: number;
+  attempts?: number | null;
+  reason: string;
+  detail: string | Detail;
+  recordedAt?: number | Date | null;
+}): MasteryChange {
+  const detail = typeof c.detail === "string" ? (JSON.parse(c.detail) as Detail) : c.detail;
+  return {
+    seq: c.seq,
+    learnerId: c.learnerId,
+    conceptId: c.conceptId,
+    eventId: c.eventId,
+    at: new Date(c.at),
+    before: c.before,
+    after: c.after,
+    attempts: c.attempts ?? null,
+    reason: c.reason,
+    explanation: changeSentence(c.reason, c.before, c.after, detail),
+    detail: typeof c.detail === "string" ? c.detail : JSON.stringify(c.detail),
+    recordedAt: c.recordedAt === null || c.recordedAt === undefined ? null : new Date(c.recordedAt),
+  };
+}
