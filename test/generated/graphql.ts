@@ -210,6 +210,33 @@ export type CreateItemInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A committed change to the curriculum graph (for designers' editors and caches). */
+export type CurriculumChange = {
+  __typename?: 'CurriculumChange';
+  entity: CurriculumEntity;
+  /** The concept or item; for PREREQUISITE the dependent concept, for ITEM_LINK the item, for IMPORT 'curriculum'. */
+  id: Scalars['ID']['output'];
+  operation: CurriculumOperation;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  /** PREREQUISITE: the prerequisite concept. ITEM_LINK: the concept. */
+  relatedId?: Maybe<Scalars['ID']['output']>;
+  /** IMPORT: JSON counts of what was created and updated. */
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a curriculum change touched. IMPORT: a bulk import (see summary). */
+export type CurriculumEntity =
+  | 'CONCEPT'
+  | 'IMPORT'
+  | 'ITEM'
+  | 'ITEM_LINK'
+  | 'PREREQUISITE';
+
+export type CurriculumOperation =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
 /** Validation of the whole curriculum graph, for designers. */
 export type CurriculumReport = {
   __typename?: 'CurriculumReport';
@@ -493,6 +520,12 @@ export type LearnerTopicMasteryArgs = {
   topicIds: Array<Scalars['ID']['input']>;
 };
 
+/** The last sequence number a client has seen for one learner. */
+export type LearnerSequenceInput = {
+  afterSequence: Scalars['Int']['input'];
+  learnerId: Scalars['ID']['input'];
+};
+
 /** The unmastered prerequisites of a goal, in an order that respects every prerequisite. */
 export type LearningPath = {
   __typename?: 'LearningPath';
@@ -534,14 +567,20 @@ export type MasteryChange = {
   __typename?: 'MasteryChange';
   after: Scalars['Float']['output'];
   at: Scalars['DateTimeISO']['output'];
+  /** Answered attempts on the concept after this change (null on changes recorded before it was stored). */
+  attempts?: Maybe<Scalars['Int']['output']>;
   before: Scalars['Float']['output'];
   conceptId: Scalars['ID']['output'];
   /** JSON: score, predicted P(correct), evidence ratio, retention. */
   detail: Scalars['String']['output'];
   eventId: Scalars['ID']['output'];
+  /** The change in one plain sentence, e.g. 'Correct answer (the model expected 62%): mastery 0.41 -> 0.58.' */
+  explanation: Scalars['String']['output'];
   learnerId: Scalars['ID']['output'];
   /** EVIDENCE, CONTENT_VIEW, LATE_EVIDENCE or REPLAY (recomputed after a late event). */
   reason: Scalars['String']['output'];
+  /** When the server committed the change (server clock); a class catch-up's `since` compares with it. */
+  recordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Per-learner sequence number, increasing. */
   seq: Scalars['Int']['output'];
 };
@@ -756,7 +795,7 @@ export type Query = {
   items: ItemConnection;
   /** A learner you may see: yourself, one you teach, or any (admin). */
   learner?: Maybe<Learner>;
-  /** Catch-up after a reconnect: a learner's mastery changes with seq greater than afterSequence, in order. */
+  /** Catch-up after a reconnect, for one learner (changes with seq > afterSequence, in order) or a class (per learner: after its cursor in `cursors`; learners without a cursor: changes committed at or after `since`, or all when since is null; oldest commit first). Page with `limit`. */
   masteryChanges: Array<MasteryChange>;
   /** Every change of a learner's mastery (of one concept, in a window), oldest first. */
   masteryHistory: Array<MasteryChange>;
@@ -816,8 +855,11 @@ export type QueryLearnerArgs = {
 
 export type QueryMasteryChangesArgs = {
   afterSequence?: Scalars['Int']['input'];
-  learnerId: Scalars['ID']['input'];
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  cursors?: InputMaybe<Array<LearnerSequenceInput>>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
   limit?: Scalars['Int']['input'];
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
 
@@ -837,6 +879,22 @@ export type QueryTopicArgs = {
 
 export type QueryTopicsArgs = {
   level?: InputMaybe<TopicLevel>;
+};
+
+/** A LOW_MASTERY alert raised in a class by a mastery change. */
+export type RaisedAlert = {
+  __typename?: 'RaisedAlert';
+  attempts: Scalars['Int']['output'];
+  classId: Scalars['ID']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** LOW_MASTERY. */
+  kind: Scalars['String']['output'];
+  learnerId: Scalars['ID']['output'];
+  p: Scalars['Float']['output'];
+  recordedAt: Scalars['DateTimeISO']['output'];
+  /** The learner's mastery change (seq) that raised it. */
+  seq: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
 };
 
 /** One ranking factor: its value in [0, 1], its weight and value x weight. */
@@ -871,6 +929,19 @@ export type RecommendationKind =
   | 'LEARN'
   | 'REMEDIATION'
   | 'REVIEW';
+
+/** A learner's top recommendations changed. */
+export type RecommendationsChange = {
+  __typename?: 'RecommendationsChange';
+  /** The learner's mastery change (seq) that caused it; null for a curriculum change. */
+  causeSeq?: Maybe<Scalars['Int']['output']>;
+  learnerId: Scalars['ID']['output'];
+  /** Concepts recommended before, in order. */
+  previousConceptIds: Array<Scalars['ID']['output']>;
+  /** The new top recommendations (limit 5, default strategy and band). */
+  recommendations: Array<Recommendation>;
+  recordedAt: Scalars['DateTimeISO']['output'];
+};
 
 export type RecommendedItem = {
   __typename?: 'RecommendedItem';
@@ -917,14 +988,31 @@ export type Role =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Mastery changes as they happen, of one learner or of a class's learners. Authorised at subscribe and for every event. Delivery is at most once: after a reconnect, call masteryChanges with the last seq you saw. */
+  /** LOW_MASTERY alerts as evidence raises them in a class, under the class's alert rules. INACTIVE alerts are read with classroom.alerts. */
+  alertRaised: RaisedAlert;
+  /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
+  curriculumChanged: CurriculumChange;
+  /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChanges with the last seq you saw. */
   masteryChanged: MasteryChange;
+  /** When the learner's top recommendations (concepts and kinds, in order) change, after new evidence or a curriculum edit. Query recommendations first, then subscribe. */
+  recommendationsChanged: RecommendationsChange;
+};
+
+
+export type SubscriptionAlertRaisedArgs = {
+  classId: Scalars['ID']['input'];
 };
 
 
 export type SubscriptionMasteryChangedArgs = {
   classId?: InputMaybe<Scalars['ID']['input']>;
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
   learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRecommendationsChangedArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 /** A grouping of concepts: a topic inside a chapter inside a subject. */
@@ -1253,12 +1341,44 @@ export type LearnerClassViewsQueryVariables = Exact<{
 export type LearnerClassViewsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, classes: Array<{ __typename?: 'Classroom', id: string, alerts: Array<{ __typename?: 'Alert', learnerId: string }>, heatmap: { __typename?: 'Heatmap', learnerIds: Array<string> } }> } | null };
 
 export type MasteryChangesQueryVariables = Exact<{
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  classId?: InputMaybe<Scalars['ID']['input']>;
   afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  cursors?: InputMaybe<Array<LearnerSequenceInput> | LearnerSequenceInput>;
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type MasteryChangesQuery = { __typename?: 'Query', masteryChanges: Array<{ __typename?: 'MasteryChange', seq: number, learnerId: string, conceptId: string, eventId: string, before: number, after: number, reason: string }> };
+export type MasteryChangesQuery = { __typename?: 'Query', masteryChanges: Array<{ __typename?: 'MasteryChange', seq: number, learnerId: string, conceptId: string, eventId: string, before: number, after: number, attempts?: number | null, reason: string, explanation: string, recordedAt?: string | null }> };
+
+export type MasteryChangedSubscriptionVariables = Exact<{
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type MasteryChangedSubscription = { __typename?: 'Subscription', masteryChanged: { __typename?: 'MasteryChange', seq: number, learnerId: string, conceptId: string, eventId: string, before: number, after: number, attempts?: number | null, reason: string, explanation: string, recordedAt?: string | null } };
+
+export type RecommendationsChangedSubscriptionVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type RecommendationsChangedSubscription = { __typename?: 'Subscription', recommendationsChanged: { __typename?: 'RecommendationsChange', learnerId: string, causeSeq?: number | null, previousConceptIds: Array<string>, recordedAt: string, recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string } }> } };
+
+export type AlertRaisedSubscriptionVariables = Exact<{
+  classId: Scalars['ID']['input'];
+}>;
+
+
+export type AlertRaisedSubscription = { __typename?: 'Subscription', alertRaised: { __typename?: 'RaisedAlert', classId: string, kind: string, learnerId: string, conceptId: string, p: number, attempts: number, seq: number, text: string, recordedAt: string } };
+
+export type CurriculumChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurriculumChangedSubscription = { __typename?: 'Subscription', curriculumChanged: { __typename?: 'CurriculumChange', entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId?: string | null, summary?: string | null, recordedAt: string } };
 
 export type RecommendationsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1347,7 +1467,11 @@ export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const LearnerClassmatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerClassmates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerClassmatesQuery, LearnerClassmatesQueryVariables>;
 export const MyClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<MyClassesQuery, MyClassesQueryVariables>;
 export const LearnerClassViewsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerClassViews"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"heatmap"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerIds"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerClassViewsQuery, LearnerClassViewsQueryVariables>;
-export const MasteryChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasteryChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<MasteryChangesQuery, MasteryChangesQueryVariables>;
+export const MasteryChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasteryChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cursors"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerSequenceInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"cursors"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cursors"}}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<MasteryChangesQuery, MasteryChangesQueryVariables>;
+export const MasteryChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MasteryChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<MasteryChangedSubscription, MasteryChangedSubscriptionVariables>;
+export const RecommendationsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RecommendationsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendationsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"causeSeq"}},{"kind":"Field","name":{"kind":"Name","value":"previousConceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsChangedSubscription, RecommendationsChangedSubscriptionVariables>;
+export const AlertRaisedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AlertRaised"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRaised"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<AlertRaisedSubscription, AlertRaisedSubscriptionVariables>;
+export const CurriculumChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CurriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"relatedId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<CurriculumChangedSubscription, CurriculumChangedSubscriptionVariables>;
 export const RecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Recommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"balanced","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsQuery, RecommendationsQueryVariables>;
 export const LearningPathQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearningPathQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearningPathQueryQuery, LearningPathQueryQueryVariables>;
 export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;

@@ -21,7 +21,7 @@ export function changeSentence(reason: string, before: number, after: number, de
     case "LATE_EVIDENCE":
       return `${answer} that arrived late, applied in time order${expected}: ${move}.`;
     case "CONTENT_VIEW":
-      return `Viewed content (${pct(detail.watchFraction ?? 0)} watched), engagement only: ${move}.`;
+      return `Viewed content (${pct(detail.watchFraction ?? 0)} watched), a learning opportunity, not evidence: ${move}.`;
     case "REPLAY":
       return `Recomputed after a late event replayed the learner's history in time order: ${move}.`;
     default:

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import { signToken } from "../../../src/auth/tokens.js";
 import { loadConfig } from "../../../src/config.js";
-import { ImportCurriculumDocument, RecordEventsDocument } from "../../generated/graphql.js";
+import { CurriculumChangedDocument, ImportCurriculumDocument, RecordEventsDocument, UpdateConceptDocument } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
 import { print } from "graphql";
@@ -117,5 +117,43 @@ describe("fan-out through Redis across two server processes", () => {
     // Sequence numbers keep increasing across the outage (the missed one is in masteryChanges).
     expect(got[got.length - 1]).toBeGreaterThan(got[before - 1] ?? 0);
     await client.dispose();
+  });
+
+  it("delivers a curriculum edit made through A exactly once to subscribers on A and on B", async () => {
+    const [a, b] = servers as unknown as [{ url: string }, { url: string }];
+    await until(async () => (await health(a.url)).redis === "up" && (await health(b.url)).redis === "up", 30_000);
+    const token = await signToken(config, { sub: `${P}designer`, roles: [Role.DESIGNER] });
+    const received: Record<string, string[]> = { a: [], b: [] };
+    const clients = Object.entries({ a, b }).map(([name, server]) => {
+      const c = createClient({ url: `${server.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+      c.subscribe<{ curriculumChanged: { entity: string; operation: string; id: string } }>(
+        { query: print(CurriculumChangedDocument) },
+        { next: (v) => v.data && received[name]?.push(`${v.data.curriculumChanged.entity} ${v.data.curriculumChanged.operation} ${v.data.curriculumChanged.id}`), error: () => {}, complete: () => {} },
+      );
+      return c;
+    });
+    // Subscriptions register asynchronously: rename until both servers have delivered once.
+    let renames = 0;
+    const rename = async () => {
+      renames++;
+      const res = await fetch(`${a.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: print(UpdateConceptDocument), variables: { id: `${P}c`, input: { name: `C${renames}` } } }),
+      });
+      expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    };
+    await until(async () => {
+      if ((received.a?.length ?? 0) === 0 || (received.b?.length ?? 0) === 0) await rename();
+      await new Promise((r) => setTimeout(r, 300));
+      return (received.a?.length ?? 0) > 0 && (received.b?.length ?? 0) > 0;
+    }, 30_000);
+    const [na, nb] = [received.a?.length ?? 0, received.b?.length ?? 0];
+    await rename();
+    await until(() => (received.a?.length ?? 0) > na && (received.b?.length ?? 0) > nb);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(received.a?.slice(na)).toEqual([`CONCEPT UPDATED ${P}c`]);
+    expect(received.b?.slice(nb)).toEqual([`CONCEPT UPDATED ${P}c`]);
+    await Promise.all(clients.map((c) => c.dispose()));
   });
 });
