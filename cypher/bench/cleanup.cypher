@@ -3,5 +3,5 @@
 // Must run in an auto-commit transaction (CALL ... IN TRANSACTIONS).
 MATCH (n)
 WHERE ((n:Event OR n:MasteryChange) AND n.learnerId STARTS WITH $prefix)
-   OR ((n:Learner OR n:Concept OR n:Item OR n:Topic) AND n.id STARTS WITH $prefix)
+   OR ((n:Learner OR n:Concept OR n:Item OR n:Topic OR n:Class OR n:Teacher) AND n.id STARTS WITH $prefix)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

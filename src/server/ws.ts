@@ -40,6 +40,7 @@ export function attachWebSocket(opts: TransportDeps) {
     ["frontier_live_executions", "Subscription payload executions (one per record and distinct operation).", () => sharedStats.executions],
     ["frontier_live_serialisations", "Subscription payload serialisations (one per distinct payload).", () => sharedStats.serialisations],
     ["frontier_ws_open_connections", "Open WebSocket connections.", () => wss.clients.size],
+    ["frontier_live_subscriptions", "Open live subscriptions.", () => live.subscriptions],
   ];
   for (const [name, help, read] of gauges) {
     new Gauge({ name, help, registers: [opts.metrics.registry], collect() { this.set(read()); } });

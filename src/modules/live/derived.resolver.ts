@@ -20,11 +20,11 @@ export class DerivedLiveResolver {
       await ctx.services.access.assertCanReadLearner(user, learnerId);
       const { hub, access, recommendations } = ctx.services.live;
       const release = await recommendations.watch(learnerId);
-      return hub.recommendations.subscribe(
-        async (r) => (r.learnerId === learnerId && (await access.canSeeLearner(user, learnerId)) ? r : null),
-        tokenExpired(user),
-        release,
-      );
+      return hub.recommendations.subscribe(async (r) => ((await access.canSeeLearner(user, learnerId)) ? r : null), {
+        route: { name: "learner", keys: [learnerId] },
+        isExpired: tokenExpired(user),
+        onClose: release,
+      });
     },
   })
   recommendationsChanged(@Root() r: RecommendationsChangeRecord, @Arg("learnerId", () => ID) _learnerId: string): RecommendationsChange {
@@ -42,7 +42,11 @@ export class DerivedLiveResolver {
       await ctx.services.access.assertCanReadClass(user, classId);
       const { hub, access, alerts } = ctx.services.live;
       const release = alerts.watch(classId);
-      return hub.alerts.subscribe(async (a) => (a.classId === classId && (await access.canSeeClass(user, classId)) ? a : null), tokenExpired(user), release);
+      return hub.alerts.subscribe(async (a) => ((await access.canSeeClass(user, classId)) ? a : null), {
+        route: { name: "class", keys: [classId] },
+        isExpired: tokenExpired(user),
+        onClose: release,
+      });
     },
   })
   alertRaised(@Root() a: AlertRaisedRecord, @Arg("classId", () => ID) _classId: string): RaisedAlert {
@@ -55,7 +59,7 @@ export class DerivedLiveResolver {
     subscribe: ({ context }) => {
       const ctx = context as Context;
       const user = ctx.user;
-      return ctx.services.live.hub.curriculum.subscribe((c) => c, user ? tokenExpired(user) : undefined);
+      return ctx.services.live.hub.curriculum.subscribe((c) => c, { isExpired: user ? tokenExpired(user) : undefined });
     },
   })
   curriculumChanged(@Root() c: CurriculumChangeRecord): CurriculumChange {

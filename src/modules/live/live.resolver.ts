@@ -6,6 +6,7 @@ import { assertId } from "../common/args.js";
 import type { AppliedChange } from "../events/events.service.js";
 import { toMasteryChange } from "../mastery/mastery-change.js";
 import { MasteryChange } from "../mastery/mastery.type.js";
+import { ACCESS_TTL_MS } from "./live-access.js";
 import { LearnerSequenceInput } from "./live.types.js";
 
 /** Exactly one of the named arguments must be given. */
@@ -34,16 +35,33 @@ export class LiveResolver {
       const { access, hub } = ctx.services.live;
       const [kind, id] = exactlyOne({ learnerId: args.learnerId as string | null, classId: args.classId as string | null, conceptId: args.conceptId as string | null });
       // The same change object goes to every subscriber, so equal payloads execute once.
-      const pass = (c: AppliedChange) => c;
+      const expired = tokenExpired(user);
       if (kind === "learnerId") {
         await ctx.services.access.assertCanReadLearner(user, id);
-        return hub.mastery.subscribe(async (c) => (c.learnerId === id && (await access.canSeeLearner(user, id)) ? pass(c) : null), tokenExpired(user));
+        return hub.mastery.subscribe(async (c) => ((await access.canSeeLearner(user, id)) ? c : null), { route: { name: "learner", keys: [id] }, isExpired: expired });
       }
       if (kind === "classId") {
         await ctx.services.access.assertCanReadClass(user, id);
-        return hub.mastery.subscribe(async (c) => ((await access.classMembers(id)).has(c.learnerId) && (await access.canSeeClass(user, id)) ? pass(c) : null), tokenExpired(user));
+        let members = await access.classMembers(id);
+        // Routed by the members' ids, re-read every ACCESS_TTL_MS (learners join and leave).
+        const refresh = setInterval(() => {
+          access
+            .classMembers(id)
+            .then((m) => {
+              members = m;
+              it.reroute(m);
+            })
+            .catch(() => {});
+        }, ACCESS_TTL_MS);
+        refresh.unref();
+        const it = hub.mastery.subscribe(async (c) => (members.has(c.learnerId) && (await access.canSeeClass(user, id)) ? c : null), {
+          route: { name: "learner", keys: members },
+          isExpired: expired,
+          onClose: () => clearInterval(refresh),
+        });
+        return it;
       }
-      return hub.mastery.subscribe(async (c) => (c.conceptId === id && (await access.canSeeLearner(user, c.learnerId)) ? pass(c) : null), tokenExpired(user));
+      return hub.mastery.subscribe(async (c) => ((await access.canSeeLearner(user, c.learnerId)) ? c : null), { route: { name: "concept", keys: [id] }, isExpired: expired });
     },
   })
   masteryChanged(

@@ -25,7 +25,7 @@ describe("LiveTopic", () => {
     const topic = new LiveTopic<number>();
     let expired = false;
     let released = 0;
-    const it = topic.subscribe((x) => x, () => expired, () => released++);
+    const it = topic.subscribe((x) => x, { isExpired: () => expired, onClose: () => released++ });
     topic.publish([1]);
     expect((await it.next()).value).toBe(1);
     expired = true;
@@ -33,6 +33,24 @@ describe("LiveTopic", () => {
     await expect(it.next()).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     expect(released).toBe(1);
     expect(topic.size).toBe(0);
+  });
+
+  it("routes records by key to the subscriptions that asked for them, and re-routes", async () => {
+    const topic = new LiveTopic<{ learner: string; n: number }, "learner">({ learner: (r) => r.learner });
+    const ann = topic.subscribe((r) => r.n, { route: { name: "learner", keys: ["ann"] } });
+    const all = topic.subscribe((r) => r.n);
+    topic.publish([{ learner: "bob", n: 1 }, { learner: "ann", n: 2 }]);
+    expect(topic.reach("learner", "bob")).toBe(1);
+    expect(topic.reach("learner", "ann")).toBe(2);
+    expect((await ann.next()).value).toBe(2);
+    expect((await all.next()).value).toBe(1);
+    expect((await all.next()).value).toBe(2);
+    ann.reroute(["bob"]);
+    topic.publish([{ learner: "ann", n: 3 }, { learner: "bob", n: 4 }]);
+    expect((await ann.next()).value).toBe(4);
+    await ann.return?.();
+    await all.return?.();
+    expect(topic.reach("learner", "bob")).toBe(0);
   });
 });
 
