@@ -42,7 +42,8 @@ async function startRedis() {
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn("npx", ["tsx", "src/main.ts"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", REDIS_URL: `redis://127.0.0.1:${redisPort}` }, stdio: "ignore" });
+  // node itself (not npx), so that killing the child really ends the server.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", REDIS_URL: `redis://127.0.0.1:${redisPort}` }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   await until(async () => {
     try {
@@ -76,7 +77,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of servers) s.child.kill("SIGTERM");
+  await Promise.all(servers.map((s) => new Promise((resolve) => {
+    s.child.once("exit", resolve);
+    s.child.kill("SIGTERM");
+  })));
   redis?.kill("SIGKILL");
   await helper?.cleanup(P);
   await helper?.stop();
