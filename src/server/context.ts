@@ -33,12 +33,16 @@ function withStatus<E extends UnauthenticatedError>(err: E, status: number): E {
   return err;
 }
 
+/** A request's context. Its DataLoaders are made on first use (many subscriptions never need them). */
 export function buildContext(services: Services, user: AuthUser | null, requestId: string = randomUUID()): Context {
+  let loaders: Loaders | null = null;
   return {
     requestId,
     user,
     logger: services.logger.child({ requestId, sub: user?.sub }),
     services,
-    loaders: createLoaders(services),
+    get loaders() {
+      return (loaders ??= createLoaders(services));
+    },
   };
 }

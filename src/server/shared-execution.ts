@@ -18,19 +18,26 @@ const isAsyncIterable = (x: unknown): x is AsyncIterable<unknown> => typeof x ==
  * result between subscribers that passed the filter is safe. Keep it that way: a viewer-specific
  * field on a payload type would leak across subscribers.
  */
-export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export const subscribeShared =
+  (eventContext: (subscriptionContext: unknown) => unknown) =>
+  (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> =>
+    shared(args, eventContext);
+
+async function shared(args: ExecutionArgs, eventContext: (subscriptionContext: unknown) => unknown): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source;
   const key = `${args.operationName ?? ""}\u0000${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   const inner = source[Symbol.asyncIterator]();
+  // Each execution gets a fresh context (fresh DataLoaders): no cache outlives one event.
+  const exec = (record: unknown) => Promise.resolve(execute({ ...args, rootValue: record, contextValue: eventContext(args.contextValue) }));
   const run = (record: unknown): Promise<ExecutionResult> => {
-    if (typeof record !== "object" || record === null) return Promise.resolve(execute({ ...args, rootValue: record }));
+    if (typeof record !== "object" || record === null) return exec(record);
     let perRecord = results.get(record);
     if (!perRecord) results.set(record, (perRecord = new Map()));
     let result = perRecord.get(key);
     if (!result) {
       sharedStats.executions++;
-      result = Promise.resolve(execute({ ...args, rootValue: record }));
+      result = exec(record);
       perRecord.set(key, result);
     }
     return result;

@@ -48,7 +48,7 @@ export function attachWebSocket(opts: TransportDeps) {
   serveGraphqlWs<ConnectionExtra>(
     {
       schema: opts.schema,
-      subscribe: subscribeShared,
+      subscribe: subscribeShared((base) => buildContext(opts.services, (base as Context).user, (base as Context).requestId)),
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;

@@ -1,0 +1,51 @@
+/** The servers under test, each in its own process: the built Frontier (dist/) and the @neo4j/graphql peer. */
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+async function waitUntil(ready: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    try {
+      if (await ready()) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${what} did not come up within 60 s`);
+}
+
+/** SIGTERM, then SIGKILL after 10 s. */
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+}
+
+/** Starts the built server (dist/main.js) and waits for /healthz; `url` is its /graphql endpoint. */
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["dist/main.js"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntil(async () => (await fetch(`${base}/healthz`)).ok, "the Frontier server");
+  return { url: `${base}/graphql`, child, stop: stopper(child) };
+}
+
+/** Starts @neo4j/graphql on the same database (bench/peer-neo4j-graphql.ts), node itself so that stopping it really ends it. */
+export async function startPeer(port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/peer-neo4j-graphql.ts", String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}/`;
+  const probe = JSON.stringify({ query: "{ __typename }" });
+  await waitUntil(async () => (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: probe })).ok, "the @neo4j/graphql peer");
+  return { url, child, stop: stopper(child) };
+}

@@ -1,0 +1,41 @@
+/**
+ * ingest: answers through recordEvents in batches of 500 from 4 writers (answers/s), single
+ * answers from 16 writers (latency), and the baseline: one bare transaction per answer through
+ * the driver, 4 sessions. Every writer answers for its own learners, so no late-event replays.
+ */
+import { log } from "../log.js";
+import { figures, type Bench } from "./common.js";
+
+export interface IngestResult {
+  perSecond: number;
+  batchSize: number;
+  batchP99Ms: number;
+  singleP50Ms: number;
+  singleP99Ms: number;
+  singlePerSecond: number;
+  perTransactionBaselinePerSecond: number;
+  perTransactionBaselineP99Ms: number;
+  errors: number;
+}
+
+export async function ingestScenario(bench: Bench): Promise<IngestResult> {
+  const { client, timing } = bench;
+  const batchSize = 500;
+  log(`ingest: recordEvents, batches of ${batchSize}, 4 writers, ${timing.runMs / 1000} s`);
+  const bulk = figures(await client.run({ task: "ingestBatch", options: { size: batchSize }, workers: 4, ms: timing.runMs, warmupMs: timing.warmupMs }));
+  log(`ingest: single answers, 16 writers, ${timing.runMs / 1000} s`);
+  const single = figures(await client.run({ task: "ingestSingle", workers: 16, ms: timing.runMs, warmupMs: timing.warmupMs / 2 }));
+  log(`ingest baseline: one bare transaction per answer, 4 sessions, ${timing.runMs / 1000} s`);
+  const baseline = figures(await client.run({ task: "ingestBaseline", workers: 4, ms: timing.runMs, warmupMs: timing.warmupMs / 2 }));
+  return {
+    perSecond: bulk.perSecond,
+    batchSize,
+    batchP99Ms: bulk.p99Ms,
+    singleP50Ms: single.p50Ms,
+    singleP99Ms: single.p99Ms,
+    singlePerSecond: single.perSecond,
+    perTransactionBaselinePerSecond: baseline.perSecond,
+    perTransactionBaselineP99Ms: baseline.p99Ms,
+    errors: bulk.errors + single.errors + baseline.errors,
+  };
+}

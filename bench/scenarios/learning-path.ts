@@ -1,0 +1,30 @@
+/**
+ * learningPath: a learner's path to goals 3, 6 and 12 levels deep (a goal of level d has
+ * prerequisite chains d - 1 edges long; 12 is the deepest level), 8 clients. The headline p99 is
+ * that of the 12-level goals.
+ */
+import { LEVELS } from "../generate.js";
+import { log } from "../log.js";
+import { figures, type Bench, type RunFigures } from "./common.js";
+
+export const PATH_DEPTHS = [3, 6, LEVELS];
+
+export interface LearningPathResult {
+  depth: number;
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+  errors: number;
+  byDepth: Record<string, RunFigures>;
+}
+
+export async function learningPathScenario(bench: Bench): Promise<LearningPathResult> {
+  const { client, timing } = bench;
+  const byDepth: Record<string, RunFigures> = {};
+  for (const [k, depth] of PATH_DEPTHS.entries()) {
+    log(`learningPath: goals ${depth} levels deep, 8 clients, ${(timing.runMs / 3000).toFixed(1)} s`);
+    byDepth[String(depth)] = figures(await client.run({ task: "learningPath", options: { depth }, workers: 8, ms: timing.runMs / 3, warmupMs: k === 0 ? timing.warmupMs / 2 : 0 }));
+  }
+  const deepest = byDepth[String(LEVELS)] as RunFigures;
+  return { depth: LEVELS, p50Ms: deepest.p50Ms, p99Ms: deepest.p99Ms, perSecond: deepest.perSecond, errors: Object.values(byDepth).reduce((n, r) => n + r.errors, 0), byDepth };
+}

@@ -1,0 +1,79 @@
+/**
+ * One measurement at one data size: the server (and, for the full set, the @neo4j/graphql peer)
+ * in their own processes, the data prepared, the load client forked, the scenarios run in order
+ * (reads first, then the ones that write), everything stopped again.
+ */
+import type { BenchDb } from "./db.js";
+import { prepareData, type DataReport } from "./data.js";
+import type { Spec } from "./generate.js";
+import { gqlClient } from "./http.js";
+import { startLoadClient } from "./load-client.js";
+import { startPeer, startServer } from "./processes.js";
+import type { Timing } from "./scenarios/common.js";
+import { conceptGraphScenario, type ConceptGraphResult } from "./scenarios/concept-graph.js";
+import { ingestScenario, type IngestResult } from "./scenarios/ingest.js";
+import { learningPathScenario, type LearningPathResult } from "./scenarios/learning-path.js";
+import { mixedScenario, type MixedResult } from "./scenarios/mixed.js";
+import { HEADLINE_CONCURRENCY, recommendationsScenario, type RecommendationsResult } from "./scenarios/recommendations.js";
+import { itemId, PREFIX } from "./generate.js";
+import { loadConfig } from "../src/config.js";
+import { subscriptionDelivery } from "./subscription-delivery.js";
+
+const SERVER_PORT = 4555;
+const PEER_PORT = 4556;
+
+export interface Scenarios {
+  recommendations: RecommendationsResult;
+  learningPath: LearningPathResult;
+  conceptGraph: ConceptGraphResult;
+  ingest: IngestResult;
+  /** bench/subscription-delivery.ts; null in the growth-only runs. */
+  subscriptionDelivery: Awaited<ReturnType<typeof subscriptionDelivery>> | null;
+  /** Null in the growth-only runs. */
+  mixed: MixedResult | null;
+}
+
+export interface Measurement {
+  spec: Spec;
+  data: DataReport;
+  scenarios: Scenarios;
+}
+
+/** `full`: every concurrency, the @neo4j/graphql peer and mixed; otherwise the growth set (32 clients, no peer, no mixed). */
+export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; full: boolean; fresh: boolean; tokens: { admin: string; designer: string } }): Promise<Measurement> {
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const [server, peer] = await Promise.all([startServer(SERVER_PORT), opts.full ? startPeer(PEER_PORT) : Promise.resolve(null)]);
+    stops.push(server.stop, ...(peer ? [peer.stop] : []));
+    const setup = gqlClient(server.url, { maxSockets: 8, timeoutMs: 600_000 });
+    stops.push(async () => setup.close());
+    const data = await prepareData(db, setup, opts.tokens, spec, opts.fresh);
+    const client = await startLoadClient({ spec, url: server.url, peerUrl: peer?.url ?? null, tokens: opts.tokens, requestTimeoutMs: opts.timing.requestTimeoutMs });
+    stops.unshift(client.stop);
+    const bench = { client, timing: opts.timing };
+    const recommendations = await recommendationsScenario(bench, opts.full ? [1, 8, HEADLINE_CONCURRENCY, 64] : [HEADLINE_CONCURRENCY]);
+    const learningPath = await learningPathScenario(bench);
+    const conceptGraph = await conceptGraphScenario(bench, opts.full);
+    const ingest = await ingestScenario(bench);
+    const mixed = opts.full ? await mixedScenario(bench) : null;
+    // Last: it adds its own classes and learners, and ingests while measuring.
+    const quick = opts.timing.runMs < 10_000;
+    const delivery = opts.full
+      ? await subscriptionDelivery({
+          config: loadConfig(),
+          driver: db.driver,
+          url: server.url.replace(/\/graphql$/, ""),
+          prefix: PREFIX,
+          subscribers: quick ? 200 : 1000,
+          rate: quick ? 300 : 1000,
+          seconds: quick ? 3 : 15,
+          twoServers: !quick,
+          items: Array.from({ length: Math.min(spec.concepts, 500) }, (_, i) => itemId(i, i % spec.itemsPerConcept)),
+          log: (m) => process.stderr.write(`[bench] ${m}\n`),
+        })
+      : null;
+    return { spec, data, scenarios: { recommendations, learningPath, conceptGraph, ingest, subscriptionDelivery: delivery, mixed } };
+  } finally {
+    for (const stop of stops) await stop().catch(() => {});
+  }
+}

@@ -1,0 +1,65 @@
+/** The readable table of a run (stdout). */
+import type { Results } from "./report.js";
+import type { RunFigures } from "./scenarios/common.js";
+
+const n = (x: number | null | undefined) => (x === null || x === undefined ? "-" : x.toLocaleString("en", { maximumFractionDigits: 2 }));
+const lat = (f: { p50Ms: number | null; p99Ms: number | null }) => `${n(f.p50Ms)} / ${n(f.p99Ms)} ms`;
+const errs = (f: Pick<RunFigures, "errors" | "errorCodes">) => (f.errors === 0 ? "0" : `${f.errors} (${Object.entries(f.errorCodes ?? {}).map(([code, k]) => `${code} ${k}`).join(", ")})`);
+
+function render(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+export function table(r: Results): string {
+  const { scenarios: s, machine: m, scale } = r;
+  const target = (scenario: object | null, metric: string) => {
+    const t = (scenario as { targets?: Record<string, string> } | null)?.targets?.[metric];
+    return t ?? "";
+  };
+  const rows: string[][] = [["scenario", "measure", "value", "target"]];
+  for (const [k, f] of Object.entries(s.recommendations.byConcurrency)) {
+    rows.push(["recommendations", `${k.padStart(2)} client${k === "1" ? " " : "s"}: p50 / p99, req/s`, `${lat(f)}, ${n(f.perSecond)}/s`, k === "32" ? target(s.recommendations, "p99Ms") : ""]);
+  }
+  rows.push(["", "bare Cypher (32 sessions): p50 / p99", `${n(s.recommendations.rawCypherP50Ms)} / ${n(s.recommendations.rawCypherP99Ms)} ms`, ""]);
+  rows.push(["", "p99 / bare Cypher p99", `${n(s.recommendations.ratioToRawCypher)}x`, target(s.recommendations, "ratioToRawCypher")]);
+  for (const [d, f] of Object.entries(s.learningPath.byDepth)) {
+    rows.push(["learningPath", `goal ${d.padStart(2)} levels deep: p50 / p99`, lat(f), d === "12" ? target(s.learningPath, "p99Ms") : ""]);
+  }
+  const g = s.conceptGraph;
+  rows.push(["conceptGraph", "3 deep, 32 clients: p50 / p99, req/s", `${lat(g)}, ${n(g.perSecond)}/s`, ""]);
+  if (g.neo4jGraphqlPerSecond !== null) {
+    rows.push(["", "@neo4j/graphql: p50 / p99, req/s", `${n(g.neo4jGraphqlP50Ms)} / ${n(g.neo4jGraphqlP99Ms)} ms, ${n(g.neo4jGraphqlPerSecond)}/s`, ""]);
+    rows.push(["", "throughput speed-up", `${n(g.speedupVsNeo4jGraphql)}x`, target(g, "speedupVsNeo4jGraphql")]);
+  }
+  const i = s.ingest;
+  rows.push(["ingest", `batches of ${i.batchSize}, 4 writers: answers/s`, n(i.perSecond), target(i, "perSecond")]);
+  rows.push(["", "single answers, 16 writers: p50 / p99", `${n(i.singleP50Ms)} / ${n(i.singleP99Ms)} ms`, target(i, "singleP99Ms")]);
+  rows.push(["", "baseline, 1 tx per answer: answers/s", n(i.perTransactionBaselinePerSecond), ""]);
+  const d = s.subscriptionDelivery;
+  if (d) {
+    const one = d.oneServer;
+    rows.push(["subscriptions", `${n(one.subscribers)} dashboards, ${n(one.answersPerSecond)} answers/s: p50 / p99`, `${lat(one)} (${n(one.delivered)} of ${n(one.expectedDeliveries)} delivered)`, target(d, "p99Ms")]);
+    rows.push(["", "two servers through Redis: p50 / p99", d.redis ? `${lat(d.redis)} (${n(d.redis.delivered)} of ${n(d.redis.expectedDeliveries)} delivered)` : (d.redisNote ?? "-"), target(d, "redisP99Ms")]);
+    rows.push(["", "memory per idle connection: RSS, heap", `${n(d.memoryPerIdleConnection.rssPerConnectionKiB)} KiB, ${n(d.memoryPerIdleConnection.heapPerConnectionKiB)} KiB`, ""]);
+  } else rows.push(["subscriptions", "delivery", "not measured (growth-only run)", ""]);
+  if (s.mixed) {
+    rows.push(["mixed", `${s.mixed.clients} clients, ${n(s.mixed.seconds)} s: req/s, p99, errors`, `${n(s.mixed.perSecond)}/s, ${n(s.mixed.p99Ms)} ms, ${errs(s.mixed)}`, ""]);
+    for (const [kind, f] of Object.entries(s.mixed.byKind)) rows.push(["", `  ${kind}: p50 / p99, req/s, errors`, `${lat(f)}, ${n(f.perSecond)}/s, ${errs(f)}`, ""]);
+  }
+  const errorCounts = Object.entries(s).flatMap(([name, v]) => (v && typeof (v as { errors?: unknown }).errors === "number" ? [`${name} ${(v as { errors: number }).errors}`] : []));
+  rows.push(["errors", "failed calls per scenario", errorCounts.join(", "), ""]);
+  const lines = [
+    `Frontier benchmark (${scale.quick ? "quick" : "full"}, scale ${scale.scale}: ${n(scale.concepts as number)} concepts, ${n(scale.items as number)} items, ${n(scale.learners as number)} learners, ${n((scale.answersLoaded ?? scale.answers) as number)} answers${scale.reused ? ", reused" : `, loaded in ${scale.loadSeconds} s`})`,
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, load average ${m.loadAverage} at start, ${m.loadAverageEnd} at end; Node ${m.node}; Neo4j ${m.neo4j.version} ${m.neo4j.edition} (heap ${m.neo4j.heap}, page cache ${m.neo4j.pageCache})`,
+    "",
+    render(rows),
+  ];
+  if (r.growth) {
+    lines.push("", "growth (read scenarios at 32 clients, learningPath 12 deep, ingest)");
+    const head = ["scale", "concepts", "answers", "recs p99 ms", "recs/s", "path p99 ms", "graph p99 ms", "answers/s", "single p99 ms"];
+    lines.push(render([head, ...r.growth.map((g) => [String(g.scale), n(g.concepts), n(g.answers), n(g.recommendationsP99Ms), n(g.recommendationsPerSecond), n(g.learningPathP99Ms), n(g.conceptGraphP99Ms), n(g.ingestPerSecond), n(g.ingestSingleP99Ms)])]));
+  }
+  lines.push("", r.targetsMissed.length === 0 ? "all targets met" : `targets missed (${r.targetsMissed.length}):\n${r.targetsMissed.map((t) => `  - ${t}`).join("\n")}`);
+  return lines.join("\n");
+}
