@@ -36,6 +36,10 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     throw new Error(`Cannot use Neo4j at ${config.NEO4J_URI}: ${(err as Error).message}. Is it running? (npm run db:start)`, { cause: err });
   }
   const services = createServices(db, config, logger);
+  if (options.migrate !== false) {
+    const changed = await services.curriculum.refreshDerived();
+    if (changed > 0) logger.info({ changed }, "derived curriculum properties refreshed");
+  }
   const schema = await buildFrontierSchema({ publicCurriculum: config.PUBLIC_CURRICULUM });
   const verifier = createVerifier(config);
   const metrics = createMetrics();

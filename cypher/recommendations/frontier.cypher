@@ -1,8 +1,10 @@
 // The learner's frontier, in one traversal: concepts not yet mastered (stored mastery below
 // $mastered) that are either dependents of a mastered concept or have no prerequisites, whose
 // weighted prerequisite mastery reaches $ready; with their prerequisites, topic, how many
-// concepts they unlock downstream (bounded, 12 levels) and whether they lie on a prerequisite
-// path to the goal. Stored mastery is an upper bound of mastery now (forgetting only lowers
+// concepts they unlock downstream (12 levels; stored on each concept as `unlocks` by the
+// curriculum service after every structural change) and whether they lie on a prerequisite
+// path to the goal. Concepts without prerequisites carry `root: true` (indexed). Stored
+// mastery is an upper bound of mastery now (forgetting only lowers
 // it), so this is a superset that the service narrows with the model.
 // The same statement reads: the goal (unless $goalId is given); the prerequisites of concepts
 // the learner struggles with ($struggling), for remediation; names, topics and unlock counts of
@@ -26,7 +28,7 @@ CALL (l, goalPath) {
     MATCH (cand:Concept)-[:REQUIRES]->(mc)
     RETURN cand
     UNION
-    MATCH (cand:Concept) WHERE NOT EXISTS { (cand)-[:REQUIRES]->(:Concept) }
+    MATCH (cand:Concept {root: true})
     RETURN cand
   }
   WITH l, goalPath, cand
@@ -42,7 +44,7 @@ CALL (l, goalPath) {
   OPTIONAL MATCH (cand)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({
     id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs, concept: cand {.*},
-    unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(cand) RETURN DISTINCT d },
+    unlocks: coalesce(cand.unlocks, 0),
     onGoalPath: cand.id IN goalPath
   }) AS frontier
 }
@@ -57,7 +59,7 @@ CALL (goalPath) {
   MATCH (c:Concept {id: rid})
   OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({id: c.id, name: c.name, topicId: t.id, concept: c {.*},
-    unlocks: COUNT { MATCH (d:Concept)-[:REQUIRES*1..12]->(c) RETURN DISTINCT d },
+    unlocks: coalesce(c.unlocks, 0),
     onGoalPath: c.id IN goalPath}) AS review
 }
 CALL (l) {

@@ -8,6 +8,7 @@ CREATE CONSTRAINT class_id IF NOT EXISTS FOR (k:Class) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT curriculum_lock_id IF NOT EXISTS FOR (l:CurriculumLock) REQUIRE l.id IS UNIQUE;
 CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (m:Migration) REQUIRE m.id IS UNIQUE;
 CREATE TEXT INDEX concept_name_text IF NOT EXISTS FOR (c:Concept) ON (c.name);
+CREATE INDEX concept_root IF NOT EXISTS FOR (c:Concept) ON (c.root);
 CREATE INDEX item_kind IF NOT EXISTS FOR (i:Item) ON (i.kind);
 CREATE INDEX topic_level IF NOT EXISTS FOR (t:Topic) ON (t.level);
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;

@@ -1,4 +1,5 @@
 import { cypher } from "../../neo4j/cypher.js";
+import { derivedProperties } from "./graph-analysis.js";
 import type { Database, Row, Tx } from "../../neo4j/run.js";
 import type { Edge } from "./graph-analysis.js";
 import type { Concept, PrerequisiteEdge } from "./concept.type.js";
@@ -40,6 +41,8 @@ const Q = {
   childrenOfTopics: cypher("curriculum/children-of-topics"),
   conceptsUnderTopics: cypher("curriculum/concepts-under-topics"),
   snapshot: cypher("curriculum/snapshot"),
+  derivedRead: cypher("curriculum/derived-read"),
+  derivedWrite: cypher("curriculum/derived-write"),
   importTopics: cypher("curriculum/import-topics"),
   importTopicParents: cypher("curriculum/import-topic-parents"),
   importConcepts: cypher("curriculum/import-concepts"),
@@ -117,6 +120,23 @@ export class CurriculumRepository {
   async deleteConcept(tx: Tx, id: string): Promise<number | null> {
     const [row] = await tx.run(Q.deleteConcept, { id });
     return row ? (row.detached as number) : null;
+  }
+
+  /**
+   * Recomputes every concept's derived properties (`unlocks`, `root`) from the graph as this
+   * transaction sees it and writes the ones that changed. Call after a structural change, in the
+   * same transaction, holding the prerequisite lock. Returns how many concepts changed.
+   */
+  async refreshDerived(tx: Tx): Promise<number> {
+    const rows = await tx.run(Q.derivedRead);
+    const edges = rows.flatMap((r) => (r.prerequisiteIds as string[]).map((p) => ({ conceptId: r.id as string, prerequisiteId: p })));
+    const fresh = derivedProperties(rows.map((r) => r.id as string), edges);
+    const changed = rows
+      .map((r) => ({ id: r.id as string, old: r, now: fresh.get(r.id as string) }))
+      .filter((x) => x.now && (x.old.unlocks !== x.now.unlocks || x.old.root !== x.now.root))
+      .map((x) => ({ id: x.id, ...(x.now as { unlocks: number; root: boolean }) }));
+    for (let i = 0; i < changed.length; i += 5000) await tx.run(Q.derivedWrite, { rows: changed.slice(i, i + 5000) });
+    return changed.length;
   }
 
   /** Serialises prerequisite edits; must be the first statement of the transaction. */

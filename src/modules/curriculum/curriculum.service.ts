@@ -24,6 +24,17 @@ export class CurriculumService {
     this.repo = new CurriculumRepository(db);
   }
 
+  /**
+   * Brings every concept's stored `unlocks` and `root` up to date (run at start-up, so a database
+   * written by an older version, or edited by hand, is corrected). Returns how many changed.
+   */
+  async refreshDerived(): Promise<number> {
+    return this.db.writeTx(async (tx) => {
+      await this.repo.lockPrerequisites(tx);
+      return this.repo.refreshDerived(tx);
+    });
+  }
+
   private changed(entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
     this.onChanged([{ entity, operation, id, relatedId, summary: null, recordedAt: Date.now() }, ...extra]);
   }
@@ -43,7 +54,7 @@ export class CurriculumService {
 
   async createConcept(input: CreateConceptInput): Promise<Concept> {
     const concept = await this.db.writeTx(async (tx) => {
-      if (input.prerequisites.length > 0) await this.repo.lockPrerequisites(tx);
+      await this.repo.lockPrerequisites(tx);
       if (input.topicId) await this.requireTopic(input.topicId);
       const concept = await this.repo.createConcept(tx, {
         id: input.id,
@@ -56,6 +67,7 @@ export class CurriculumService {
       for (const p of input.prerequisites) {
         await this.addEdge(tx, { conceptId: input.id, prerequisiteId: p.conceptId, weight: p.weight });
       }
+      await this.repo.refreshDerived(tx);
       return concept;
     });
     const at = Date.now();
@@ -96,6 +108,7 @@ export class CurriculumService {
       }
       const detached = await this.repo.deleteConcept(tx, id);
       if (detached === null) throw new NotFoundError("Concept", id);
+      await this.repo.refreshDerived(tx);
       return { id, deleted: true, detachedRelationships: detached };
     });
     this.changed("CONCEPT", "DELETED", id);
@@ -105,7 +118,9 @@ export class CurriculumService {
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     const added = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
-      return this.addEdge(tx, edge);
+      const added = await this.addEdge(tx, edge);
+      await this.repo.refreshDerived(tx);
+      return added;
     });
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
     return added;
@@ -121,7 +136,9 @@ export class CurriculumService {
   async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<boolean> {
     const removed = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
-      return this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
+      const n = await this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
+      if (n > 0) await this.repo.refreshDerived(tx);
+      return n;
     });
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
     this.changed("PREREQUISITE", "DELETED", conceptId, prerequisiteId);

@@ -161,3 +161,14 @@ export function redundantEdges(edges: readonly Edge[]): Array<Edge & { via: stri
   }
   return out.sort((a, b) => a.conceptId.localeCompare(b.conceptId) || a.prerequisiteId.localeCompare(b.prerequisiteId));
 }
+
+/**
+ * For every concept: how many distinct concepts lie downstream of it (its dependents, theirs,
+ * ... up to `maxDepth` levels), and whether it has no prerequisite. Stored on the concepts so the
+ * frontier traversal reads them instead of expanding every candidate's downstream per request.
+ */
+export function derivedProperties(ids: readonly string[], edges: readonly Edge[], maxDepth = 12): Map<string, { unlocks: number; root: boolean }> {
+  const dependents = adjacency(edges, true);
+  const hasPrerequisite = new Set(edges.map((e) => e.conceptId));
+  return new Map(ids.map((id) => [id, { unlocks: depthsFrom(dependents, [id], maxDepth).size - 1, root: !hasPrerequisite.has(id) }]));
+}

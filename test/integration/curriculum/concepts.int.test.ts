@@ -164,6 +164,24 @@ describe("prerequisite edges and the acyclic guarantee", () => {
   });
 });
 
+describe("derived properties (unlocks, root) that the frontier reads", () => {
+  it("keeps each concept's stored downstream count and root flag in step with every structural edit", async () => {
+    const derived = async (...names: string[]) =>
+      Object.fromEntries((await s.query("test/concept-derived", { ids: names.map(id) })).map((r) => [String(r.id).slice(P.length), [r.unlocks, r.root]]));
+    await create("dA");
+    await create("dB", ["dA"]);
+    await create("dC", ["dB"]);
+    expect(await derived("dA", "dB", "dC")).toEqual({ dA: [2, true], dB: [1, false], dC: [0, false] });
+    await create("dX");
+    expect((await s.gql(AddPrerequisiteDocument, { conceptId: id("dA"), prerequisiteId: id("dX") }, s.designer)).errors).toBeUndefined();
+    expect(await derived("dX", "dA")).toEqual({ dX: [3, true], dA: [2, false] });
+    expect((await s.gql(RemovePrerequisiteDocument, { conceptId: id("dB"), prerequisiteId: id("dA") }, s.designer)).errors).toBeUndefined();
+    expect(await derived("dX", "dA", "dB")).toEqual({ dX: [1, true], dA: [0, false], dB: [1, true] });
+    expect((await s.gql(DeleteConceptDocument, { id: id("dB"), detach: true }, s.designer)).errors).toBeUndefined();
+    expect(await derived("dC")).toEqual({ dC: [0, true] });
+  });
+});
+
 describe("concept graph and report", () => {
   it("returns the subgraph with depths in one call, bounded by depth", async () => {
     const r = await s.gql(ConceptGraphDocument, { rootIds: [id("d"), id("ghost")], depth: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjacency, cycleIfAdded, depthsFrom, longestChain, prerequisiteOrder, redundantEdges, type Edge } from "../../../src/modules/curriculum/graph-analysis.js";
+import { adjacency, cycleIfAdded, depthsFrom, derivedProperties, longestChain, prerequisiteOrder, redundantEdges, type Edge } from "../../../src/modules/curriculum/graph-analysis.js";
 
 const e = (conceptId: string, prerequisiteId: string): Edge => ({ conceptId, prerequisiteId });
 // d requires b and c, both require a (a diamond); x is disconnected.
@@ -66,5 +66,27 @@ describe("longestChain and redundantEdges", () => {
     expect(chain.length - 1).toBe(Math.max(...ids.map(longest)));
     for (let i = 1; i < chain.length; i++) expect(adj.get(chain[i - 1] as string)).toContain(chain[i]);
     expect(cycleIfAdded(adjacency(edges), "n0", "n999")).not.toBeNull();
+  });
+});
+
+describe("derivedProperties", () => {
+  it("counts distinct downstream concepts up to 12 levels and marks concepts without prerequisites", () => {
+    // Diamond a <- b, a <- c, b <- d, c <- d (d counted once for a), plus a chain of 14 from z.
+    const diamond = [
+      { conceptId: "b", prerequisiteId: "a" },
+      { conceptId: "c", prerequisiteId: "a" },
+      { conceptId: "d", prerequisiteId: "b" },
+      { conceptId: "d", prerequisiteId: "c" },
+    ];
+    const chain = Array.from({ length: 14 }, (_, i) => ({ conceptId: `z${i + 1}`, prerequisiteId: `z${i}` }));
+    const ids = ["a", "b", "c", "d", ...Array.from({ length: 15 }, (_, i) => `z${i}`)];
+    const d = derivedProperties(ids, [...diamond, ...chain]);
+    expect(d.get("a")).toEqual({ unlocks: 3, root: true });
+    expect(d.get("b")).toEqual({ unlocks: 1, root: false });
+    expect(d.get("d")).toEqual({ unlocks: 0, root: false });
+    // 14 concepts downstream of z0, but only 12 levels count.
+    expect(d.get("z0")).toEqual({ unlocks: 12, root: true });
+    expect(d.get("z2")?.unlocks).toBe(12);
+    expect(d.get("z3")?.unlocks).toBe(11);
   });
 });

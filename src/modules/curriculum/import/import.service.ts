@@ -69,6 +69,7 @@ export class ImportService {
       const hasErrors = result.problems.some((p) => p.severity === "ERROR");
       if (hasErrors && !options.allowPartial) return this.report(options, result, false, zeroCounts());
       const counts = await this.write(tx, result.plan, options.onProgress);
+      await this.repo.refreshDerived(tx);
       return this.report(options, result, true, counts);
     });
     const c = report.counts;
