@@ -18,6 +18,12 @@ import { LiveAccess } from "./modules/live/live-access.js";
 import { AlertWatchers } from "./modules/live/alert-watchers.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 import { DEFAULT_BAND } from "./modules/recommendations/recommendations.service.js";
+import { ReadThroughCache } from "./modules/common/cache.js";
+import type { Item } from "./modules/curriculum/item.type.js";
+import type { Learner } from "./modules/learners/learner.type.js";
+
+/** How long cached curriculum items and learner records are trusted without a change notice. */
+export const READ_CACHE_TTL_MS = 60_000;
 import { createFanout } from "./modules/live/fanout.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
@@ -26,7 +32,18 @@ import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 export function createServices(db: Database, config: Config, logger: Logger) {
   const hub = new LiveHub();
   const fanout = createFanout(config.REDIS_URL, hub, logger);
-  const curriculum = new CurriculumService(db, (changes) => fanout.publishCurriculum(changes));
+  // Items of concepts change only through curriculum edits: forget them on any edit made here
+  // (at once) or on another server (through the curriculumChanged fan-out).
+  const caches = {
+    itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),
+    learner: new ReadThroughCache<Learner | null>(READ_CACHE_TTL_MS),
+  };
+  hub.curriculum.listen(() => caches.itemsOfConcept.clear());
+  const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
+    caches.itemsOfConcept.clear();
+    fanout.publishCurriculum(changes);
+  };
+  const curriculum = new CurriculumService(db, curriculumChanged);
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);
@@ -40,7 +57,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
       hub,
       (learnerId) =>
         recommendations.recommendations(learnerId, { limit: 5, within: null, goalConceptId: null, itemKinds: null, strategy: "balanced", band: DEFAULT_BAND }, (ids) =>
-          curriculum.repo.itemsOfConcepts(ids),
+          caches.itemsOfConcept.getMany(ids, (missing) => curriculum.repo.itemsOfConcepts(missing)),
         ),
       logger,
     ),
@@ -49,11 +66,12 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   return {
     live,
     fanout,
+    caches,
     config,
     logger,
     db,
     curriculum,
-    imports: new ImportService(db, curriculum.repo, (changes) => fanout.publishCurriculum(changes)),
+    imports: new ImportService(db, curriculum.repo, curriculumChanged),
     learners,
     access: new LearnerAccess(learners),
     models,
@@ -72,8 +90,8 @@ export type Services = ReturnType<typeof createServices>;
 /** Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. */
 export function createLoaders(services: Services) {
   return {
-    ...curriculumLoaders(services.curriculum.repo),
-    ...learnerLoaders(services.learners),
+    ...curriculumLoaders(services.curriculum.repo, services.caches.itemsOfConcept),
+    ...learnerLoaders(services.learners, services.caches.learner),
   };
 }
 

@@ -20,8 +20,8 @@ export const mastery = (ctx: Context): Task => ({
 
 /**
  * The frontier traversal alone, as one bare Cypher query through the driver: what the
- * recommendations resolver costs at the least (same statement and parameters the service sends
- * for a learner with nothing struggling or due).
+ * recommendations resolver costs at the least (the same statement and parameters the service
+ * sends; it also returns the learner's model state).
  */
 export function recommendationsCypher(ctx: Context): Task {
   const text = cypher("recommendations/frontier").text;
@@ -29,7 +29,7 @@ export function recommendationsCypher(ctx: Context): Task {
     async run() {
       const session = ctx.db.driver.session({ database: ctx.db.database, defaultAccessMode: neo4j.session.READ });
       try {
-        const params = { learnerId: ctx.anyLearner(), goalId: null, within: null, mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggling: [], reviewIds: [], since: Date.now() - RECENT_ITEM_WINDOW_MS };
+        const params = { learnerId: ctx.anyLearner(), goalId: null, within: null, mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent, since: Date.now() - RECENT_ITEM_WINDOW_MS };
         await session.executeRead((tx) => tx.run(text, params));
       } finally {
         await session.close();

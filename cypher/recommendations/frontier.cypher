@@ -3,13 +3,14 @@
 // weighted prerequisite mastery reaches $ready; with their prerequisites, topic, how many
 // concepts they unlock downstream (12 levels; stored on each concept as `unlocks` by the
 // curriculum service after every structural change) and whether they lie on a prerequisite
-// path to the goal. Concepts without prerequisites carry `root: true` (indexed). Stored
-// mastery is an upper bound of mastery now (forgetting only lowers
-// it), so this is a superset that the service narrows with the model.
-// The same statement reads: the goal (unless $goalId is given); the prerequisites of concepts
-// the learner struggles with ($struggling), for remediation; names, topics and unlock counts of
-// review candidates ($reviewIds); and the items attempted since $since (epoch ms).
-// $within (a list of concept ids, or null) limits the frontier to a subject or topic.
+// path to the goal. Concepts without prerequisites carry `root: true` (indexed).
+// Stored mastery is an upper bound of mastery now (forgetting only lowers it), so every list
+// here is a superset that the service narrows with the model.
+// The same statement reads: the learner's model state (`kt`); the goal (unless $goalId is
+// given); for remediation, the prerequisites of concepts the learner may be struggling with (at
+// least $struggleAttempts attempts, recent score below $struggleRecent); review candidates
+// (mastered when last practised); and the items attempted since $since (epoch ms).
+// $within (a list of concept ids, or null) limits everything to a subject or topic.
 MATCH (l:Learner {id: $learnerId})
 OPTIONAL MATCH (l)-[:GOAL]->(storedGoal:Concept)
 WITH l, coalesce($goalId, storedGoal.id) AS goalId
@@ -49,14 +50,14 @@ CALL (l, goalPath) {
   }) AS frontier
 }
 CALL (l) {
-  UNWIND $struggling AS sid
-  MATCH (s:Concept {id: sid})-[r:REQUIRES]->(p:Concept)
+  MATCH (l)-[m:MASTERY]->(s:Concept)-[r:REQUIRES]->(p:Concept)
+  WHERE m.attempts >= $struggleAttempts AND m.recent < $struggleRecent AND ($within IS NULL OR s.id IN $within)
   OPTIONAL MATCH (p)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight, concept: p {.*}}) AS remediation
 }
-CALL (goalPath) {
-  UNWIND $reviewIds AS rid
-  MATCH (c:Concept {id: rid})
+CALL (l, goalPath) {
+  MATCH (l)-[m:MASTERY]->(c:Concept)
+  WHERE m.p >= $mastered AND ($within IS NULL OR c.id IN $within)
   OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({id: c.id, name: c.name, topicId: t.id, concept: c {.*},
     unlocks: coalesce(c.unlocks, 0),
@@ -67,4 +68,4 @@ CALL (l) {
   WHERE e.occurredAt >= datetime({epochMillis: toInteger($since)}) AND e.itemId IS NOT NULL
   RETURN collect(DISTINCT e.itemId) AS recentItemIds
 }
-RETURN frontier, remediation, review, recentItemIds, goalId
+RETURN frontier, remediation, review, recentItemIds, goalId, l.kt AS kt

@@ -11,6 +11,7 @@ import {
   conceptParamsFor,
   conceptPosterior,
   effectiveMastery,
+  initialLearnerState,
   itemEmission,
   predictCorrect,
   type LearnerState,
@@ -93,31 +94,31 @@ export class RecommendationsService {
   async recommendations(learnerId: string, o: RecommendationOptions, loadItems: (conceptIds: string[]) => Promise<Item[][]>): Promise<Recommendation[]> {
     const now = o.now ?? Date.now();
     const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
-    const [state, { params }] = await Promise.all([this.mastery.state(learnerId), this.models.current()]);
-    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
-
-    const scope = o.within ? new Set(o.within) : null;
-    const inScope = (id: string) => !scope || scope.has(id);
-    const struggling = Object.entries(state.concepts)
-      .filter(([id, c]) => inScope(id) && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered)
-      .map(([id]) => id);
-    const reviewIds = Object.entries(state.concepts)
-      .filter(([id, c]) => inScope(id) && c.mastery >= THRESHOLDS.mastered && eff(id) < THRESHOLDS.reviewBelow)
-      .map(([id]) => id);
-    const [row] = await this.db.read(Q.frontier, {
-      learnerId,
-      goalId: o.goalConceptId,
-      within: o.within,
-      mastered: THRESHOLDS.mastered,
-      ready: THRESHOLDS.ready,
-      struggling,
-      reviewIds,
-      since: now - RECENT_ITEM_WINDOW_MS,
-    });
+    // One round trip: the traversal also returns the learner's model state.
+    const [[row], { params }] = await Promise.all([
+      this.db.read(Q.frontier, {
+        learnerId,
+        goalId: o.goalConceptId,
+        within: o.within,
+        mastered: THRESHOLDS.mastered,
+        ready: THRESHOLDS.ready,
+        struggleAttempts: THRESHOLDS.struggleAttempts,
+        struggleRecent: THRESHOLDS.struggleRecent,
+        since: now - RECENT_ITEM_WINDOW_MS,
+      }),
+      this.models.current(),
+    ]);
     if (!row) return [];
+    const state: LearnerState = row.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
+    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
+    // The traversal's lists are supersets (stored numbers); the model decides.
+    const struggling = (id: string) => {
+      const c = state.concepts[id];
+      return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
+    };
     const frontier = row.frontier as FrontierRow[];
-    const review = row.review as Array<Omit<FrontierRow, "prereqs">>;
-    const remediation = row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null; concept: Concept }>;
+    const review = (row.review as Array<Omit<FrontierRow, "prereqs">>).filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
+    const remediation = (row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null; concept: Concept }>).filter((r) => struggling(r.struggling));
     const recentItems = new Set(row.recentItemIds as string[]);
     const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
 

@@ -75,3 +75,22 @@ describe("items", () => {
     expect(codes(await s.gql(DeleteItemDocument, { id: `${P}v1` }, s.designer))).toEqual(["NOT_FOUND"]);
   });
 });
+
+describe("cached items of a concept", () => {
+  it("are read once and forgotten on every edit, so a concept's items are never stale", async () => {
+    const c = `${P}cache`;
+    expect((await s.gql(CreateConceptDocument, { input: { id: c, name: "cache", tags: [], prerequisites: [] } }, s.designer)).errors).toBeUndefined();
+    const items = async () => ((await s.gql(ConceptDocument, { id: c }, s.designer)).data?.concept?.items ?? []).map((i) => i.id).sort();
+    expect(await items()).toEqual([]);
+    await s.gql(CreateItemDocument, { input: { id: `${P}cq1`, kind: "QUESTION", title: "one", assesses: [{ conceptId: c, weight: 1 }] } }, s.designer);
+    expect(await items()).toEqual([`${P}cq1`]);
+    await s.gql(CreateItemDocument, { input: { id: `${P}cq2`, kind: "QUESTION", title: "two", assesses: [{ conceptId: `${P}b`, weight: 1 }] } }, s.designer);
+    expect(await items()).toEqual([`${P}cq1`]);
+    await s.gql(LinkItemDocument, { itemId: `${P}cq2`, conceptId: c, weight: 1 }, s.designer);
+    expect(await items()).toEqual([`${P}cq1`, `${P}cq2`]);
+    await s.gql(UnlinkItemDocument, { itemId: `${P}cq1`, conceptId: c }, s.designer);
+    expect(await items()).toEqual([`${P}cq2`]);
+    await s.gql(DeleteItemDocument, { id: `${P}cq2` }, s.designer);
+    expect(await items()).toEqual([]);
+  });
+});
