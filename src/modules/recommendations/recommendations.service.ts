@@ -1,9 +1,8 @@
 import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
-import type { Concept } from "../curriculum/concept.type.js";
+import type { Concept, PrerequisiteEdge } from "../curriculum/concept.type.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { MAX_GRAPH_DEPTH } from "../curriculum/concept.input.js";
-import { adjacency, depthsFrom, prerequisiteOrder } from "../curriculum/graph-analysis.js";
+import { prerequisiteOrder } from "../curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
 import {
@@ -24,6 +23,7 @@ import { RecommendationKind, type LearningPath, type Recommendation, type Review
 
 const Q = {
   frontier: cypher("recommendations/frontier"),
+  learningPath: cypher("recommendations/learning-path"),
   setGoal: cypher("recommendations/set-goal"),
   getGoal: cypher("recommendations/get-goal"),
 };
@@ -244,15 +244,15 @@ export class RecommendationsService {
 
   /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
   async learningPath(learnerId: string, goalConceptId: string, now = Date.now()): Promise<LearningPath> {
-    const [state, { params }, closure] = await Promise.all([this.mastery.state(learnerId), this.models.current(), this.curriculum.closure("PREREQUISITES", [goalConceptId])]);
+    // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
+    const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
+    const state: LearnerState = row?.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
+    const closure = { nodes: (row?.nodes as Concept[] | undefined) ?? [], edges: (row?.edges as PrerequisiteEdge[] | undefined) ?? [] };
     const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
     if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
-    // The closure stops 12 levels down: if a concept that deep has prerequisites, the path is cut.
-    const depth = depthsFrom(adjacency(closure.edges), [goalConceptId], MAX_GRAPH_DEPTH);
-    const deepest = [...depth].filter(([, d]) => d === MAX_GRAPH_DEPTH).map(([id]) => id);
-    const truncated = deepest.length > 0 && (await this.curriculum.prerequisitesOf(deepest)).some((l) => l.length > 0);
+    const truncated = row?.cut === true;
     const todo = closure.nodes.filter((n) => eff(n.id) < THRESHOLDS.mastered);
     const order = prerequisiteOrder(todo.map((n) => n.id), closure.edges) ?? todo.map((n) => n.id);
     const byId = new Map<string, Concept>(closure.nodes.map((n) => [n.id, n]));

@@ -191,6 +191,22 @@ describe("learning paths", () => {
     const stored = await s.gql(LearningPathQueryDocument, { id: c("l1") }, s.admin);
     expect(stored.data?.learner?.learningPath.goalConceptId).toBe(c("c"));
   });
+
+  it("cuts a path whose prerequisites go deeper than 12 levels and says so (TOO_DEEP)", async () => {
+    // A chain of 15: chain14 requires chain13 ... requires chain0.
+    const doc = {
+      concepts: Array.from({ length: 15 }, (_, i) => ({ id: c(`chain${i}`), name: `Chain ${i}` })),
+      prerequisites: Array.from({ length: 14 }, (_, i) => ({ conceptId: c(`chain${i + 1}`), prerequisiteId: c(`chain${i}`) })),
+    };
+    expect((await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer)).data?.importCurriculum.applied).toBe(true);
+    const deep = (await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("chain14") }, s.admin)).data?.learner?.learningPath;
+    expect(deep?.status).toBe("TOO_DEEP");
+    // The goal and the 12 levels below it, prerequisites first.
+    expect(deep?.steps.map((x) => x.concept.id)).toEqual(Array.from({ length: 13 }, (_, i) => c(`chain${i + 2}`)));
+    const fits = (await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("chain12") }, s.admin)).data?.learner?.learningPath;
+    expect(fits?.status).toBe("PATH");
+    expect(fits?.steps).toHaveLength(13);
+  });
 });
 
 describe("class views", () => {
