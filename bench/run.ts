@@ -16,6 +16,7 @@
  * BENCH_KEEP=1 leaves the data in place afterwards (a later run at the same scale reuses it);
  * BENCH_LOADER=http loads answers through the recordEvents mutation instead of the events service.
  */
+import { writeFileSync } from "node:fs";
 import { loadConfig } from "../src/config.js";
 import { signToken } from "../src/auth/tokens.js";
 import { benchDb, cleanup } from "./db.js";
@@ -72,6 +73,8 @@ async function main() {
         const m = await measure(db, spec(scale), { timing, full: scale === ref, fresh: opts.fresh, tokens });
         growth.push(growthRow(m));
         if (scale === ref) reference = m;
+        // A long growth run keeps what it has measured so far, should a later scale fail.
+        writeFileSync("bench/results/growth-partial.json", `${JSON.stringify({ growth, reference }, null, 2)}\n`);
       }
     } else {
       reference = await measure(db, spec(opts.scale ?? (opts.quick ? QUICK_SCALE : 1)), { timing, full: true, fresh: opts.fresh, tokens });
