@@ -1,4 +1,5 @@
 // Prerequisite and dependent closures of the roots, at most 12 levels each way.
+// The 12 in `*1..12` is lowered to the requested depth (withDepthBound in src/neo4j/cypher.ts).
 MATCH (r:Concept) WHERE r.id IN $rootIds
 OPTIONAL MATCH (r)-[:REQUIRES*1..12]->(x:Concept)
 WITH collect(DISTINCT r) AS roots, collect(DISTINCT x) AS prereqs

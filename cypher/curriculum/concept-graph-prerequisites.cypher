@@ -1,4 +1,5 @@
 // Prerequisite closure of the roots, at most 12 levels (the documented maximum depth),
+// The 12 in `*1..12` is lowered to the requested depth (withDepthBound in src/neo4j/cypher.ts).
 // with every REQUIRES edge inside it. Distinct end nodes let the planner prune the expansion.
 MATCH (r:Concept) WHERE r.id IN $rootIds
 OPTIONAL MATCH (r)-[:REQUIRES*1..12]->(x:Concept)

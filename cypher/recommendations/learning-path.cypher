@@ -1,7 +1,7 @@
 // A learning path's data in one round trip: the learner's model state, the goal's prerequisite
-// closure (at most 12 levels; distinct end nodes let the planner prune the expansion) with the
-// REQUIRES edges inside it, and whether any concept of the closure has a prerequisite outside
-// it (the path is cut at 12 levels). No goal: empty nodes.
+// closure (at most 12 levels; distinct end nodes let the planner prune the expansion) and every
+// REQUIRES edge leaving a concept of it. The service keeps the edges inside the closure; an edge
+// leading outside means the path is cut at 12 levels. No goal: empty nodes.
 OPTIONAL MATCH (l:Learner {id: $learnerId})
 CALL () {
   OPTIONAL MATCH (r:Concept {id: $goalId})
@@ -9,7 +9,6 @@ CALL () {
   WITH collect(DISTINCT r) + collect(DISTINCT x) AS found
   UNWIND found AS n
   WITH collect(DISTINCT n) AS nodes
-  WITH nodes, reduce(all = [], a IN nodes | all + [(a)-[e:REQUIRES]->(b:Concept) | {conceptId: a.id, prerequisiteId: b.id, weight: e.weight, inside: b IN nodes}]) AS out
-  RETURN nodes, [x IN out WHERE x.inside | x {.conceptId, .prerequisiteId, .weight}] AS edges, any(x IN out WHERE NOT x.inside) AS cut
+  RETURN nodes, reduce(all = [], a IN nodes | all + [(a)-[e:REQUIRES]->(b:Concept) | {conceptId: a.id, prerequisiteId: b.id, weight: e.weight}]) AS edges
 }
-RETURN l.kt AS kt, nodes, edges, cut
+RETURN l.kt AS kt, nodes, edges

@@ -38,3 +38,17 @@ export interface CypherQuery {
   readonly name: string;
   readonly text: string;
 }
+
+/** The deepest variable-length expansion any query may ask for. */
+export const MAX_PATH_DEPTH = 12;
+
+/**
+ * A query whose variable-length patterns are written `*1..12`, with that upper bound lowered to
+ * `depth`. Cypher cannot take a path bound as a parameter, so this is the one place a number is
+ * written into query text: an integer in 1..12, checked here, never user text.
+ */
+export function withDepthBound(query: CypherQuery, depth: number): CypherQuery {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_PATH_DEPTH) throw new Error(`path depth must be an integer in 1..${MAX_PATH_DEPTH}, got ${depth}`);
+  if (!query.text.includes(`*1..${MAX_PATH_DEPTH}]`)) throw new Error(`cypher/${query.name}.cypher has no *1..${MAX_PATH_DEPTH} pattern`);
+  return { name: `${query.name}@${depth}`, text: query.text.split(`*1..${MAX_PATH_DEPTH}]`).join(`*1..${depth}]`) };
+}

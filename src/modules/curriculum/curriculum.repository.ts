@@ -1,4 +1,4 @@
-import { cypher } from "../../neo4j/cypher.js";
+import { cypher, MAX_PATH_DEPTH, withDepthBound, type CypherQuery } from "../../neo4j/cypher.js";
 import { derivedProperties } from "./graph-analysis.js";
 import type { Database, Row, Tx } from "../../neo4j/run.js";
 import type { Edge } from "./graph-analysis.js";
@@ -49,6 +49,11 @@ const Q = {
   importPrerequisites: cypher("curriculum/import-prerequisites"),
   importItems: cypher("curriculum/import-items"),
 };
+
+/** conceptGraph's closures, one variant per depth, so the traversal stops where the caller asked. */
+const GRAPH_BY_DEPTH = Object.fromEntries(
+  (Object.keys(Q.graph) as Array<keyof typeof Q.graph>).map((d) => [d, Array.from({ length: MAX_PATH_DEPTH }, (_, i) => withDepthBound(Q.graph[d], i + 1))]),
+) as Record<keyof typeof Q.graph, CypherQuery[]>;
 
 export interface ConceptFields {
   id: string;
@@ -179,8 +184,9 @@ export class CurriculumRepository {
     return groupBy(ids, rows, (r) => ({ conceptId: r.otherId as string, prerequisiteId: r.id as string, weight: r.weight as number }));
   }
 
-  async closure(direction: keyof typeof Q.graph, rootIds: string[]): Promise<{ nodes: Concept[]; edges: PrerequisiteEdge[] }> {
-    const [row] = await this.db.read(Q.graph[direction], { rootIds });
+  /** The closure of the roots in one direction, `depth` levels (1-12) deep, with the edges inside it. */
+  async closure(direction: keyof typeof Q.graph, rootIds: string[], depth: number): Promise<{ nodes: Concept[]; edges: PrerequisiteEdge[] }> {
+    const [row] = await this.db.read(GRAPH_BY_DEPTH[direction][depth - 1] as CypherQuery, { rootIds });
     return { nodes: (row?.nodes as Concept[]) ?? [], edges: (row?.edges as PrerequisiteEdge[]) ?? [] };
   }
 

@@ -161,7 +161,7 @@ export class CurriculumService {
   /** One closure query (at most 12 levels), then the depth filter over the returned edges. */
   async conceptGraph(args: ConceptGraphArgs): Promise<ConceptGraph> {
     const rootIds = [...new Set(args.rootIds)];
-    const { nodes, edges } = await this.repo.closure(args.direction, rootIds);
+    const { nodes, edges } = await this.repo.closure(args.direction, rootIds, args.depth);
     const found = new Set(nodes.map((n) => n.id));
     const roots = rootIds.filter((id) => found.has(id));
     const depth = new Map<string, number>();

@@ -13,7 +13,8 @@ export class EventsResolver {
     description: `Records up to ${MAX_EVENTS_PER_CALL} events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's.`,
   })
   async recordEvents(
-    @Arg("events", () => [EventInput]) events: EventInput[],
+    // Every event is validated (zod, validate-event.ts) and rejected on its own; class-validator would only repeat it.
+    @Arg("events", () => [EventInput], { validate: false }) events: EventInput[],
     @Arg("atomic", () => Boolean, { defaultValue: false }) atomic: boolean,
     @Ctx() ctx: Context,
   ): Promise<RecordEventsResult> {

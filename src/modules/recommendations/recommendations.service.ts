@@ -247,12 +247,15 @@ export class RecommendationsService {
     // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
     const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
     const state: LearnerState = row?.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
-    const closure = { nodes: (row?.nodes as Concept[] | undefined) ?? [], edges: (row?.edges as PrerequisiteEdge[] | undefined) ?? [] };
+    const nodes = (row?.nodes as Concept[] | undefined) ?? [];
+    const inside = new Set(nodes.map((n) => n.id));
+    const leaving = (row?.edges as PrerequisiteEdge[] | undefined) ?? [];
+    const closure = { nodes, edges: leaving.filter((e) => inside.has(e.prerequisiteId)) };
     const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
     if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
-    const truncated = row?.cut === true;
+    const truncated = closure.edges.length < leaving.length;
     const todo = closure.nodes.filter((n) => eff(n.id) < THRESHOLDS.mastered);
     const order = prerequisiteOrder(todo.map((n) => n.id), closure.edges) ?? todo.map((n) => n.id);
     const byId = new Map<string, Concept>(closure.nodes.map((n) => [n.id, n]));

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { cypher, withDepthBound } from "../../../src/neo4j/cypher.js";
+
+describe("withDepthBound", () => {
+  const q = cypher("curriculum/concept-graph-both");
+  it("lowers every *1..12 bound to the depth asked for, and only that", () => {
+    const three = withDepthBound(q, 3);
+    expect(three.name).toBe("curriculum/concept-graph-both@3");
+    expect(three.text).not.toMatch(/\*1\.\.12\]/);
+    expect(three.text.match(/\*1\.\.3\]/g)).toHaveLength(q.text.match(/\*1\.\.12\]/g)?.length ?? -1);
+    expect(three.text.replaceAll("*1..3]", "*1..12]")).toBe(q.text);
+  });
+  it("accepts only an integer depth in 1..12 and a query that has the pattern", () => {
+    for (const bad of [0, 13, 2.5, Number.NaN]) expect(() => withDepthBound(q, bad)).toThrow(/1\.\.12/);
+    expect(() => withDepthBound(cypher("health/ping"), 3)).toThrow(/no \*1\.\.12 pattern/);
+  });
+});
