@@ -128,18 +128,22 @@ export class CurriculumRepository {
   }
 
   /**
-   * Recomputes every concept's derived properties (`unlocks`, `root`) from the graph as this
+   * Recomputes the concepts' derived properties (`unlocks`, `root`) from the graph as this
    * transaction sees it and writes the ones that changed. Call after a structural change, in the
-   * same transaction, holding the prerequisite lock. Returns how many concepts changed.
+   * same transaction, holding the prerequisite lock. `changedAt`: the prerequisite ends of the
+   * edges just added or removed (only their upstream is recounted); null recounts everything.
+   * Returns how many concepts changed.
    */
-  async refreshDerived(tx: Tx): Promise<number> {
+  async refreshDerived(tx: Tx, changedAt: readonly string[] | null = null): Promise<number> {
     const rows = await tx.run(Q.derivedRead);
     const edges = rows.flatMap((r) => (r.prerequisiteIds as string[]).map((p) => ({ conceptId: r.id as string, prerequisiteId: p })));
-    const fresh = derivedProperties(rows.map((r) => r.id as string), edges);
-    const changed = rows
-      .map((r) => ({ id: r.id as string, old: r, now: fresh.get(r.id as string) }))
-      .filter((x) => x.now && (x.old.unlocks !== x.now.unlocks || x.old.root !== x.now.root))
-      .map((x) => ({ id: x.id, ...(x.now as { unlocks: number; root: boolean }) }));
+    const fresh = derivedProperties(rows.map((r) => r.id as string), edges, 12, changedAt);
+    const changed = rows.flatMap((r) => {
+      const now = fresh.get(r.id as string);
+      if (!now) return [];
+      const unlocks = now.unlocks ?? (r.unlocks as number | null) ?? 0;
+      return r.unlocks !== unlocks || r.root !== now.root ? [{ id: r.id as string, unlocks, root: now.root }] : [];
+    });
     for (let i = 0; i < changed.length; i += 5000) await tx.run(Q.derivedWrite, { rows: changed.slice(i, i + 5000) });
     return changed.length;
   }

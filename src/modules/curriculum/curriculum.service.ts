@@ -67,7 +67,7 @@ export class CurriculumService {
       for (const p of input.prerequisites) {
         await this.addEdge(tx, { conceptId: input.id, prerequisiteId: p.conceptId, weight: p.weight });
       }
-      await this.repo.refreshDerived(tx);
+      await this.repo.refreshDerived(tx, input.prerequisites.map((p) => p.conceptId));
       return concept;
     });
     const at = Date.now();
@@ -119,7 +119,7 @@ export class CurriculumService {
     const added = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
       const added = await this.addEdge(tx, edge);
-      await this.repo.refreshDerived(tx);
+      await this.repo.refreshDerived(tx, [edge.prerequisiteId]);
       return added;
     });
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
@@ -137,7 +137,7 @@ export class CurriculumService {
     const removed = await this.db.writeTx(async (tx) => {
       await this.repo.lockPrerequisites(tx);
       const n = await this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
-      if (n > 0) await this.repo.refreshDerived(tx);
+      if (n > 0) await this.repo.refreshDerived(tx, [prerequisiteId]);
       return n;
     });
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);

@@ -166,9 +166,19 @@ export function redundantEdges(edges: readonly Edge[]): Array<Edge & { via: stri
  * For every concept: how many distinct concepts lie downstream of it (its dependents, theirs,
  * ... up to `maxDepth` levels), and whether it has no prerequisite. Stored on the concepts so the
  * frontier traversal reads them instead of expanding every candidate's downstream per request.
+ * With `changedAt` (the prerequisites of edges just added or removed), only the concepts whose
+ * downstream can have changed get a count: those ids and their own prerequisites, transitively.
  */
-export function derivedProperties(ids: readonly string[], edges: readonly Edge[], maxDepth = 12): Map<string, { unlocks: number; root: boolean }> {
+export function derivedProperties(
+  ids: readonly string[],
+  edges: readonly Edge[],
+  maxDepth = 12,
+  changedAt: readonly string[] | null = null,
+): Map<string, { unlocks: number | null; root: boolean }> {
   const dependents = adjacency(edges, true);
   const hasPrerequisite = new Set(edges.map((e) => e.conceptId));
-  return new Map(ids.map((id) => [id, { unlocks: depthsFrom(dependents, [id], maxDepth).size - 1, root: !hasPrerequisite.has(id) }]));
+  const affected = changedAt === null ? null : new Set(depthsFrom(adjacency(edges), changedAt, maxDepth).keys());
+  return new Map(
+    ids.map((id) => [id, { unlocks: affected === null || affected.has(id) ? depthsFrom(dependents, [id], maxDepth).size - 1 : null, root: !hasPrerequisite.has(id) }]),
+  );
 }

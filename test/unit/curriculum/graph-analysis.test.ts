@@ -90,3 +90,24 @@ describe("derivedProperties", () => {
     expect(d.get("z3")?.unlocks).toBe(11);
   });
 });
+
+describe("derivedProperties after an edit", () => {
+  it("recounts only the upstream of the changed edge's prerequisite, and those counts equal a full recount", () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `n${i}`);
+    // A layered DAG: n(i) requires n(i-3) and n(i-7) where they exist.
+    const base = ids.flatMap((_, i) => [3, 7].filter((k) => i - k >= 0).map((k) => ({ conceptId: `n${i}`, prerequisiteId: `n${i - k}` })));
+    const edited = [...base, { conceptId: "n39", prerequisiteId: "n20" }];
+    const full = derivedProperties(ids, edited);
+    const partial = derivedProperties(ids, edited, 12, ["n20"]);
+    const upstream = new Set(depthsFrom(adjacency(edited), ["n20"], 12).keys());
+    for (const id of ids) {
+      const p = partial.get(id);
+      expect(p?.root).toBe(full.get(id)?.root);
+      if (upstream.has(id)) expect(p?.unlocks).toBe(full.get(id)?.unlocks);
+      else expect(p?.unlocks).toBeNull();
+    }
+    // Outside the upstream nothing changed, so the stored counts stay right.
+    const before = derivedProperties(ids, base);
+    for (const id of ids.filter((x) => !upstream.has(x))) expect(before.get(id)?.unlocks).toBe(full.get(id)?.unlocks);
+  });
+});
