@@ -33,7 +33,19 @@ export function benchDb(): BenchDb {
 
 /** Deletes every node whose id (or learnerId) starts with the bench prefix, in batches. */
 export async function cleanup(db: BenchDb): Promise<void> {
-  await db.run(cypher("bench/cleanup").text, { prefix: PREFIX });
+  // Each inner transaction commits, so a transient failure (Neo4j's transaction memory pool on a
+  // node with very many relationships) loses nothing done so far: try again from where it stopped.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.run(cypher("bench/cleanup-relationships").text, { prefix: PREFIX });
+      await db.run(cypher("bench/cleanup").text, { prefix: PREFIX });
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? "";
+      if (attempt >= 5 || !code.startsWith("Neo.TransientError")) throw err;
+      process.stderr.write(`[bench] cleanup: ${code}, retrying (${attempt})\n`);
+    }
+  }
 }
 
 export interface Neo4jInfo {
