@@ -73,6 +73,22 @@ async function metrics(url: string): Promise<Record<string, number>> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The server's memory floor over a few seconds: the lowest heap-used and RSS sampled every 200 ms.
+ * A single sample lands anywhere in the garbage collector's cycle; the floor is close to the live
+ * memory after a collection, which is what an idle connection costs.
+ */
+async function memoryFloor(url: string, ms = 4000): Promise<{ heap: number; rss: number }> {
+  let heap = Infinity;
+  let rss = Infinity;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) {
+    const m = await metrics(url);
+    heap = Math.min(heap, m.frontier_nodejs_heap_size_used_bytes ?? Infinity);
+    rss = Math.min(rss, m.frontier_process_resident_memory_bytes ?? Infinity);
+  }
+  return { heap, rss };
+}
+
 /** The dashboards' classes, teachers and learners (learner ids are the ones answers go to). */
 async function people(o: SubscriptionDeliveryOptions) {
   const classes = Math.ceil(o.subscribers / DASHBOARDS_PER_CLASS);
@@ -98,7 +114,7 @@ async function people(o: SubscriptionDeliveryOptions) {
 
 async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ingestUrl: string, learners: string[], dashboards: Array<{ token: string; classId: string }>, label: string) {
   const admin = await signToken(o.config, { sub: "bench", roles: ["ADMIN" as never] });
-  const before = await metrics(subscribeUrl);
+  const before = await memoryFloor(subscribeUrl);
   const child = fork("bench/ws-clients.ts", [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const next = <T>(type: string) => new Promise<T>((resolve) => child.on("message", (m: { type: string }) => m.type === type && resolve(m as T)));
   try {
@@ -108,7 +124,7 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
     // Subscriptions register asynchronously after the sockets open: wait until the server has them all.
     for (let i = 0; i < 200 && ((await metrics(subscribeUrl)).frontier_live_subscriptions ?? 0) < dashboards.length; i++) await sleep(100);
     await sleep(1500);
-    const idle = await metrics(subscribeUrl);
+    const idle = await memoryFloor(subscribeUrl);
     o.log(`${label}: ${dashboards.length} dashboards connected and subscribed; ingesting ${o.rate} answers/s for ${o.seconds} s`);
 
     // Ingest at a fixed rate: a batch every 50 ms, from this process, through recordEvents.
@@ -173,8 +189,8 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
         errors: errors + report.errors,
       } satisfies DeliveryFigures,
       memory: {
-        rssPerConnectionKiB: Math.round(((idle.frontier_process_resident_memory_bytes ?? 0) - (before.frontier_process_resident_memory_bytes ?? 0)) / dashboards.length / 1024),
-        heapPerConnectionKiB: Math.round(((idle.frontier_nodejs_heap_size_used_bytes ?? 0) - (before.frontier_nodejs_heap_size_used_bytes ?? 0)) / dashboards.length / 1024),
+        rssPerConnectionKiB: Math.round((idle.rss - before.rss) / dashboards.length / 1024),
+        heapPerConnectionKiB: Math.round((idle.heap - before.heap) / dashboards.length / 1024),
       },
     };
   } finally {
