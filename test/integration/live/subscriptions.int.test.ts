@@ -234,6 +234,12 @@ describe("class catch-up", () => {
 
     const stranger = await s.gql(MasteryChangesDocument, { classId: id("k1"), cursors: [{ learnerId: id("bob"), afterSequence: 0 }] }, token);
     expect(codes(stranger)).toEqual(["FORBIDDEN"]);
+    // Exactly one of learnerId and classId, over HTTP and over the socket alike.
+    expect(codes(await s.gql(MasteryChangesDocument, { learnerId: id("ann"), classId: id("k1") }, token))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await s.gql(MasteryChangesDocument, {}, token))).toEqual(["BAD_USER_INPUT"]);
+    const none = collect(second, MasteryChangedDocument, {}, () => hub().mastery.size);
+    await until(() => none.errors.length > 0);
+    expect(JSON.stringify(none.errors)).toMatch(/BAD_USER_INPUT/);
     again.stop();
     await second.dispose();
   });
