@@ -306,6 +306,11 @@ export function initialLearnerState(): LearnerState {
   return { ability: 0, attempts: 0, events: 0, concepts: {} };
 }
 
+/** A learner's stored state (the `kt` JSON on the learner), or the initial state when there is none. */
+export function learnerStateFrom(kt: unknown): LearnerState {
+  return typeof kt === "string" && kt !== "" ? (JSON.parse(kt) as LearnerState) : initialLearnerState();
+}
+
 /** Parameters of a concept (fitted, or the default for unknown concepts). */
 export function conceptParamsFor(params: ModelParams, conceptId: string): ConceptParams {
   return params.concepts[conceptId] ?? params.defaultConcept;

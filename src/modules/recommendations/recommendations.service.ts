@@ -10,7 +10,7 @@ import {
   conceptParamsFor,
   conceptPosterior,
   effectiveMastery,
-  initialLearnerState,
+  learnerStateFrom,
   itemEmission,
   predictCorrect,
   type LearnerState,
@@ -109,7 +109,7 @@ export class RecommendationsService {
       this.models.current(),
     ]);
     if (!row) return [];
-    const state: LearnerState = row.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
+    const state = learnerStateFrom(row.kt);
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     // The traversal's lists are supersets (stored numbers); the model decides.
     const struggling = (id: string) => {
@@ -246,7 +246,7 @@ export class RecommendationsService {
   async learningPath(learnerId: string, goalConceptId: string, now = Date.now()): Promise<LearningPath> {
     // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
     const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
-    const state: LearnerState = row?.kt ? (JSON.parse(row.kt as string) as LearnerState) : initialLearnerState();
+    const state = learnerStateFrom(row?.kt);
     const nodes = (row?.nodes as Concept[] | undefined) ?? [];
     const inside = new Set(nodes.map((n) => n.id));
     const leaving = (row?.edges as PrerequisiteEdge[] | undefined) ?? [];
