@@ -34,7 +34,10 @@ export function growthScales(): number[] {
 export const referenceScale = (scales: number[]) => scales.reduce((best, s) => (Math.abs(Math.log(s)) < Math.abs(Math.log(best)) ? s : best));
 
 export function growthRow(m: Measurement): GrowthRow {
-  const { spec, data, scenarios: s } = m;
+  const { spec, data, scenarios } = m;
+  const { recommendations, learningPath, conceptGraph, ingest } = scenarios;
+  if (!recommendations || !learningPath || !conceptGraph || !ingest) throw new Error("a growth row needs the read and ingest scenarios");
+  const s = { recommendations, learningPath, conceptGraph, ingest };
   return {
     scale: spec.scale,
     concepts: spec.concepts,

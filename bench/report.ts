@@ -17,6 +17,8 @@ export interface Results {
   generatedAt: string;
   command: string;
   durationSeconds: number;
+  /** Only some scenarios ran (`--only`): the others are null, and latest.json is not overwritten. */
+  partial: boolean;
   timing: Timing;
   scenarios: Measurement["scenarios"];
   targetsMissed: string[];
@@ -24,7 +26,7 @@ export interface Results {
   charts: string[];
 }
 
-export function results(opts: { machine: Machine; m: Measurement; quick: boolean; command: string; started: number; timing: Results["timing"]; growth: GrowthRow[] | null }): Results {
+export function results(opts: { machine: Machine; m: Measurement; quick: boolean; partial: boolean; command: string; started: number; timing: Results["timing"]; growth: GrowthRow[] | null }): Results {
   const { spec, data, scenarios } = opts.m;
   const targetsMissed = checkTargets(scenarios as unknown as Record<string, object | null>);
   return {
@@ -50,6 +52,7 @@ export function results(opts: { machine: Machine; m: Measurement; quick: boolean
     generatedAt: new Date().toISOString(),
     command: opts.command,
     durationSeconds: Math.round((performance.now() - opts.started) / 1000),
+    partial: opts.partial,
     timing: opts.timing,
     scenarios,
     targetsMissed,
@@ -61,15 +64,16 @@ export function results(opts: { machine: Machine; m: Measurement; quick: boolean
 /** Writes the JSON (latest and dated) and the SVG charts; returns the paths written. */
 export function write(r: Results): string[] {
   mkdirSync(DIR, { recursive: true });
-  const charts: Array<[string, string]> = [[`${DIR}/latency-vs-concurrency.svg`, concurrencyChart(r.scenarios.recommendations)]];
+  const charts: Array<[string, string]> = [];
+  if (!r.partial && r.scenarios.recommendations) charts.push([`${DIR}/latency-vs-concurrency.svg`, concurrencyChart(r.scenarios.recommendations)]);
   if (r.growth) charts.push([`${DIR}/growth.svg`, growthChart(r.growth)]);
   for (const [path, svg] of charts) writeFileSync(path, `${svg}\n`);
   r.charts = charts.map(([path]) => path);
   const text = `${JSON.stringify(r, null, 2)}\n`;
   const dated = `${DIR}/${r.generatedAt.replace(/[:.]/g, "-")}.json`;
-  writeFileSync(`${DIR}/latest.json`, text);
+  if (!r.partial) writeFileSync(`${DIR}/latest.json`, text);
   writeFileSync(dated, text);
-  return [`${DIR}/latest.json`, dated, ...r.charts];
+  return [...(r.partial ? [] : [`${DIR}/latest.json`]), dated, ...r.charts];
 }
 
 export function print(r: Results, written: string[]): void {

@@ -13,6 +13,8 @@
  *   --growth    the read and ingest scenarios at scales 0.25, 1 and 4 (BENCH_GROWTH_SCALES=a,b,c to change),
  *               the full set at the scale nearest 1
  *   --fresh     reload the data even if this scale's data is still there
+ *   --only a,b  run only these scenarios (keys: recommendations, learningPath, conceptGraph, ingest,
+ *               mixed, subscriptionDelivery); written to a dated file only, latest.json is left alone
  * BENCH_KEEP=1 leaves the data in place afterwards (a later run at the same scale reuses it);
  * BENCH_LOADER=http loads answers through the recordEvents mutation instead of the events service.
  */
@@ -25,12 +27,12 @@ import { growthRow, growthScales, referenceScale, type GrowthRow } from "./growt
 import { log } from "./log.js";
 import { machine } from "./machine.js";
 import { print, results, write } from "./report.js";
-import { measure, type Measurement } from "./session.js";
+import { measure, SCENARIO_KEYS, type Measurement, type ScenarioKey } from "./session.js";
 
 const QUICK_SCALE = 0.03;
 
 function parseArgs(argv: string[]) {
-  const opts = { quick: false, growth: false, fresh: false, scale: null as number | null };
+  const opts = { quick: false, growth: false, fresh: false, scale: null as number | null, only: null as Set<ScenarioKey> | null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--quick") opts.quick = true;
@@ -40,9 +42,15 @@ function parseArgs(argv: string[]) {
       const value = Number(arg.includes("=") ? arg.slice("--scale=".length) : argv[++i]);
       if (!Number.isFinite(value) || value <= 0) throw new Error("--scale needs a positive number, e.g. --scale 0.25");
       opts.scale = value;
-    } else throw new Error(`unknown option '${arg}' (options: --quick, --scale X, --growth, --fresh)`);
+    } else if (arg === "--only" || arg.startsWith("--only=")) {
+      const list = (arg.includes("=") ? arg.slice("--only=".length) : (argv[++i] ?? "")).split(",").filter(Boolean);
+      const unknown = list.filter((k) => !(SCENARIO_KEYS as readonly string[]).includes(k));
+      if (list.length === 0 || unknown.length > 0) throw new Error(`--only takes scenario keys separated by commas (${SCENARIO_KEYS.join(", ")})`);
+      opts.only = new Set(list as ScenarioKey[]);
+    } else throw new Error(`unknown option '${arg}' (options: --quick, --scale X, --growth, --fresh, --only a,b)`);
   }
   if (opts.growth && opts.scale !== null) throw new Error("--growth chooses its own scales (BENCH_GROWTH_SCALES); drop --scale");
+  if (opts.growth && opts.only) throw new Error("--growth measures its fixed set; drop --only");
   return opts;
 }
 
@@ -77,10 +85,10 @@ async function main() {
         writeFileSync("bench/results/growth-partial.json", `${JSON.stringify({ growth, reference }, null, 2)}\n`);
       }
     } else {
-      reference = await measure(db, spec(opts.scale ?? (opts.quick ? QUICK_SCALE : 1)), { timing, full: true, fresh: opts.fresh, tokens });
+      reference = await measure(db, spec(opts.scale ?? (opts.quick ? QUICK_SCALE : 1)), { timing, full: true, fresh: opts.fresh, tokens, only: opts.only });
     }
     if (!reference) throw new Error("no measurement at the reference scale");
-    const r = results({ machine: host, m: reference, quick: opts.quick, command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`, started, timing, growth });
+    const r = results({ machine: host, m: reference, quick: opts.quick, partial: opts.only !== null, command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`, started, timing, growth });
     print(r, write(r));
   } finally {
     if (process.env.BENCH_KEEP !== "1") {

@@ -22,11 +22,16 @@ import { subscriptionDelivery } from "./subscription-delivery.js";
 const SERVER_PORT = 4555;
 const PEER_PORT = 4556;
 
+/** Scenario keys in run order; `--only a,b` runs a subset (the others are null). */
+export const SCENARIO_KEYS = ["recommendations", "learningPath", "conceptGraph", "ingest", "mixed", "subscriptionDelivery"] as const;
+export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+
+/** Null: not measured (`--only`, or not part of a growth-only run). */
 export interface Scenarios {
-  recommendations: RecommendationsResult;
-  learningPath: LearningPathResult;
-  conceptGraph: ConceptGraphResult;
-  ingest: IngestResult;
+  recommendations: RecommendationsResult | null;
+  learningPath: LearningPathResult | null;
+  conceptGraph: ConceptGraphResult | null;
+  ingest: IngestResult | null;
   /** bench/subscription-delivery.ts; null in the growth-only runs. */
   subscriptionDelivery: Awaited<ReturnType<typeof subscriptionDelivery>> | null;
   /** Null in the growth-only runs. */
@@ -40,10 +45,11 @@ export interface Measurement {
 }
 
 /** `full`: every concurrency, the @neo4j/graphql peer and mixed; otherwise the growth set (32 clients, no peer, no mixed). */
-export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; full: boolean; fresh: boolean; tokens: { admin: string; designer: string } }): Promise<Measurement> {
+export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; full: boolean; fresh: boolean; tokens: { admin: string; designer: string }; only?: ReadonlySet<ScenarioKey> | null }): Promise<Measurement> {
   const stops: Array<() => Promise<void>> = [];
   try {
-    const [server, peer] = await Promise.all([startServer(SERVER_PORT), opts.full ? startPeer(PEER_PORT) : Promise.resolve(null)]);
+    const needPeer = opts.full && (!opts.only || opts.only.has("conceptGraph"));
+    const [server, peer] = await Promise.all([startServer(SERVER_PORT), needPeer ? startPeer(PEER_PORT) : Promise.resolve(null)]);
     stops.push(server.stop, ...(peer ? [peer.stop] : []));
     const setup = gqlClient(server.url, { maxSockets: 8, timeoutMs: 600_000 });
     stops.push(async () => setup.close());
@@ -51,14 +57,15 @@ export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; f
     const client = await startLoadClient({ spec, url: server.url, peerUrl: peer?.url ?? null, tokens: opts.tokens, requestTimeoutMs: opts.timing.requestTimeoutMs });
     stops.unshift(client.stop);
     const bench = { client, timing: opts.timing };
-    const recommendations = await recommendationsScenario(bench, opts.full ? [1, 8, HEADLINE_CONCURRENCY, 64] : [HEADLINE_CONCURRENCY]);
-    const learningPath = await learningPathScenario(bench);
-    const conceptGraph = await conceptGraphScenario(bench, opts.full);
-    const ingest = await ingestScenario(bench);
-    const mixed = opts.full ? await mixedScenario(bench) : null;
+    const wanted = (key: ScenarioKey) => !opts.only || opts.only.has(key);
+    const recommendations = wanted("recommendations") ? await recommendationsScenario(bench, opts.full ? [1, 8, HEADLINE_CONCURRENCY, 64] : [HEADLINE_CONCURRENCY]) : null;
+    const learningPath = wanted("learningPath") ? await learningPathScenario(bench) : null;
+    const conceptGraph = wanted("conceptGraph") ? await conceptGraphScenario(bench, opts.full) : null;
+    const ingest = wanted("ingest") ? await ingestScenario(bench) : null;
+    const mixed = opts.full && wanted("mixed") ? await mixedScenario(bench) : null;
     // Last: it adds its own classes and learners, and ingests while measuring.
     const quick = opts.timing.runMs < 10_000;
-    const delivery = opts.full
+    const delivery = opts.full && wanted("subscriptionDelivery")
       ? await subscriptionDelivery({
           config: loadConfig(),
           driver: db.driver,

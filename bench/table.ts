@@ -18,31 +18,40 @@ export function table(r: Results): string {
     return t ?? "";
   };
   const rows: string[][] = [["scenario", "measure", "value", "target"]];
-  for (const [k, f] of Object.entries(s.recommendations.byConcurrency)) {
-    rows.push(["recommendations", `${k.padStart(2)} client${k === "1" ? " " : "s"}: p50 / p99, req/s`, `${lat(f)}, ${n(f.perSecond)}/s`, k === "32" ? target(s.recommendations, "p99Ms") : ""]);
+  const r0 = s.recommendations;
+  if (r0) {
+    for (const [k, f] of Object.entries(r0.byConcurrency)) {
+      rows.push(["recommendations", `${k.padStart(2)} client${k === "1" ? " " : "s"}: p50 / p99, req/s`, `${lat(f)}, ${n(f.perSecond)}/s`, k === "32" ? target(r0, "p99Ms") : ""]);
+    }
+    rows.push(["", "bare Cypher (32 sessions): p50 / p99", `${n(r0.rawCypherP50Ms)} / ${n(r0.rawCypherP99Ms)} ms`, ""]);
+    rows.push(["", "p99 / bare Cypher p99", `${n(r0.ratioToRawCypher)}x`, target(r0, "ratioToRawCypher")]);
   }
-  rows.push(["", "bare Cypher (32 sessions): p50 / p99", `${n(s.recommendations.rawCypherP50Ms)} / ${n(s.recommendations.rawCypherP99Ms)} ms`, ""]);
-  rows.push(["", "p99 / bare Cypher p99", `${n(s.recommendations.ratioToRawCypher)}x`, target(s.recommendations, "ratioToRawCypher")]);
-  for (const [d, f] of Object.entries(s.learningPath.byDepth)) {
-    rows.push(["learningPath", `goal ${d.padStart(2)} levels deep: p50 / p99`, lat(f), d === "12" ? target(s.learningPath, "p99Ms") : ""]);
+  if (s.learningPath) {
+    for (const [d, f] of Object.entries(s.learningPath.byDepth)) {
+      rows.push(["learningPath", `goal ${d.padStart(2)} levels deep: p50 / p99`, lat(f), d === "12" ? target(s.learningPath, "p99Ms") : ""]);
+    }
   }
   const g = s.conceptGraph;
-  rows.push(["conceptGraph", "3 deep, 32 clients: p50 / p99, req/s", `${lat(g)}, ${n(g.perSecond)}/s`, ""]);
-  if (g.neo4jGraphqlPerSecond !== null) {
-    rows.push(["", "@neo4j/graphql: p50 / p99, req/s", `${n(g.neo4jGraphqlP50Ms)} / ${n(g.neo4jGraphqlP99Ms)} ms, ${n(g.neo4jGraphqlPerSecond)}/s`, ""]);
-    rows.push(["", "throughput speed-up", `${n(g.speedupVsNeo4jGraphql)}x`, target(g, "speedupVsNeo4jGraphql")]);
+  if (g) {
+    rows.push(["conceptGraph", "3 deep, 32 clients: p50 / p99, req/s", `${lat(g)}, ${n(g.perSecond)}/s`, ""]);
+    if (g.neo4jGraphqlPerSecond !== null) {
+      rows.push(["", "@neo4j/graphql: p50 / p99, req/s", `${n(g.neo4jGraphqlP50Ms)} / ${n(g.neo4jGraphqlP99Ms)} ms, ${n(g.neo4jGraphqlPerSecond)}/s`, ""]);
+      rows.push(["", "throughput speed-up", `${n(g.speedupVsNeo4jGraphql)}x`, target(g, "speedupVsNeo4jGraphql")]);
+    }
   }
   const i = s.ingest;
-  rows.push(["ingest", `batches of ${i.batchSize}, 4 writers: answers/s`, n(i.perSecond), target(i, "perSecond")]);
-  rows.push(["", "single answers, 16 writers: p50 / p99", `${n(i.singleP50Ms)} / ${n(i.singleP99Ms)} ms`, target(i, "singleP99Ms")]);
-  rows.push(["", "baseline, 1 tx per answer: answers/s", n(i.perTransactionBaselinePerSecond), ""]);
+  if (i) {
+    rows.push(["ingest", `batches of ${i.batchSize}, 4 writers: answers/s`, n(i.perSecond), target(i, "perSecond")]);
+    rows.push(["", "single answers, 16 writers: p50 / p99", `${n(i.singleP50Ms)} / ${n(i.singleP99Ms)} ms`, target(i, "singleP99Ms")]);
+    rows.push(["", "baseline, 1 tx per answer: answers/s", n(i.perTransactionBaselinePerSecond), ""]);
+  }
   const d = s.subscriptionDelivery;
   if (d) {
     const one = d.oneServer;
     rows.push(["subscriptions", `${n(one.subscribers)} dashboards, ${n(one.answersPerSecond)} answers/s: p50 / p99`, `${lat(one)} (${n(one.delivered)} of ${n(one.expectedDeliveries)} delivered)`, target(d, "p99Ms")]);
     rows.push(["", "two servers through Redis: p50 / p99", d.redis ? `${lat(d.redis)} (${n(d.redis.delivered)} of ${n(d.redis.expectedDeliveries)} delivered)` : (d.redisNote ?? "-"), target(d, "redisP99Ms")]);
     rows.push(["", "memory per idle connection: RSS, heap", `${n(d.memoryPerIdleConnection.rssPerConnectionKiB)} KiB, ${n(d.memoryPerIdleConnection.heapPerConnectionKiB)} KiB`, ""]);
-  } else rows.push(["subscriptions", "delivery", "not measured (growth-only run)", ""]);
+  } else rows.push(["subscriptions", "delivery", "not measured", ""]);
   if (s.mixed) {
     rows.push(["mixed", `${s.mixed.clients} clients, ${n(s.mixed.seconds)} s: req/s, p99, errors`, `${n(s.mixed.perSecond)}/s, ${n(s.mixed.p99Ms)} ms, ${errs(s.mixed)}`, ""]);
     for (const [kind, f] of Object.entries(s.mixed.byKind)) rows.push(["", `  ${kind}: p50 / p99, req/s, errors`, `${lat(f)}, ${n(f.perSecond)}/s, ${errs(f)}`, ""]);
@@ -50,7 +59,7 @@ export function table(r: Results): string {
   const errorCounts = Object.entries(s).flatMap(([name, v]) => (v && typeof (v as { errors?: unknown }).errors === "number" ? [`${name} ${(v as { errors: number }).errors}`] : []));
   rows.push(["errors", "failed calls per scenario", errorCounts.join(", "), ""]);
   const lines = [
-    `Frontier benchmark (${scale.quick ? "quick" : "full"}, scale ${scale.scale}: ${n(scale.concepts as number)} concepts, ${n(scale.items as number)} items, ${n(scale.learners as number)} learners, ${n((scale.answersLoaded ?? scale.answers) as number)} answers${scale.reused ? ", reused" : `, loaded in ${scale.loadSeconds} s`})`,
+    `Frontier benchmark (${scale.quick ? "quick" : "full"}${r.partial ? ", partial: --only" : ""}, scale ${scale.scale}: ${n(scale.concepts as number)} concepts, ${n(scale.items as number)} items, ${n(scale.learners as number)} learners, ${n((scale.answersLoaded ?? scale.answers) as number)} answers${scale.reused ? ", reused" : `, loaded in ${scale.loadSeconds} s`})`,
     `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, load average ${m.loadAverage} at start, ${m.loadAverageEnd} at end; Node ${m.node}; Neo4j ${m.neo4j.version} ${m.neo4j.edition} (heap ${m.neo4j.heap}, page cache ${m.neo4j.pageCache})`,
     "",
     render(rows),

@@ -7,6 +7,7 @@ import { createFormatError } from "./graphql/format-error.js";
 import type { Logger } from "./logger.js";
 import { createDriver } from "./neo4j/driver.js";
 import { migrate } from "./neo4j/migrate.js";
+import { migrateLegacyLearnerState } from "./modules/mastery/legacy-state.js";
 import { Database } from "./neo4j/run.js";
 import { createHttpApp } from "./server/http.js";
 import { createMetrics } from "./server/metrics.js";
@@ -37,6 +38,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
   }
   const services = createServices(db, config, logger);
   if (options.migrate !== false) {
+    await migrateLegacyLearnerState(db, logger);
     const changed = await services.curriculum.refreshDerived();
     if (changed > 0) logger.info({ changed }, "derived curriculum properties refreshed");
   }

@@ -6,6 +6,7 @@ import { curriculumLoaders } from "./modules/curriculum/curriculum.loaders.js";
 import { ImportService } from "./modules/curriculum/import/import.service.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
+import type { ResolvedItem } from "./modules/events/events.repository.js";
 import { LearnerAccess } from "./modules/learners/access.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
@@ -37,10 +38,16 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const caches = {
     itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),
     learner: new ReadThroughCache<Learner | null>(READ_CACHE_TTL_MS),
+    /** Item -> concepts and difficulty, for ingestion (found items only). */
+    itemConcepts: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
   };
-  hub.curriculum.listen(() => caches.itemsOfConcept.clear());
-  const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
+  const forgetCurriculum = () => {
     caches.itemsOfConcept.clear();
+    caches.itemConcepts.clear();
+  };
+  hub.curriculum.listen(forgetCurriculum);
+  const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
+    forgetCurriculum();
     fanout.publishCurriculum(changes);
   };
   const curriculum = new CurriculumService(db, curriculumChanged);
@@ -75,7 +82,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     learners,
     access: new LearnerAccess(learners),
     models,
-    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes)),
+    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes), caches.itemConcepts),
     mastery,
     recommendations,
     classroom: new ClassroomService(db, models, curriculum.repo),

@@ -2,15 +2,29 @@
 // 1. creates unknown learners and write-locks every learner of the batch (ids sorted by the
 //    caller, so concurrent batches lock in the same order and cannot deadlock); concurrent
 //    batches for one learner are serialised here, and the second sees the first's writes;
-// 2. finds events already stored (idempotency);
-// 3. resolves items to their concepts and designer-set difficulty (logits);
+// 2. reads each learner's model scalars and the MASTERY edges of only the concepts the batch
+//    touches (the caller resolved items to concepts), with each edge's element id for the
+//    write: the cost follows the batch, not the learner's history;
+// 3. finds events already stored (idempotency);
 // 4. checks explicit conceptIds.
+// $learners: [{id, conceptIds}], sorted by id.
 CALL () {
-  UNWIND $learnerIds AS id
-  MERGE (l:Learner {id: id})
+  UNWIND $learners AS row
+  MERGE (l:Learner {id: row.id})
   ON CREATE SET l.createdAt = datetime()
   SET l._lock = coalesce(l._lock, 0) + 1
-  RETURN collect({id: l.id, kt: l.kt, seq: coalesce(l.seq, 0), lastEventAt: l.lastEventAt}) AS learners
+  WITH l, row
+  CALL (l, row) {
+    UNWIND row.conceptIds AS cid
+    // Seek the concept, then check the learner's edges for it (Expand(Into), no property reads);
+    // left to itself the planner reads every edge's concept id.
+    MATCH (c:Concept {id: cid})
+    USING INDEX c:Concept(id)
+    MATCH (l)-[m:MASTERY]->(c)
+    RETURN collect([cid, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, elementId(m)]) AS concepts
+  }
+  RETURN collect({id: l.id, seq: coalesce(l.seq, 0), lastEventAt: l.lastEventAt,
+    state: {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents, concepts: concepts}}) AS learners
 }
 CALL () {
   UNWIND $eventIds AS id
@@ -18,16 +32,8 @@ CALL () {
   RETURN collect(e.id) AS existing
 }
 CALL () {
-  UNWIND $itemIds AS id
-  MATCH (i:Item {id: id})
-  OPTIONAL MATCH (i)-[a:ASSESSES]->(c:Concept)
-  WITH i, c, a ORDER BY c.id
-  WITH i, [x IN collect({conceptId: c.id, weight: a.weight}) WHERE x.conceptId IS NOT NULL] AS concepts
-  RETURN collect({id: i.id, kind: i.kind, difficulty: coalesce(i.difficulty, 0.0), concepts: concepts}) AS items
-}
-CALL () {
   UNWIND $conceptIds AS id
   MATCH (c:Concept {id: id})
   RETURN collect(c.id) AS concepts
 }
-RETURN learners, existing, items, concepts
+RETURN learners, existing, concepts

@@ -1,4 +1,7 @@
-// DataLoader batch: each learner's model state (JSON) and sequence number.
+// DataLoader batch: each learner's model state (scalars on the learner, one row per MASTERY edge:
+// [conceptId, mastery, attempts, recent, lastPracticedMs, lastPracticedIndex]) and sequence number.
 UNWIND $ids AS id
 MATCH (l:Learner {id: id})
-RETURN id, l.kt AS kt, coalesce(l.seq, 0) AS seq
+RETURN id, {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
+  concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]} AS state,
+  coalesce(l.seq, 0) AS seq

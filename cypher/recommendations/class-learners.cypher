@@ -4,7 +4,8 @@ MATCH (k:Class {id: $classId})
 CALL (k) {
   OPTIONAL MATCH (l:Learner)-[:MEMBER_OF]->(k)
   WITH l ORDER BY l.id
-  RETURN collect(CASE WHEN l IS NULL THEN null ELSE {id: l.id, kt: l.kt} END) AS learners
+  RETURN collect(CASE WHEN l IS NULL THEN null ELSE {id: l.id, state: {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
+    concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]}} END) AS learners
 }
 CALL () {
   MATCH (c:Concept)-[r:REQUIRES]->(p:Concept)

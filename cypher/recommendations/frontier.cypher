@@ -6,7 +6,7 @@
 // path to the goal. Concepts without prerequisites carry `root: true` (indexed).
 // Stored mastery is an upper bound of mastery now (forgetting only lowers it), so every list
 // here is a superset that the service narrows with the model.
-// The same statement reads: the learner's model state (`kt`); the goal (unless $goalId is
+// The same statement reads: the learner's model state (as in mastery/learner-states.cypher); the goal (unless $goalId is
 // given); for remediation, the prerequisites of concepts the learner may be struggling with (at
 // least $struggleAttempts attempts, recent score below $struggleRecent); review candidates
 // (mastered when last practised); and the items attempted since $since (epoch ms).
@@ -68,4 +68,6 @@ CALL (l) {
   WHERE e.occurredAt >= datetime({epochMillis: toInteger($since)}) AND e.itemId IS NOT NULL
   RETURN collect(DISTINCT e.itemId) AS recentItemIds
 }
-RETURN frontier, remediation, review, recentItemIds, goalId, l.kt AS kt
+RETURN frontier, remediation, review, recentItemIds, goalId,
+  {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
+   concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]} AS state

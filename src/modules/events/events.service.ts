@@ -1,8 +1,10 @@
 import type { Database, Tx } from "../../neo4j/run.js";
 import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../mastery/learner-replay.js";
-import type { LearnerState, ModelParams } from "../mastery/model.js";
+import { learnerStateFrom, type ModelParams } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
-import { EventsRepository } from "./events.repository.js";
+import { ReadThroughCache } from "../common/cache.js";
+import { detailJson } from "../mastery/mastery-change.js";
+import { EventsRepository, type ResolvedItem, type WriteRows } from "./events.repository.js";
 import { validateEvent, type NormalizedEvent, type RawEvent } from "./validate-event.js";
 
 export const MAX_EVENTS_PER_CALL = 1000;
@@ -63,6 +65,8 @@ export class EventsService {
     private readonly models: ModelStore,
     /** Called with the changes of every committed batch (live subscriptions). */
     private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
+    /** Item -> concepts, shared with other requests and cleared on every curriculum edit. */
+    private readonly itemCache: ReadThroughCache<ResolvedItem | null> = new ReadThroughCache(0),
   ) {}
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
@@ -86,9 +90,14 @@ export class EventsService {
     if (options.atomic && results.some((r) => r.status === "REJECTED")) return this.summarise(notApplied(results), []);
     if (valid.length === 0) return this.summarise(results, []);
 
-    const { params } = await this.models.current();
+    const itemIds = [...new Set(valid.map((v) => v.event.itemId).filter((x): x is string => x !== null))];
+    const [{ params }, resolved] = await Promise.all([
+      this.models.current(),
+      this.itemCache.getMany(itemIds, (missing) => this.repo.resolveItems(this.db, missing), (item) => item !== null),
+    ]);
+    const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
     try {
-      const done = await this.db.writeTx((tx) => this.apply(tx, params, valid, results, options, now));
+      const done = await this.db.writeTx((tx) => this.apply(tx, params, items, valid, results, options, now));
       const committedAt = Date.now();
       for (const c of done.changes) c.recordedAt = committedAt;
       this.onApplied(done.changes);
@@ -102,6 +111,7 @@ export class EventsService {
   private async apply(
     tx: Tx,
     params: ModelParams,
+    items: ReadonlyMap<string, ResolvedItem>,
     valid: Array<{ index: number; event: NormalizedEvent }>,
     baseResults: readonly EventResultRecord[],
     options: RecordOptions,
@@ -109,12 +119,20 @@ export class EventsService {
   ): Promise<{ results: EventResultRecord[]; changes: AppliedChange[] }> {
     // The transaction may be retried: start from the validation results each time.
     const results = baseResults.map((r) => ({ ...r }));
-    const learnerIds = [...new Set(valid.map((v) => v.event.learnerId))].sort();
-    const itemIds = [...new Set(valid.map((v) => v.event.itemId).filter((x): x is string => x !== null))];
+    // The concepts each learner's events touch: only their MASTERY state is read.
+    const touches = new Map<string, Set<string>>();
+    for (const { event } of valid) {
+      const t = touches.get(event.learnerId) ?? new Set<string>();
+      const item = event.itemId !== null ? items.get(event.itemId) : undefined;
+      for (const c of item?.concepts ?? []) t.add(c.conceptId);
+      for (const c of event.conceptIds ?? []) t.add(c);
+      touches.set(event.learnerId, t);
+    }
+    const lockOrder = [...touches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, concepts]) => ({ id, conceptIds: [...concepts] }));
     const explicit = [...new Set(valid.flatMap((v) => v.event.conceptIds ?? []))];
-    const prepared = await this.repo.prepare(tx, { learnerIds, eventIds: valid.map((v) => v.event.eventId), itemIds, conceptIds: explicit });
+    const prepared = await this.repo.prepare(tx, { learners: lockOrder, eventIds: valid.map((v) => v.event.eventId), conceptIds: explicit });
     const learners = new Map(prepared.learners.map((l) => [l.id, l]));
-    const { existing, items } = prepared;
+    const { existing } = prepared;
     let knownConcepts = prepared.concepts;
     if (options.createMissingConcepts && knownConcepts.size < explicit.length) {
       await this.repo.createMissingConcepts(tx, explicit.filter((c) => !knownConcepts.has(c)));
@@ -154,31 +172,38 @@ export class EventsService {
 
     // Designer-set difficulties stand in for items the fitted model has not seen.
     const batchParams: ModelParams = { ...params, itemDifficulty: Object.assign(Object.create(params.itemDifficulty) as Record<string, number>, difficulty) };
-    const rows = { events: [] as unknown[], mastery: [] as unknown[], changes: [] as unknown[], learners: [] as unknown[] };
+    const rows: WriteRows = { events: [], mastery: [], changes: [], learners: [] };
     const applied: AppliedChange[] = [];
     for (const [learnerId, fresh] of byLearner) {
       const locked = learners.get(learnerId);
-      const stored = locked?.kt ? (JSON.parse(locked.kt) as LearnerState) : null;
+      const stored = locked ? learnerStateFrom(locked.state) : null;
       const lastEventAt = locked?.lastEventAt ? locked.lastEventAt.getTime() : null;
-      const { state, changes } = await advanceLearner(batchParams, stored, lastEventAt, fresh, () => this.repo.learnerEvents(tx, learnerId), now);
+      const history = async () => {
+        const [events, whole] = await Promise.all([this.repo.learnerEvents(tx, learnerId), this.repo.learnerState(tx, learnerId)]);
+        return { events, stored: whole ? learnerStateFrom(whole) : null };
+      };
+      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastEventAt, fresh, history, now);
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
         applied.push({ ...c, learnerId, seq, recordedAt: 0 });
-        rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, attempts: c.attempts, reason: c.reason, explanation: JSON.stringify(c.detail) });
+        rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, attempts: c.attempts, reason: c.reason, explanation: detailJson(c.detail) });
       }
-      for (const conceptId of new Set(changes.map((c) => c.conceptId))) {
+      const edges = new Map((locked?.state.concepts ?? []).map((row) => [row[0], row[6] as string]));
+      const lookedAt = touches.get(learnerId);
+      for (const conceptId of touched) {
         const cs = state.concepts[conceptId];
-        if (cs) rows.mastery.push({ learnerId, conceptId, p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt });
+        const edge = edges.get(conceptId) ?? null;
+        if (cs) rows.mastery.push({ learnerId, conceptId, edge, absent: edge === null && lookedAt !== undefined && lookedAt.has(conceptId), p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex });
       }
       for (const e of fresh) {
         rows.events.push({ id: e.eventId, kind: e.kind, learnerId, itemId: e.itemId, conceptIds: e.concepts, score: e.score, occurredAt: e.occurredAt, durationMs: e.durationMs, hintsUsed: e.hintsUsed, attemptNumber: e.attemptNumber, source: e.source, watchFraction: e.watchFraction });
       }
       const newest = Math.max(lastEventAt ?? 0, ...fresh.map((e) => e.occurredAt));
-      rows.learners.push({ id: learnerId, kt: JSON.stringify(state), seq, lastEventAt: newest, ability: state.ability });
+      rows.learners.push({ id: learnerId, seq, lastEventAt: newest, ability: state.ability, attempts: state.attempts, events: state.events });
     }
     // Concepts are shared by every writer: take their locks in one global order (no deadlocks).
-    (rows.mastery as Array<{ conceptId: string; learnerId: string }>).sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : a.learnerId < b.learnerId ? -1 : 1));
+    rows.mastery.sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : a.learnerId < b.learnerId ? -1 : 1));
     await this.repo.write(tx, rows);
     return { results, changes: applied };
   }

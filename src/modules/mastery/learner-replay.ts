@@ -88,19 +88,24 @@ export function applyEvent(params: ModelParams, state: LearnerState, e: Resolved
  * every concept whose final mastery then differs from its last recorded value gets a REPLAY
  * correction, so the newest history entry of a concept always equals its current mastery.
  *
- * @param stored the learner's state before this batch (null for a new learner)
+ * @param stored the learner's state before this batch (null for a new learner); it needs only the
+ *   concepts of `fresh` (the in-order path touches nothing else)
  * @param lastEventAt epoch ms of the newest event already applied (null if none)
  * @param fresh the batch's new events for this learner (any order)
- * @param history the learner's stored events; only read when a late event makes a replay necessary
+ * @param history the learner's stored events and whole stored state (every concept); only read
+ *   when a late event makes a replay necessary
+ * @returns the new state, the changes, and `touched`: the concepts whose stored state must be
+ *   written (the fresh events' concepts; after a replay, every concept, since a late event shifts
+ *   the event counter of everything after it)
  */
 export async function advanceLearner(
   params: ModelParams,
   stored: LearnerState | null,
   lastEventAt: number | null,
   fresh: ResolvedEvent[],
-  history: () => Promise<ResolvedEvent[]>,
+  history: () => Promise<{ events: ResolvedEvent[]; stored: LearnerState | null }>,
   now: number,
-): Promise<{ state: LearnerState; changes: MasteryChangeRecord[]; replayed: boolean }> {
+): Promise<{ state: LearnerState; changes: MasteryChangeRecord[]; touched: string[]; replayed: boolean }> {
   const sorted = [...fresh].sort(byTime);
   const first = sorted[0];
   const late = lastEventAt !== null && first !== undefined && first.occurredAt < lastEventAt;
@@ -112,10 +117,11 @@ export async function advanceLearner(
       state = r.state;
       changes.push(...r.changes);
     }
-    return { state, changes, replayed: false };
+    return { state, changes, touched: [...new Set(sorted.flatMap((e) => e.concepts))], replayed: false };
   }
   const freshIds = new Set(sorted.map((e) => e.eventId));
-  const all = [...(await history()).filter((e) => !freshIds.has(e.eventId)), ...sorted].sort(byTime);
+  const past = await history();
+  const all = [...past.events.filter((e) => !freshIds.has(e.eventId)), ...sorted].sort(byTime);
   let state = initialLearnerState();
   const changes: MasteryChangeRecord[] = [];
   for (const e of all) {
@@ -124,7 +130,7 @@ export async function advanceLearner(
     if (freshIds.has(e.eventId)) changes.push(...r.changes);
   }
   const lastRecorded = new Map<string, number>();
-  for (const [id, c] of Object.entries(stored?.concepts ?? {})) lastRecorded.set(id, c.mastery);
+  for (const [id, c] of Object.entries(past.stored?.concepts ?? {})) lastRecorded.set(id, c.mastery);
   for (const c of changes) lastRecorded.set(c.conceptId, c.after);
   const trigger = sorted[0] as ResolvedEvent;
   for (const [conceptId, c] of Object.entries(state.concepts)) {
@@ -142,5 +148,5 @@ export async function advanceLearner(
       });
     }
   }
-  return { state, changes, replayed: true };
+  return { state, changes, touched: Object.keys(state.concepts), replayed: true };
 }

@@ -29,6 +29,17 @@ export function changeSentence(reason: string, before: number, after: number, de
   }
 }
 
+/**
+ * The numbers behind a change, as stored with it (MasteryChange.explanation): nulls left out and
+ * four significant digits, which is what an explanation shows; the change's before and after keep
+ * full precision.
+ */
+export function detailJson(detail: Detail): string {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(detail) as Array<[string, number | null | undefined]>) if (typeof v === "number") out[k] = Number(v.toPrecision(4));
+  return JSON.stringify(out);
+}
+
 /** A stored or live change in its GraphQL shape. `detail` is the stored JSON or the live object. */
 export function toMasteryChange(c: {
   seq: number;
@@ -55,7 +66,7 @@ export function toMasteryChange(c: {
     attempts: c.attempts ?? null,
     reason: c.reason,
     explanation: changeSentence(c.reason, c.before, c.after, detail),
-    detail: typeof c.detail === "string" ? c.detail : JSON.stringify(c.detail),
+    detail: typeof c.detail === "string" ? c.detail : detailJson(c.detail),
     recordedAt: c.recordedAt === null || c.recordedAt === undefined ? null : new Date(c.recordedAt),
   };
 }

@@ -5,7 +5,7 @@ import type { CurriculumRepository } from "../curriculum/curriculum.repository.j
 import { explainMastery } from "./explain.js";
 import { toMasteryChange } from "./mastery-change.js";
 import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
-import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState } from "./model.js";
+import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState, type StoredLearnerState } from "./model.js";
 import type { ModelStore } from "./model-store.js";
 import { THRESHOLDS } from "./thresholds.js";
 
@@ -31,7 +31,7 @@ export class MasteryService {
 
   async state(learnerId: string): Promise<LearnerState> {
     const [row] = await this.db.read(Q.states, { ids: [learnerId] });
-    return learnerStateFrom(row?.kt);
+    return learnerStateFrom(row?.state as StoredLearnerState | null | undefined);
   }
 
   /**

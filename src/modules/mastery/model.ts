@@ -306,9 +306,26 @@ export function initialLearnerState(): LearnerState {
   return { ability: 0, attempts: 0, events: 0, concepts: {} };
 }
 
-/** A learner's stored state (the `kt` JSON on the learner), or the initial state when there is none. */
-export function learnerStateFrom(kt: unknown): LearnerState {
-  return typeof kt === "string" && kt !== "" ? (JSON.parse(kt) as LearnerState) : initialLearnerState();
+/**
+ * A learner's model state as the graph stores it: the scalars on the Learner node and one row per
+ * MASTERY edge, `[conceptId, mastery, attempts, recent, lastPracticedMs, lastPracticedIndex]`.
+ * Every query that needs the state returns it in this shape (see cypher/mastery/learner-states.cypher).
+ */
+export interface StoredLearnerState {
+  ability: number | null;
+  attempts: number | null;
+  events: number | null;
+  concepts: ReadonlyArray<readonly [string, number, number, number, number, number, ...unknown[]]> | null;
+}
+
+/** The model state from its stored form (the initial state for a learner with none). */
+export function learnerStateFrom(stored: StoredLearnerState | null | undefined): LearnerState {
+  if (!stored) return initialLearnerState();
+  const concepts: Record<string, ConceptState> = {};
+  for (const [id, mastery, attempts, recent, lastPracticedAt, lastPracticedIndex] of stored.concepts ?? []) {
+    concepts[id] = { mastery, attempts, recent, lastPracticedAt, lastPracticedIndex };
+  }
+  return { ability: stored.ability ?? 0, attempts: stored.attempts ?? 0, events: stored.events ?? 0, concepts };
 }
 
 /** Parameters of a concept (fitted, or the default for unknown concepts). */

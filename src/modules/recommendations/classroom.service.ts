@@ -3,7 +3,7 @@ import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
 import type { Concept } from "../curriculum/concept.type.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { effectiveMastery, learnerStateFrom, type LearnerState, type ModelParams } from "../mastery/model.js";
+import { effectiveMastery, learnerStateFrom, type LearnerState, type ModelParams, type StoredLearnerState } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { THRESHOLDS } from "../mastery/thresholds.js";
 import type { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
@@ -41,7 +41,7 @@ export class ClassroomService {
       prereqs.set(e.conceptId, list);
       dependents.set(e.prerequisiteId, (dependents.get(e.prerequisiteId) ?? 0) + 1);
     }
-    const learners = (row.learners as Array<{ id: string; kt: string | null }>).map((l) => ({ id: l.id, state: learnerStateFrom(l.kt) }));
+    const learners = (row.learners as Array<{ id: string; state: StoredLearnerState }>).map((l) => ({ id: l.id, state: learnerStateFrom(l.state) }));
     return { learners, prereqs, dependents, concepts: row.concepts as ClassData["concepts"], params, now: Date.now() };
   }
 

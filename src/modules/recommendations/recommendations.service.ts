@@ -15,6 +15,7 @@ import {
   predictCorrect,
   type LearnerState,
   type ModelParams,
+  type StoredLearnerState,
 } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { THRESHOLDS } from "../mastery/thresholds.js";
@@ -109,7 +110,7 @@ export class RecommendationsService {
       this.models.current(),
     ]);
     if (!row) return [];
-    const state = learnerStateFrom(row.kt);
+    const state = learnerStateFrom(row.state as StoredLearnerState | null);
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     // The traversal's lists are supersets (stored numbers); the model decides.
     const struggling = (id: string) => {
@@ -246,7 +247,7 @@ export class RecommendationsService {
   async learningPath(learnerId: string, goalConceptId: string, now = Date.now()): Promise<LearningPath> {
     // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
     const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
-    const state = learnerStateFrom(row?.kt);
+    const state = learnerStateFrom(row?.state as StoredLearnerState | null | undefined);
     const nodes = (row?.nodes as Concept[] | undefined) ?? [];
     const inside = new Set(nodes.map((n) => n.id));
     const leaving = (row?.edges as PrerequisiteEdge[] | undefined) ?? [];

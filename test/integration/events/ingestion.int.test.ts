@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import { advanceLearner, type ResolvedEvent } from "../../../src/modules/mastery/learner-replay.js";
-import type { LearnerState } from "../../../src/modules/mastery/model.js";
+import { learnerStateFrom, type LearnerState, type StoredLearnerState } from "../../../src/modules/mastery/model.js";
 import {
   ImportCurriculumDocument,
   LearnerMasteryDocument,
@@ -10,6 +10,8 @@ import {
   RecordEventsDocument,
   type EventInput,
 } from "../../generated/graphql.js";
+import { createLogger } from "../../../src/logger.js";
+import { migrateLegacyLearnerState } from "../../../src/modules/mastery/legacy-state.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { codes, startTestServer, type TestServer } from "../../utils/server.js";
 
@@ -23,7 +25,7 @@ interface Facts {
   mastery: Array<{ conceptId: string; p: number; attempts: number }>;
   history: Array<{ seq: number; conceptId: string; eventId: string; after: number; reason: string }>;
   seq: number;
-  kt: string | null;
+  state: StoredLearnerState | null;
 }
 async function facts(learnerId: string): Promise<Facts> {
   const [row] = await s.query("test/learner-facts", { learnerId });
@@ -58,7 +60,7 @@ async function expectedState(events: EventInput[], conceptsOf: (itemId: string) 
   }));
   const difficulty = { [`${P}q-easy`]: -1, [`${P}q-hard`]: 1, [`${P}q-both`]: 0 };
   const withItems = { ...params, itemDifficulty: { ...params.itemDifficulty, ...difficulty } };
-  return (await advanceLearner(withItems, null, null, resolved, async () => [], Date.now())).state;
+  return (await advanceLearner(withItems, null, null, resolved, async () => ({ events: [], stored: null }), Date.now())).state;
 }
 const conceptsOf = (itemId: string) => (itemId.endsWith("q-both") ? [`${P}a`, `${P}b`] : [`${P}a`]);
 
@@ -149,7 +151,7 @@ describe("recordEvents", () => {
     await s.gql(RecordEventsDocument, { events }, s.admin);
     const expected = await expectedState(events, conceptsOf);
     const f = await facts(`${P}l3`);
-    const stored = JSON.parse(f.kt ?? "{}") as LearnerState;
+    const stored = learnerStateFrom(f.state);
     expect(stored.concepts).toEqual(expected.concepts);
     expect(stored.ability).toBeCloseTo(expected.ability, 12);
     expect(f.mastery.map((m) => m.conceptId).sort()).toEqual([`${P}a`, `${P}b`]);
@@ -165,7 +167,7 @@ describe("recordEvents", () => {
     expect(r.data?.recordEvents.accepted).toBe(1);
     const expected = await expectedState([inOrder[0], late, inOrder[1], inOrder[2]] as EventInput[], conceptsOf);
     const f = await facts(`${P}l4`);
-    expect((JSON.parse(f.kt ?? "{}") as LearnerState).concepts).toEqual(expected.concepts);
+    expect((learnerStateFrom(f.state)).concepts).toEqual(expected.concepts);
     for (const m of f.mastery) {
       const last = [...f.history].reverse().find((h) => h.conceptId === m.conceptId);
       expect(last?.after).toBeCloseTo(m.p, 12);
@@ -190,7 +192,7 @@ describe("recordEvents", () => {
     expect(results.every((r) => r.data?.recordEvents.accepted === perWriter)).toBe(true);
     const f = await facts(`${P}l5`);
     expect(f.events).toBe(writers * perWriter);
-    const stored = JSON.parse(f.kt ?? "{}") as LearnerState;
+    const stored = learnerStateFrom(f.state);
     expect(stored.attempts).toBe(writers * perWriter);
     const expected = await expectedState([...all].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt)), conceptsOf);
     expect(stored.concepts[`${P}a`]?.mastery).toBeCloseTo(expected.concepts[`${P}a`]?.mastery ?? -1, 9);
@@ -209,6 +211,25 @@ describe("recordEvents", () => {
   });
 });
 
+describe("stored model state", () => {
+  it("keeps the state on MASTERY edges only, and moves state stored in the old kt format there at start-up", async () => {
+    const events = [answer("l9", 1, "q-easy", true, 0), answer("l9", 2, "q-both", false, 5)];
+    await s.gql(RecordEventsDocument, { events }, s.admin);
+    const before = await facts(`${P}l9`);
+    const state = learnerStateFrom(before.state);
+    expect(state).toEqual(await expectedState(events, conceptsOf));
+    const [legacy] = await s.query("test/to-legacy-state", { learnerId: `${P}l9`, kt: JSON.stringify(state) });
+    expect(legacy).toMatchObject({ edges: 2, left: [], events: null });
+    // Any server starting now (other test files) migrates it too: only the end state is certain.
+    await migrateLegacyLearnerState(s.frontier.services.db, createLogger("silent"));
+    expect(learnerStateFrom((await facts(`${P}l9`)).state)).toEqual(state);
+    // The next answer builds on the migrated state.
+    const next = answer("l9", 3, "q-easy", true, 9);
+    await s.gql(RecordEventsDocument, { events: [next] }, s.admin);
+    expect(learnerStateFrom((await facts(`${P}l9`)).state)).toEqual(await expectedState([...events, next], conceptsOf));
+  });
+});
+
 describe("reading mastery", () => {
   it("answers mastery with explanations, predictions and the history behind it", async () => {
     const token = await s.token(Role.LEARNER, `${P}l3`);
@@ -217,7 +238,7 @@ describe("reading mastery", () => {
     expect(a).toMatchObject({ conceptId: `${P}a`, practised: true, attempts: 3 });
     expect(a?.explanation.map((x) => x.text)).toContain("3 of the last 3 answers correct");
     expect(b).toMatchObject({ conceptId: `${P}b`, attempts: 1 });
-    const facts3 = JSON.parse((await facts(`${P}l3`)).kt ?? "{}") as LearnerState;
+    const facts3 = learnerStateFrom((await facts(`${P}l3`)).state);
     expect(a?.storedP).toBeCloseTo(facts3.concepts[`${P}a`]?.mastery ?? -1, 12);
 
     const pred = await s.gql(LearnerPredictionDocument, { id: `${P}l3`, itemId: `${P}q-hard` }, token);

@@ -13,14 +13,16 @@ describe("advanceLearner", () => {
   const events = [ev(1, ["a"], 1, 0), ev(2, ["b"], 0, 5), ev(3, ["a", "b"], 1, 30), ev(4, ["a"], 0, 200), ev(5, ["b"], 1, 400)];
 
   it("gives the same state whatever order the events arrive in", async () => {
-    const inOrder = await advanceLearner(params, null, null, events, async () => [], 0);
+    const inOrder = await advanceLearner(params, null, null, events, async () => ({ events: [], stored: null }), 0);
     // Deliver 1, 2, 4, 5 first, then 3 late: the replay must land on the same state.
-    const first = await advanceLearner(params, null, null, [events[0], events[1], events[3], events[4]] as ResolvedEvent[], async () => [], 0);
+    const first = await advanceLearner(params, null, null, [events[0], events[1], events[3], events[4]] as ResolvedEvent[], async () => ({ events: [], stored: null }), 0);
     const lastAt = events[4]?.occurredAt ?? 0;
-    const late = await advanceLearner(params, first.state, lastAt, [events[2] as ResolvedEvent], async () => [events[0], events[1], events[3], events[4]] as ResolvedEvent[], 0);
+    const late = await advanceLearner(params, first.state, lastAt, [events[2] as ResolvedEvent], async () => ({ events: [events[0], events[1], events[3], events[4]] as ResolvedEvent[], stored: first.state }), 0);
     expect(late.replayed).toBe(true);
     expect(late.state).toEqual(inOrder.state);
     expect(late.changes.filter((c) => c.reason === "LATE_EVIDENCE").map((c) => c.conceptId).sort()).toEqual(["a", "b"]);
+    // A late event shifts the event counter of everything after it: every concept is rewritten.
+    expect(late.touched.sort()).toEqual(["a", "b"]);
     // The newest recorded value of each concept is its final mastery.
     for (const [id, c] of Object.entries(late.state.concepts)) {
       const lastChange = [...late.changes].reverse().find((x) => x.conceptId === id);
@@ -35,5 +37,19 @@ describe("advanceLearner", () => {
     }, 0);
     expect(r.changes.map((c) => [c.eventId, c.conceptId])).toEqual([["e1", "a"], ["e2", "b"], ["e3", "a"], ["e3", "b"]]);
     expect(r.changes.every((c) => c.reason === "EVIDENCE")).toBe(true);
+    expect(r.touched.sort()).toEqual(["a", "b"]);
+  });
+
+  it("needs only the touched concepts of the stored state for in-order events", async () => {
+    const whole = await advanceLearner(params, null, null, events.slice(0, 3), async () => ({ events: [], stored: null }), 0);
+    // What ingestion reads: the scalars and only concept 'a' (the next event touches only 'a').
+    const partial = { ...whole.state, concepts: { a: whole.state.concepts.a as NonNullable<(typeof whole.state.concepts)["a"]> } };
+    const next = [events[3] as ResolvedEvent];
+    const fromWhole = await advanceLearner(params, whole.state, events[2]?.occurredAt ?? 0, next, async () => ({ events: [], stored: null }), 0);
+    const fromPartial = await advanceLearner(params, partial, events[2]?.occurredAt ?? 0, next, async () => ({ events: [], stored: null }), 0);
+    expect(fromPartial.touched).toEqual(["a"]);
+    expect(fromPartial.changes).toEqual(fromWhole.changes);
+    expect(fromPartial.state.concepts.a).toEqual(fromWhole.state.concepts.a);
+    expect(fromPartial.state.ability).toBe(fromWhole.state.ability);
   });
 });
