@@ -10,7 +10,7 @@ import { migrate } from "./neo4j/migrate.js";
 import { migrateLegacyLearnerState } from "./modules/mastery/legacy-state.js";
 import { Database } from "./neo4j/run.js";
 import { createHttpApp } from "./server/http.js";
-import { createMetrics } from "./server/metrics.js";
+import { addGauges, createMetrics } from "./server/metrics.js";
 import { attachWebSocket } from "./server/ws.js";
 import { createServices, type Services } from "./services.js";
 
@@ -45,6 +45,11 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
   const schema = await buildFrontierSchema({ publicCurriculum: config.PUBLIC_CURRICULUM });
   const verifier = createVerifier(config);
   const metrics = createMetrics();
+  addGauges(metrics, [
+    ["frontier_ingest_calls", "recordEvents calls that reached the database.", () => services.events.stats.calls],
+    ["frontier_ingest_transactions", "Ingestion write transactions committed (concurrent small calls share one).", () => services.events.stats.transactions],
+    ["frontier_ingest_waiting", "Small recordEvents calls waiting for a shared transaction.", () => services.events.waiting],
+  ]);
   const formatError = createFormatError(logger);
   const httpServer = createServer();
   const ws = attachWebSocket({ httpServer, schema, services, verifier, config, logger, metrics, formatError });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Context } from "./context.js";
 
 /** Prometheus metrics of one server process, served on /metrics. */
@@ -48,3 +48,10 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Gauges read from in-process counters when /metrics is scraped: [name, help, read]. */
+export function addGauges(metrics: Pick<Metrics, "registry">, gauges: ReadonlyArray<readonly [string, string, () => number]>): void {
+  for (const [name, help, read] of gauges) {
+    new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(read()); } });
+  }
+}

@@ -1,9 +1,9 @@
 import { GraphQLError, parse, specifiedRules, validate } from "graphql";
-import { Gauge } from "prom-client";
 import { WebSocketServer } from "ws";
 import { AppError } from "../errors/errors.js";
 import { assertCost, depthRule } from "../graphql/limits.js";
 import { authenticate, buildContext, type Context } from "./context.js";
+import { addGauges } from "./metrics.js";
 import type { TransportDeps } from "./deps.js";
 import { serialisedOnce, sharedStats, subscribeShared } from "./shared-execution.js";
 import { rawPayload, serveGraphqlWs, type TransportStats } from "./ws-transport.js";
@@ -42,9 +42,7 @@ export function attachWebSocket(opts: TransportDeps) {
     ["frontier_ws_open_connections", "Open WebSocket connections.", () => wss.clients.size],
     ["frontier_live_subscriptions", "Open live subscriptions.", () => live.subscriptions],
   ];
-  for (const [name, help, read] of gauges) {
-    new Gauge({ name, help, registers: [opts.metrics.registry], collect() { this.set(read()); } });
-  }
+  addGauges(opts.metrics, gauges);
   serveGraphqlWs<ConnectionExtra>(
     {
       schema: opts.schema,

@@ -3,6 +3,7 @@ import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "..
 import { learnerStateFrom, type ModelParams } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { ReadThroughCache } from "../common/cache.js";
+import { Coalescer } from "../common/coalescer.js";
 import { detailJson } from "../mastery/mastery-change.js";
 import { EventsRepository, type ResolvedItem, type WriteRows } from "./events.repository.js";
 import { validateEvent, type NormalizedEvent, type RawEvent } from "./validate-event.js";
@@ -44,6 +45,23 @@ export interface RecordOptions {
   now?: number;
 }
 
+/** Calls with at most this many valid events may share a transaction with concurrent calls. */
+export const COALESCE_MAX_EVENTS = 50;
+/** Events per shared transaction, at most. */
+const COALESCE_MAX_GROUP = 500;
+/** Shared transactions running at once (one per core of a small database server is plenty). */
+const COALESCE_LANES = 2;
+
+interface Job {
+  valid: Array<{ index: number; event: NormalizedEvent }>;
+  /** The validation results, by input index. */
+  results: EventResultRecord[];
+  options: RecordOptions;
+  now: number;
+}
+
+type JobOutcome = { results: EventResultRecord[]; changes: AppliedChange[] } | { error: unknown };
+
 class AtomicRejection extends Error {
   constructor(readonly results: EventResultRecord[]) {
     super("atomic batch rejected");
@@ -59,6 +77,8 @@ class AtomicRejection extends Error {
  */
 export class EventsService {
   private readonly repo = new EventsRepository();
+  /** Calls that reached the database and the write transactions committed for them (/metrics). */
+  readonly stats = { calls: 0, transactions: 0 };
 
   constructor(
     private readonly db: Database,
@@ -90,21 +110,55 @@ export class EventsService {
     if (options.atomic && results.some((r) => r.status === "REJECTED")) return this.summarise(notApplied(results), []);
     if (valid.length === 0) return this.summarise(results, []);
 
-    const itemIds = [...new Set(valid.map((v) => v.event.itemId).filter((x): x is string => x !== null))];
-    const [{ params }, resolved] = await Promise.all([
-      this.models.current(),
-      this.itemCache.getMany(itemIds, (missing) => this.repo.resolveItems(this.db, missing), (item) => item !== null),
-    ]);
-    const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
+    const job: Job = { valid, results, options, now };
+    this.stats.calls++;
+    // Small calls (an app sending each answer as it happens) share transactions with whatever
+    // arrives while the database is busy; all-or-nothing and backfill calls run alone.
+    const alone = options.atomic || options.createMissingConcepts === true || options.now !== undefined || valid.length > COALESCE_MAX_EVENTS;
+    const done = alone ? (await this.applyGroup([job]))[0] : await this.coalescer.submit(job);
+    if (!done) throw new Error("no outcome for an ingestion job");
+    if ("error" in done) {
+      if (done.error instanceof AtomicRejection) return this.summarise(notApplied(done.error.results), []);
+      throw done.error;
+    }
+    return this.summarise(done.results, done.changes);
+  }
+
+  /** Small calls waiting for a shared transaction. */
+  get waiting(): number {
+    return this.coalescer.waiting;
+  }
+
+  private readonly coalescer = new Coalescer<Job, JobOutcome>((jobs) => this.applyGroup(jobs), {
+    lanes: COALESCE_LANES,
+    maxSize: COALESCE_MAX_GROUP,
+    size: (job) => job.valid.length,
+  });
+
+  /**
+   * One transaction for the jobs of a group. If it fails and the group has several jobs, each
+   * job is retried alone, so one caller's failure (e.g. the same new eventId sent twice at once)
+   * fails that caller only.
+   */
+  private async applyGroup(jobs: Job[]): Promise<JobOutcome[]> {
+    const valid = jobs.flatMap((j) => j.valid.map((v) => v.event));
+    const itemIds = [...new Set(valid.map((e) => e.itemId).filter((x): x is string => x !== null))];
     try {
-      const done = await this.db.writeTx((tx) => this.apply(tx, params, items, valid, results, options, now));
+      const [{ params }, resolved] = await Promise.all([
+        this.models.current(),
+        this.itemCache.getMany(itemIds, (missing) => this.repo.resolveItems(this.db, missing), (item) => item !== null),
+      ]);
+      const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
+      const done = await this.db.writeTx((tx) => this.apply(tx, params, items, jobs));
       const committedAt = Date.now();
-      for (const c of done.changes) c.recordedAt = committedAt;
-      this.onApplied(done.changes);
-      return this.summarise(done.results, done.changes);
+      this.stats.transactions++;
+      const all = done.flatMap((d) => d.changes);
+      for (const c of all) c.recordedAt = committedAt;
+      this.onApplied(all);
+      return done;
     } catch (err) {
-      if (err instanceof AtomicRejection) return this.summarise(notApplied(err.results), []);
-      throw err;
+      if (jobs.length === 1) return [{ error: err }];
+      return Promise.all(jobs.map(async (job) => (await this.applyGroup([job]))[0] as JobOutcome));
     }
   }
 
@@ -112,13 +166,25 @@ export class EventsService {
     tx: Tx,
     params: ModelParams,
     items: ReadonlyMap<string, ResolvedItem>,
-    valid: Array<{ index: number; event: NormalizedEvent }>,
-    baseResults: readonly EventResultRecord[],
-    options: RecordOptions,
-    now: number,
-  ): Promise<{ results: EventResultRecord[]; changes: AppliedChange[] }> {
+    jobs: readonly Job[],
+  ): Promise<Array<{ results: EventResultRecord[]; changes: AppliedChange[] }>> {
     // The transaction may be retried: start from the validation results each time.
-    const results = baseResults.map((r) => ({ ...r }));
+    const perJob = jobs.map((j) => ({ results: j.results.map((r) => ({ ...r })), changes: [] as AppliedChange[] }));
+    const options = (jobs[0] as Job).options;
+    const now = Math.max(...jobs.map((j) => j.now));
+    // Every valid event with its caller's result; a repeat of an eventId from another call in
+    // the same group is that call's DUPLICATE.
+    const valid: Array<{ event: NormalizedEvent; result: EventResultRecord; job: number }> = [];
+    const seen = new Set<string>();
+    jobs.forEach((j, k) =>
+      j.valid.forEach(({ index, event }) => {
+        const result = (perJob[k] as (typeof perJob)[number]).results[index] as EventResultRecord;
+        if (seen.has(event.eventId)) Object.assign(result, { status: "DUPLICATE", reason: "the same eventId arrived in a concurrent call; nothing changed" });
+        else valid.push({ event, result, job: k });
+        seen.add(event.eventId);
+      }),
+    );
+    const jobOfEvent = new Map(valid.map((v) => [v.event.eventId, v.job]));
     // The concepts each learner's events touch: only their MASTERY state is read.
     const touches = new Map<string, Set<string>>();
     for (const { event } of valid) {
@@ -141,8 +207,7 @@ export class EventsService {
 
     const byLearner = new Map<string, ResolvedEvent[]>();
     const difficulty: Record<string, number> = {};
-    for (const { index, event } of valid) {
-      const result = results[index] as EventResultRecord;
+    for (const { event, result } of valid) {
       if (existing.has(event.eventId)) {
         Object.assign(result, { status: "DUPLICATE", reason: "an event with this eventId was recorded before; nothing changed" });
         continue;
@@ -168,12 +233,11 @@ export class EventsService {
       list.push({ ...event, concepts });
       byLearner.set(event.learnerId, list);
     }
-    if (options.atomic && results.some((r) => r.status === "REJECTED")) throw new AtomicRejection(results);
+    if (options.atomic && perJob.some((j) => j.results.some((r) => r.status === "REJECTED"))) throw new AtomicRejection((perJob[0] as (typeof perJob)[number]).results);
 
     // Designer-set difficulties stand in for items the fitted model has not seen.
     const batchParams: ModelParams = { ...params, itemDifficulty: Object.assign(Object.create(params.itemDifficulty) as Record<string, number>, difficulty) };
     const rows: WriteRows = { events: [], mastery: [], changes: [], learners: [] };
-    const applied: AppliedChange[] = [];
     for (const [learnerId, fresh] of byLearner) {
       const locked = learners.get(learnerId);
       const stored = locked ? learnerStateFrom(locked.state) : null;
@@ -186,7 +250,7 @@ export class EventsService {
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
-        applied.push({ ...c, learnerId, seq, recordedAt: 0 });
+        (perJob[jobOfEvent.get(c.eventId) ?? 0] as (typeof perJob)[number]).changes.push({ ...c, learnerId, seq, recordedAt: 0 });
         rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, attempts: c.attempts, reason: c.reason, explanation: detailJson(c.detail) });
       }
       const edges = new Map((locked?.state.concepts ?? []).map((row) => [row[0], row[6] as string]));
@@ -205,7 +269,7 @@ export class EventsService {
     // Concepts are shared by every writer: take their locks in one global order (no deadlocks).
     rows.mastery.sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : a.learnerId < b.learnerId ? -1 : 1));
     await this.repo.write(tx, rows);
-    return { results, changes: applied };
+    return perJob;
   }
 
   private async summarise(results: EventResultRecord[], changes: AppliedChange[]): Promise<RecordOutcome> {

@@ -176,6 +176,35 @@ describe("recordEvents", () => {
     expect(f.history.map((h) => h.seq)).toEqual(f.history.map((_, i) => i + 1));
   });
 
+  it("lets concurrent single-answer calls share transactions, each call answered for its own events", async () => {
+    const gauge = async (name: string) => {
+      const text = await (await fetch(`${s.frontier.url}/metrics`)).text();
+      return Number(new RegExp(`^${name} (\\d+)`, "m").exec(text)?.[1] ?? NaN);
+    };
+    const [calls0, tx0] = [await gauge("frontier_ingest_calls"), await gauge("frontier_ingest_transactions")];
+    const learners = ["l10", "l11", "l12", "l13"];
+    // Ten answers per learner, sent at once in shuffled order (late events included).
+    const sent = learners.flatMap((l, k) => Array.from({ length: 10 }, (_, n) => answer(l, n, n % 3 === 0 ? "q-hard" : "q-easy", (n + k) % 3 !== 0, n * 7)));
+    const order = sent.map((e, i) => ({ e, key: (i * 37) % sent.length })).sort((a, b) => a.key - b.key).map((x) => x.e);
+    const twice = answer("l10", 99, "q-easy", true, 100);
+    const calls = [...order.map((e) => [e]), [twice], [twice]];
+    const results = await Promise.all(calls.map((events) => s.gql(RecordEventsDocument, { events }, s.admin)));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(results.slice(0, order.length).every((r) => r.data?.recordEvents.accepted === 1)).toBe(true);
+    const pair = results.slice(order.length).map((r) => r.data?.recordEvents.results[0]?.status).sort();
+    expect(pair).toEqual(["ACCEPTED", "DUPLICATE"]);
+    const [calls1, tx1] = [await gauge("frontier_ingest_calls"), await gauge("frontier_ingest_transactions")];
+    expect(calls1 - calls0).toBe(calls.length);
+    expect(tx1 - tx0).toBeLessThan(calls1 - calls0);
+    for (const l of learners) {
+      const mine = [...sent.filter((e) => e.learnerId === `${P}${l}`), ...(l === "l10" ? [twice] : [])];
+      const f = await facts(`${P}${l}`);
+      expect(f.events).toBe(mine.length);
+      expect(learnerStateFrom(f.state).concepts).toEqual((await expectedState(mine, conceptsOf)).concepts);
+      expect(f.history.map((h) => h.seq)).toEqual(f.history.map((_, i) => i + 1));
+    }
+  });
+
   it("loses no update with many parallel writers for one learner", async () => {
     const writers = 12;
     const perWriter = 5;
