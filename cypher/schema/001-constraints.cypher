@@ -13,7 +13,6 @@ CREATE INDEX item_kind IF NOT EXISTS FOR (i:Item) ON (i.kind);
 CREATE INDEX topic_level IF NOT EXISTS FOR (t:Topic) ON (t.level);
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
 CREATE INDEX event_learner IF NOT EXISTS FOR (e:Event) ON (e.learnerId, e.occurredAt);
-CREATE INDEX event_kind IF NOT EXISTS FOR (e:Event) ON (e.kind);
 CREATE INDEX mastery_change_learner IF NOT EXISTS FOR (m:MasteryChange) ON (m.learnerId, m.seq);
 CREATE INDEX mastery_change_concept IF NOT EXISTS FOR (m:MasteryChange) ON (m.learnerId, m.conceptId, m.at);
 CREATE CONSTRAINT kt_model_id IF NOT EXISTS FOR (k:KtModel) REQUIRE k.id IS UNIQUE;
