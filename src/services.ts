@@ -7,6 +7,8 @@ import { ImportService } from "./modules/curriculum/import/import.service.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsService } from "./modules/events/events.service.js";
 import type { ResolvedItem } from "./modules/events/events.repository.js";
+import { cachedConcepts } from "./modules/curriculum/curriculum.loaders.js";
+import type { Concept } from "./modules/curriculum/concept.type.js";
 import { LearnerAccess } from "./modules/learners/access.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
@@ -38,12 +40,15 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const caches = {
     itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),
     learner: new ReadThroughCache<Learner | null>(READ_CACHE_TTL_MS),
+    /** Concepts by id (found ones only). */
+    concept: new ReadThroughCache<Concept | null>(READ_CACHE_TTL_MS),
     /** Item -> concepts and difficulty, for ingestion (found items only). */
     itemConcepts: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
   };
   const forgetCurriculum = () => {
     caches.itemsOfConcept.clear();
     caches.itemConcepts.clear();
+    caches.concept.clear();
   };
   hub.curriculum.listen(forgetCurriculum);
   const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
@@ -63,8 +68,11 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     recommendations: new RecommendationWatchers(
       hub,
       (learnerId) =>
-        recommendations.recommendations(learnerId, { limit: 5, within: null, goalConceptId: null, itemKinds: null, strategy: "balanced", band: DEFAULT_BAND }, (ids) =>
-          caches.itemsOfConcept.getMany(ids, (missing) => curriculum.repo.itemsOfConcepts(missing)),
+        recommendations.recommendations(
+          learnerId,
+          { limit: 5, within: null, goalConceptId: null, itemKinds: null, strategy: "balanced", band: DEFAULT_BAND },
+          (ids) => caches.itemsOfConcept.getMany(ids, (missing) => curriculum.repo.itemsOfConcepts(missing)),
+          (ids) => cachedConcepts(caches.concept, curriculum.repo, ids),
         ),
       logger,
     ),
@@ -97,7 +105,7 @@ export type Services = ReturnType<typeof createServices>;
 /** Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. */
 export function createLoaders(services: Services) {
   return {
-    ...curriculumLoaders(services.curriculum.repo, services.caches.itemsOfConcept),
+    ...curriculumLoaders(services.curriculum.repo, services.caches.itemsOfConcept, services.caches.concept),
     ...learnerLoaders(services.learners, services.caches.learner),
   };
 }

@@ -44,7 +44,7 @@ CALL (l, goalPath) {
   WHERE need = 0 OR got / need >= $ready
   OPTIONAL MATCH (cand)-[:IN_TOPIC]->(t:Topic)
   RETURN collect({
-    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs, concept: cand {.*},
+    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs,
     unlocks: coalesce(cand.unlocks, 0),
     onGoalPath: cand.id IN goalPath
   }) AS frontier
@@ -53,13 +53,13 @@ CALL (l) {
   MATCH (l)-[m:MASTERY]->(s:Concept)-[r:REQUIRES]->(p:Concept)
   WHERE m.attempts >= $struggleAttempts AND m.recent < $struggleRecent AND ($within IS NULL OR s.id IN $within)
   OPTIONAL MATCH (p)-[:IN_TOPIC]->(t:Topic)
-  RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight, concept: p {.*}}) AS remediation
+  RETURN collect({struggling: s.id, strugglingName: s.name, id: p.id, name: p.name, topicId: t.id, weight: r.weight}) AS remediation
 }
 CALL (l, goalPath) {
   MATCH (l)-[m:MASTERY]->(c:Concept)
   WHERE m.p >= $mastered AND ($within IS NULL OR c.id IN $within)
   OPTIONAL MATCH (c)-[:IN_TOPIC]->(t:Topic)
-  RETURN collect({id: c.id, name: c.name, topicId: t.id, concept: c {.*},
+  RETURN collect({id: c.id, name: c.name, topicId: t.id,
     unlocks: coalesce(c.unlocks, 0),
     onGoalPath: c.id IN goalPath}) AS review
 }

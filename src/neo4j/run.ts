@@ -17,6 +17,8 @@ export type Params = Record<string, unknown>;
 /** Converts driver values (nodes, temporals) into plain JS: nodes become their properties, date-times become Dates. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
+  // Strings and numbers are most of a result: skip the driver's type probes for them.
+  if (typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) || neo4j.isDate(value as never)) {
     return new Date((value as { toString(): string }).toString());

@@ -1,12 +1,28 @@
 import { byIdLoader, listLoader } from "../common/loader.js";
 import type { ReadThroughCache } from "../common/cache.js";
 import type { CurriculumRepository } from "./curriculum.repository.js";
+import type { Concept } from "./concept.type.js";
 import type { Item } from "./item.type.js";
 
-/** Per-request loaders; items of concepts read through the process-wide cache (cleared on every curriculum change). */
-export function curriculumLoaders(repo: CurriculumRepository, itemsCache: ReadThroughCache<Array<Item & { weight: number }>>) {
+/** Concepts in the order of `ids` (null: no such concept), read through the process-wide cache. */
+export async function cachedConcepts(cache: ReadThroughCache<Concept | null>, repo: CurriculumRepository, ids: readonly string[]): Promise<Array<Concept | null>> {
+  return cache.getMany(
+    ids,
+    async (missing) => {
+      const found = new Map((await repo.conceptsByIds(missing)).map((c) => [c.id, c]));
+      return missing.map((id) => found.get(id) ?? null);
+    },
+    (c) => c !== null,
+  );
+}
+
+/**
+ * Per-request loaders. Concepts and the items of concepts read through process-wide caches
+ * (cleared on every curriculum change, here at once and on other servers through the fan-out).
+ */
+export function curriculumLoaders(repo: CurriculumRepository, itemsCache: ReadThroughCache<Array<Item & { weight: number }>>, conceptCache: ReadThroughCache<Concept | null>) {
   return {
-    concept: byIdLoader((ids) => repo.conceptsByIds(ids)),
+    concept: listLoader((ids) => cachedConcepts(conceptCache, repo, ids)),
     item: byIdLoader((ids) => repo.itemsByIds(ids)),
     topic: byIdLoader((ids) => repo.topicsByIds(ids)),
     prerequisitesOf: listLoader((ids) => repo.prerequisitesOf(ids)),

@@ -39,6 +39,7 @@ export class RecommendationResolver {
       learner.id,
       { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
       async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
+      async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)),
     );
   }
 

@@ -37,7 +37,6 @@ const ITEMS_PER_CONCEPT = 3;
 
 interface FrontierRow {
   id: string;
-  concept: Concept;
   name: string;
   topicId: string | null;
   prereqs: Array<{ id: string; name: string; weight: number; p: number }>;
@@ -92,7 +91,12 @@ export class RecommendationsService {
     private readonly curriculum: CurriculumRepository,
   ) {}
 
-  async recommendations(learnerId: string, o: RecommendationOptions, loadItems: (conceptIds: string[]) => Promise<Item[][]>): Promise<Recommendation[]> {
+  async recommendations(
+    learnerId: string,
+    o: RecommendationOptions,
+    loadItems: (conceptIds: string[]) => Promise<Item[][]>,
+    loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
+  ): Promise<Recommendation[]> {
     const now = o.now ?? Date.now();
     const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
     // One round trip: the traversal also returns the learner's model state.
@@ -119,7 +123,7 @@ export class RecommendationsService {
     };
     const frontier = row.frontier as FrontierRow[];
     const review = (row.review as Array<Omit<FrontierRow, "prereqs">>).filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
-    const remediation = (row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null; concept: Concept }>).filter((r) => struggling(r.struggling));
+    const remediation = (row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null }>).filter((r) => struggling(r.struggling));
     const recentItems = new Set(row.recentItemIds as string[]);
     const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
 
@@ -183,11 +187,12 @@ export class RecommendationsService {
       ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
     ].slice(0, o.limit);
 
-    // The traversal returned every candidate's properties: no second query for the concepts.
-    const conceptById = new Map<string, Concept>([...frontier, ...review, ...remediation].map((x) => [x.id, x.concept]));
-    const items = await loadItems(chosen.map((c) => c.pick.conceptId));
+    // The traversal returns ids and names only (decoding every candidate's properties cost more
+    // than the traversal): the chosen few come from the concept cache.
+    const ids = chosen.map((c) => c.pick.conceptId);
+    const [items, concepts] = await Promise.all([loadItems(ids), loadConcepts(ids)]);
     return chosen.flatMap(({ pick, factors, score }, i) => {
-      const concept = conceptById.get(pick.conceptId);
+      const concept = concepts[i];
       if (!concept) return [];
       return [
         {
