@@ -39,7 +39,8 @@ interface FrontierRow {
   id: string;
   name: string;
   topicId: string | null;
-  prereqs: Array<{ id: string; name: string; weight: number; p: number }>;
+  /** [id, name, weight, stored mastery] per prerequisite. */
+  prereqs: Array<[string, string, number, number]>;
   unlocks: number;
   onGoalPath: boolean;
 }
@@ -151,10 +152,10 @@ export class RecommendationsService {
       if (remedial.has(f.id)) continue;
       const m = eff(f.id);
       if (m >= THRESHOLDS.mastered) continue;
-      const need = f.prereqs.reduce((s, p) => s + p.weight, 0);
-      const readiness = need === 0 ? 1 : f.prereqs.reduce((s, p) => s + p.weight * eff(p.id), 0) / need;
+      const need = f.prereqs.reduce((s, [, , weight]) => s + weight, 0);
+      const readiness = need === 0 ? 1 : f.prereqs.reduce((s, [id, , weight]) => s + weight * eff(id), 0) / need;
       if (readiness < THRESHOLDS.ready) continue;
-      const mastered = f.prereqs.map((p) => p.name);
+      const mastered = f.prereqs.map(([, name]) => name);
       const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
       candidates.push({
         conceptId: f.id,
