@@ -48,7 +48,7 @@ export class RecommendationResolver {
     const goal = goalConceptId ?? (await ctx.services.recommendations.goal(learner.id))?.conceptId;
     if (!goal) throw new BadUserInputError("No goalConceptId given and the learner has no goal.", [{ path: "goalConceptId", message: "required" }]);
     assertId("goalConceptId", goal);
-    return ctx.services.recommendations.learningPath(learner.id, goal);
+    return ctx.services.recommendations.learningPath(learner.id, goal, async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)));
   }
 
   @FieldResolver(() => [ReviewItem], { complexity: perRows(20), description: "Mastered concepts whose predicted recall decayed below the review threshold, earliest due first." })

@@ -1,6 +1,6 @@
 import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
-import type { Concept, PrerequisiteEdge } from "../curriculum/concept.type.js";
+import type { Concept } from "../curriculum/concept.type.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
 import { prerequisiteOrder } from "../curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
@@ -250,23 +250,26 @@ export class RecommendationsService {
   }
 
   /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
-  async learningPath(learnerId: string, goalConceptId: string, now = Date.now()): Promise<LearningPath> {
+  async learningPath(learnerId: string, goalConceptId: string, loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>, now = Date.now()): Promise<LearningPath> {
     // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
     const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
     const state = learnerStateFrom(row?.state as StoredLearnerState | null | undefined);
-    const nodes = (row?.nodes as Concept[] | undefined) ?? [];
-    const inside = new Set(nodes.map((n) => n.id));
-    const leaving = (row?.edges as PrerequisiteEdge[] | undefined) ?? [];
+    const nodes = (row?.nodes as string[] | undefined) ?? [];
+    const inside = new Set(nodes);
+    const leaving = ((row?.edges as Array<[string, string, number]> | undefined) ?? []).map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
     const closure = { nodes, edges: leaving.filter((e) => inside.has(e.prerequisiteId)) };
     const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
     if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
     const truncated = closure.edges.length < leaving.length;
-    const todo = closure.nodes.filter((n) => eff(n.id) < THRESHOLDS.mastered);
-    const order = prerequisiteOrder(todo.map((n) => n.id), closure.edges) ?? todo.map((n) => n.id);
-    const byId = new Map<string, Concept>(closure.nodes.map((n) => [n.id, n]));
-    const steps = order.map((id) => ({ concept: byId.get(id) as Concept, mastery: eff(id), estimatedPractice: estimatePractice(params, id, eff(id)) }));
+    const todo = closure.nodes.filter((id) => eff(id) < THRESHOLDS.mastered);
+    const order = prerequisiteOrder(todo, closure.edges) ?? todo;
+    const concepts = await loadConcepts(order);
+    const steps = order.flatMap((id, i) => {
+      const concept = concepts[i];
+      return concept ? [{ concept, mastery: eff(id), estimatedPractice: estimatePractice(params, id, eff(id)) }] : [];
+    });
     const total = steps.reduce((s, x) => s + x.estimatedPractice, 0);
     return {
       goalConceptId,
