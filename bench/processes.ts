@@ -1,5 +1,6 @@
 /** The servers under test, each in its own process: the built Frontier (dist/) and the @neo4j/graphql peer. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { DEV_JWT_SECRET, loadConfig } from "../src/config.js";
 
 export interface ServerProcess {
   url: string;
@@ -35,7 +36,12 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /** Starts the built server (dist/main.js) and waits for /healthz; `url` is its /graphql endpoint. */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["dist/main.js"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  // Measured as deployed (NODE_ENV=production, as in the Dockerfile), with the secret the bench signs its tokens with.
+  const secret = loadConfig().JWT_SECRET ?? DEV_JWT_SECRET;
+  const child = spawn(process.execPath, ["dist/main.js"], {
+    env: { ...process.env, NODE_ENV: "production", JWT_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${base}/healthz`)).ok, "the Frontier server");
   return { url: `${base}/graphql`, child, stop: stopper(child) };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import express, { type Express } from "express";
@@ -24,6 +25,8 @@ export async function createHttpApp(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       { async serverWillStart() { return { drainServer: opts.drainWebSocket }; } },
+      // No cache hints are set; the default plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(opts.schema, config.MAX_QUERY_COST),
       metrics.plugin,
       config.NODE_ENV === "production"
