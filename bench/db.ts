@@ -42,7 +42,9 @@ export async function cleanup(db: BenchDb): Promise<void> {
       return;
     } catch (err) {
       const code = (err as { code?: string }).code ?? "";
-      if (attempt >= 5 || !code.startsWith("Neo.TransientError")) throw err;
+      // A timed-out outer statement keeps what its inner transactions committed, like a transient error.
+      const resumable = code.startsWith("Neo.TransientError") || code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
+      if (attempt >= 20 || !resumable) throw err;
       process.stderr.write(`[bench] cleanup: ${code}, retrying (${attempt})\n`);
     }
   }
