@@ -8,6 +8,11 @@ OPTIONAL MATCH (y:Concept)-[:REQUIRES*1..12]->(r)
 WITH roots, prereqs, collect(DISTINCT y) AS deps
 UNWIND roots + prereqs + deps AS n
 WITH collect(DISTINCT n) AS nodes
-UNWIND nodes AS a
-OPTIONAL MATCH (a)-[e:REQUIRES]->(b:Concept) WHERE b IN nodes
-RETURN nodes, collect(CASE WHEN b IS NULL THEN null ELSE {conceptId: a.id, prerequisiteId: b.id, weight: e.weight} END) AS edges
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[e:REQUIRES]->(b:Concept)
+  RETURN collect([a.id, b.id, e.weight]) AS edges
+}
+// Ids and [conceptId, prerequisiteId, weight] only: the service keeps the edges inside the
+// closure (a Set, not a list search per edge) and reads the concepts from its cache.
+RETURN [n IN nodes | n.id] AS nodes, edges

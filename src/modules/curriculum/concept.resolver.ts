@@ -30,7 +30,7 @@ export class ConceptResolver {
     description: "The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12.",
   })
   conceptGraph(@Args(() => ConceptGraphArgs) args: ConceptGraphArgs, @Ctx() ctx: Context) {
-    return ctx.services.curriculum.conceptGraph(args);
+    return ctx.services.curriculum.conceptGraph(args, async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)));
   }
 
   @Authorized(Role.DESIGNER, Role.ADMIN)

@@ -188,10 +188,15 @@ export class CurriculumRepository {
     return groupBy(ids, rows, (r) => ({ conceptId: r.otherId as string, prerequisiteId: r.id as string, weight: r.weight as number }));
   }
 
-  /** The closure of the roots in one direction, `depth` levels (1-12) deep, with the edges inside it. */
-  async closure(direction: keyof typeof Q.graph, rootIds: string[], depth: number): Promise<{ nodes: Concept[]; edges: PrerequisiteEdge[] }> {
+  /** The closure's ids of the roots in one direction, `depth` levels (1-12) deep, with the edges inside it. */
+  async closure(direction: keyof typeof Q.graph, rootIds: string[], depth: number): Promise<{ ids: string[]; edges: PrerequisiteEdge[] }> {
     const [row] = await this.db.read(GRAPH_BY_DEPTH[direction][depth - 1] as CypherQuery, { rootIds });
-    return { nodes: (row?.nodes as Concept[]) ?? [], edges: (row?.edges as PrerequisiteEdge[]) ?? [] };
+    const ids = (row?.nodes as string[] | undefined) ?? [];
+    const inside = new Set(ids);
+    const edges = ((row?.edges as Array<[string, string, number]> | undefined) ?? [])
+      .filter(([, prerequisiteId]) => inside.has(prerequisiteId))
+      .map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
+    return { ids, edges };
   }
 
   async itemsByIds(ids: readonly string[]): Promise<Item[]> {

@@ -158,10 +158,15 @@ export class CurriculumService {
     return (await this.repo.mergePrerequisite(tx, edge)) as PrerequisiteEdge;
   }
 
-  /** One closure query (at most 12 levels), then the depth filter over the returned edges. */
-  async conceptGraph(args: ConceptGraphArgs): Promise<ConceptGraph> {
+  /**
+   * One closure query (ids and edges, as deep as asked), the depths from the roots over the
+   * returned edges, and the concepts from `loadConcepts` (the request's loader, backed by the
+   * process-wide concept cache).
+   */
+  async conceptGraph(args: ConceptGraphArgs, loadConcepts: (ids: string[]) => Promise<Array<Concept | null>>): Promise<ConceptGraph> {
     const rootIds = [...new Set(args.rootIds)];
-    const { nodes, edges } = await this.repo.closure(args.direction, rootIds, args.depth);
+    const { ids, edges } = await this.repo.closure(args.direction, rootIds, args.depth);
+    const nodes = (await loadConcepts(ids)).filter((c): c is Concept => c !== null);
     const found = new Set(nodes.map((n) => n.id));
     const roots = rootIds.filter((id) => found.has(id));
     const depth = new Map<string, number>();
