@@ -20,7 +20,8 @@ export interface LockedLearner {
   /** The model scalars and the MASTERY rows of the concepts the batch touches (not all of them). */
   state: StoredLearnerState;
   seq: number;
-  lastEventAt: Date | null;
+  /** Epoch ms of the newest event applied (null: none). */
+  lastEventAt: number | null;
 }
 
 export interface ResolvedItem {

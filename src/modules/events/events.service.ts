@@ -241,7 +241,7 @@ export class EventsService {
     for (const [learnerId, fresh] of byLearner) {
       const locked = learners.get(learnerId);
       const stored = locked ? learnerStateFrom(locked.state) : null;
-      const lastEventAt = locked?.lastEventAt ? locked.lastEventAt.getTime() : null;
+      const lastEventAt = locked?.lastEventAt ?? null;
       const history = async () => {
         const [events, whole] = await Promise.all([this.repo.learnerEvents(tx, learnerId), this.repo.learnerState(tx, learnerId)]);
         return { events, stored: whole ? learnerStateFrom(whole) : null };
