@@ -71,6 +71,9 @@ describe("concept CRUD", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.updateConcept).toMatchObject({ name: "Concept a", description: "Counting things", tags: [P, "x"] });
     expect(Date.parse(r.data?.updateConcept.updatedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(before.data?.concept?.updatedAt ?? ""));
+    // Reads go through a per-process concept cache: the edit must have cleared it.
+    const after = await s.gql(ConceptDocument, { id: id("a") });
+    expect(after.data?.concept).toMatchObject({ description: "Counting things", tags: [P, "x"] });
     const missing = await s.gql(UpdateConceptDocument, { id: id("nope"), input: { name: "x" } }, s.designer);
     expect(codes(missing)).toEqual(["NOT_FOUND"]);
   });
