@@ -90,7 +90,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     learners,
     access: new LearnerAccess(learners),
     models,
-    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes), caches.itemConcepts),
+    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes), caches.itemConcepts, logger),
     mastery,
     recommendations,
     classroom: new ClassroomService(db, models, curriculum.repo),

@@ -61,5 +61,7 @@ CALL () {
   MATCH (l:Learner {id: r.id[i]})
   SET l.ktAttempts = r.attempts[i], l.ktEvents = r.events[i], l.seq = r.seq[i],
       l.lastEventAt = datetime({epochMillis: toInteger(r.lastEventAt[i])}), l.ability = r.ability[i], l.updatedAt = datetime()
+  // A learner still holding the old one-JSON state (kt) no longer does: the edges are the state.
+  REMOVE l.kt
 }
 RETURN size($events.id) AS events

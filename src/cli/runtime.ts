@@ -4,9 +4,10 @@ import { createLogger, type Logger } from "../logger.js";
 import { createDriver } from "../neo4j/driver.js";
 import { migrate } from "../neo4j/migrate.js";
 import { Database } from "../neo4j/run.js";
+import { migrateLegacyLearnerState } from "../modules/mastery/legacy-state.js";
 import { createServices, type Services } from "../services.js";
 
-/** Runs a CLI command with config, one driver, migrations and services; always closes the driver. */
+/** Runs a CLI command with config, one driver, migrations (schema and data) and services; always closes the driver. */
 export async function withServices<T>(work: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger: Logger = createLogger(process.env.LOG_LEVEL ?? "warn");
@@ -14,6 +15,7 @@ export async function withServices<T>(work: (services: Services, config: Config)
   try {
     const db = new Database(driver, config.NEO4J_DATABASE, logger);
     await migrate(db, logger);
+    await migrateLegacyLearnerState(db, logger);
     return await work(createServices(db, config, logger), config);
   } finally {
     await driver.close();

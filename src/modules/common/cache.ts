@@ -18,28 +18,32 @@ export class ReadThroughCache<V> {
    */
   async getMany(ids: readonly string[], load: (missing: string[]) => Promise<V[]>, cacheable: (v: V) => boolean = () => true): Promise<V[]> {
     const now = Date.now();
-    const missing = [...new Set(ids.filter((id) => {
+    // Hits are taken now: a clear() while the misses load must not take them away.
+    const values = new Map<string, V>();
+    const missing = new Set<string>();
+    for (const id of ids) {
+      if (values.has(id) || missing.has(id)) continue;
       const hit = this.entries.get(id);
-      return !hit || now - hit.at > this.ttlMs;
-    }))];
-    if (missing.length > 0) {
+      if (hit && now - hit.at <= this.ttlMs) values.set(id, hit.value);
+      else missing.add(id);
+    }
+    if (missing.size > 0) {
       const generation = this.generation;
-      const loaded = await load(missing);
+      const wanted = [...missing];
+      const loaded = await load(wanted);
       // A clear() during the load means the loaded values may predate a write: use, don't keep.
       const keep = generation === this.generation;
-      const fresh = new Map<string, V>();
-      missing.forEach((id, i) => {
+      wanted.forEach((id, i) => {
         const v = loaded[i] as V;
-        fresh.set(id, v);
+        values.set(id, v);
         if (keep && cacheable(v)) {
           this.entries.delete(id);
           this.entries.set(id, { at: now, value: v });
         }
       });
       while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-      return ids.map((id) => (fresh.has(id) ? (fresh.get(id) as V) : (this.entries.get(id)?.value as V)));
     }
-    return ids.map((id) => this.entries.get(id)?.value as V);
+    return ids.map((id) => values.get(id) as V);
   }
 
   clear(): void {

@@ -2,6 +2,8 @@ import type { Database, Tx } from "../../neo4j/run.js";
 import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../mastery/learner-replay.js";
 import { learnerStateFrom, type ModelParams } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
+import { ServiceUnavailableError } from "../../errors/errors.js";
+import type { Logger } from "../../logger.js";
 import { ReadThroughCache } from "../common/cache.js";
 import { Coalescer } from "../common/coalescer.js";
 import { detailJson } from "../mastery/mastery-change.js";
@@ -87,6 +89,7 @@ export class EventsService {
     private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
     /** Item -> concepts, shared with other requests and cleared on every curriculum edit. */
     private readonly itemCache: ReadThroughCache<ResolvedItem | null> = new ReadThroughCache(0),
+    private readonly logger: Logger | null = null,
   ) {}
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
@@ -136,30 +139,39 @@ export class EventsService {
   });
 
   /**
-   * One transaction for the jobs of a group. If it fails and the group has several jobs, each
-   * job is retried alone, so one caller's failure (e.g. the same new eventId sent twice at once)
-   * fails that caller only.
+   * One transaction for the jobs of a group. If it fails for a reason tied to its data (not an
+   * unavailable database) and the group has several jobs, the jobs are retried one after another,
+   * each alone, so one caller's failure (e.g. the same new eventId sent twice at once) fails that
+   * caller only.
    */
   private async applyGroup(jobs: Job[]): Promise<JobOutcome[]> {
     const valid = jobs.flatMap((j) => j.valid.map((v) => v.event));
     const itemIds = [...new Set(valid.map((e) => e.itemId).filter((x): x is string => x !== null))];
+    let done: Array<{ results: EventResultRecord[]; changes: AppliedChange[] }>;
     try {
       const [{ params }, resolved] = await Promise.all([
         this.models.current(),
         this.itemCache.getMany(itemIds, (missing) => this.repo.resolveItems(this.db, missing), (item) => item !== null),
       ]);
       const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
-      const done = await this.db.writeTx((tx) => this.apply(tx, params, items, jobs));
-      const committedAt = Date.now();
-      this.stats.transactions++;
-      const all = done.flatMap((d) => d.changes);
-      for (const c of all) c.recordedAt = committedAt;
-      this.onApplied(all);
-      return done;
+      done = await this.db.writeTx((tx) => this.apply(tx, params, items, jobs));
     } catch (err) {
-      if (jobs.length === 1) return [{ error: err }];
-      return Promise.all(jobs.map(async (job) => (await this.applyGroup([job]))[0] as JobOutcome));
+      if (jobs.length === 1 || err instanceof ServiceUnavailableError) return jobs.map(() => ({ error: err }));
+      const alone: JobOutcome[] = [];
+      for (const job of jobs) alone.push((await this.applyGroup([job]))[0] as JobOutcome);
+      return alone;
     }
+    // Committed: from here on nothing may turn into a failure reported to the callers.
+    const committedAt = Date.now();
+    this.stats.transactions++;
+    const all = done.flatMap((d) => d.changes);
+    for (const c of all) c.recordedAt = committedAt;
+    try {
+      this.onApplied(all);
+    } catch (err) {
+      this.logger?.error({ err }, "publishing mastery changes failed after the commit");
+    }
+    return done;
   }
 
   private async apply(
@@ -172,16 +184,20 @@ export class EventsService {
     const perJob = jobs.map((j) => ({ results: j.results.map((r) => ({ ...r })), changes: [] as AppliedChange[] }));
     const options = (jobs[0] as Job).options;
     const now = Math.max(...jobs.map((j) => j.now));
-    // Every valid event with its caller's result; a repeat of an eventId from another call in
-    // the same group is that call's DUPLICATE.
+    // Every valid event with its caller's result. A repeat of an eventId from another call in the
+    // same group shares the fate of the first copy (settled below, once that one is classified).
     const valid: Array<{ event: NormalizedEvent; result: EventResultRecord; job: number }> = [];
-    const seen = new Set<string>();
+    const first = new Map<string, EventResultRecord>();
+    const repeats: Array<{ result: EventResultRecord; of: EventResultRecord }> = [];
     jobs.forEach((j, k) =>
       j.valid.forEach(({ index, event }) => {
         const result = (perJob[k] as (typeof perJob)[number]).results[index] as EventResultRecord;
-        if (seen.has(event.eventId)) Object.assign(result, { status: "DUPLICATE", reason: "the same eventId arrived in a concurrent call; nothing changed" });
-        else valid.push({ event, result, job: k });
-        seen.add(event.eventId);
+        const earlier = first.get(event.eventId);
+        if (earlier) repeats.push({ result, of: earlier });
+        else {
+          valid.push({ event, result, job: k });
+          first.set(event.eventId, result);
+        }
       }),
     );
     const jobOfEvent = new Map(valid.map((v) => [v.event.eventId, v.job]));
@@ -232,6 +248,10 @@ export class EventsService {
       const list = byLearner.get(event.learnerId) ?? [];
       list.push({ ...event, concepts });
       byLearner.set(event.learnerId, list);
+    }
+    for (const { result, of } of repeats) {
+      if (of.status === "REJECTED") Object.assign(result, { status: "REJECTED", code: of.code, reason: of.reason });
+      else Object.assign(result, { status: "DUPLICATE", reason: "the same eventId arrived in a concurrent call; recorded once" });
     }
     if (options.atomic && perJob.some((j) => j.results.some((r) => r.status === "REJECTED"))) throw new AtomicRejection((perJob[0] as (typeof perJob)[number]).results);
 

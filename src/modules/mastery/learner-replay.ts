@@ -135,12 +135,14 @@ export async function advanceLearner(
   const trigger = sorted[0] as ResolvedEvent;
   for (const [conceptId, c] of Object.entries(state.concepts)) {
     const recorded = lastRecorded.get(conceptId);
-    if (recorded === undefined || Math.abs(recorded - c.mastery) > 1e-12) {
+    // No stored state and no fresh change: the concept was deleted (its edges went with it).
+    if (recorded === undefined) continue;
+    if (Math.abs(recorded - c.mastery) > 1e-12) {
       changes.push({
         eventId: trigger.eventId,
         conceptId,
         at: now,
-        before: recorded ?? c.mastery,
+        before: recorded,
         after: c.mastery,
         attempts: c.attempts,
         reason: "REPLAY",

@@ -31,6 +31,16 @@ describe("advanceLearner", () => {
     }
   });
 
+  it("writes no REPLAY change for a concept whose stored state is gone (a deleted concept)", async () => {
+    const first = await advanceLearner(params, null, null, [events[0], events[1], events[3], events[4]] as ResolvedEvent[], async () => ({ events: [], stored: null }), 0);
+    // Concept 'b' was deleted: its MASTERY edges went with it, its events stay in the history.
+    const stored = { ...first.state, concepts: { a: first.state.concepts.a as NonNullable<(typeof first.state.concepts)["a"]> } };
+    const late = await advanceLearner(params, stored, events[4]?.occurredAt ?? 0, [ev(6, ["a"], 1, 100)], async () => ({ events: [events[0], events[1], events[3], events[4]] as ResolvedEvent[], stored }), 0);
+    expect(late.replayed).toBe(true);
+    expect(late.changes.filter((c) => c.conceptId === "b")).toEqual([]);
+    expect(late.changes.some((c) => c.conceptId === "a" && c.reason === "LATE_EVIDENCE")).toBe(true);
+  });
+
   it("applies in-order events incrementally, one change per concept per answer", async () => {
     const r = await advanceLearner(params, null, null, events.slice(0, 3), async () => {
       throw new Error("history must not be read for in-order events");
