@@ -205,6 +205,26 @@ describe("recordEvents", () => {
     }
   });
 
+  it("never answers DUPLICATE for an eventId that was not stored, when concurrent calls reuse it", async () => {
+    // Ten eventIds, each sent at once by two calls: one with an unknown item (rejected), one valid.
+    const pairs = Array.from({ length: 10 }, (_, n) => {
+      const valid = answer("l14", 200 + n, "q-easy", true, 300 + n);
+      return [{ ...valid, itemId: `${P}no-such-item` }, valid];
+    });
+    const results = await Promise.all(pairs.flat().map((e) => s.gql(RecordEventsDocument, { events: [e] }, s.admin)));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    const stored = (await facts(`${P}l14`)).events;
+    let accepted = 0;
+    pairs.forEach((_, n) => {
+      const statuses = [results[2 * n], results[2 * n + 1]].map((r) => r?.data?.recordEvents.results[0]?.status);
+      accepted += statuses.filter((x) => x === "ACCEPTED").length;
+      // DUPLICATE is only ever said of a copy whose twin was stored.
+      if (statuses.includes("DUPLICATE")) expect(statuses).toContain("ACCEPTED");
+      expect(statuses.filter((x) => x === "ACCEPTED").length).toBeLessThanOrEqual(1);
+    });
+    expect(stored).toBe(accepted);
+  });
+
   it("loses no update with many parallel writers for one learner", async () => {
     const writers = 12;
     const perWriter = 5;
