@@ -24,18 +24,18 @@ import { DEFAULT_BAND } from "./modules/recommendations/recommendations.service.
 import { ReadThroughCache } from "./modules/common/cache.js";
 import type { Item } from "./modules/curriculum/item.type.js";
 import type { Learner } from "./modules/learners/learner.type.js";
-
-/** How long cached curriculum items and learner records are trusted without a change notice. */
-export const READ_CACHE_TTL_MS = 60_000;
 import { createFanout } from "./modules/live/fanout.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
+
+/** How long cached curriculum data and learner records are trusted without a change notice. */
+export const READ_CACHE_TTL_MS = 60_000;
 
 /** Process-wide services, built once from the one Database. */
 export function createServices(db: Database, config: Config, logger: Logger) {
   const hub = new LiveHub();
   const fanout = createFanout(config.REDIS_URL, hub, logger);
-  // Items of concepts change only through curriculum edits: forget them on any edit made here
+  // Concepts and items change only through curriculum edits: forget them on any edit made here
   // (at once) or on another server (through the curriculumChanged fan-out).
   const caches = {
     itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),

@@ -3,6 +3,7 @@ import { CURRICULUM_READ, Role } from "../../auth/roles.js";
 import { perPage, perRows } from "../../graphql/complexity.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
+import { conceptsOf } from "./curriculum.loaders.js";
 import { ConceptGraphArgs, ConceptsArgs, CreateConceptInput, UpdateConceptInput } from "./concept.input.js";
 import { Attribute, Concept, ConceptConnection, ConceptGraph, DeleteResult, PrerequisiteEdge } from "./concept.type.js";
 import { Item, ItemKind } from "./item.type.js";
@@ -30,7 +31,7 @@ export class ConceptResolver {
     description: "The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12.",
   })
   conceptGraph(@Args(() => ConceptGraphArgs) args: ConceptGraphArgs, @Ctx() ctx: Context) {
-    return ctx.services.curriculum.conceptGraph(args, async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)));
+    return ctx.services.curriculum.conceptGraph(args, conceptsOf(ctx.loaders));
   }
 
   @Authorized(Role.DESIGNER, Role.ADMIN)

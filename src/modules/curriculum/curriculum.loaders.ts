@@ -34,3 +34,8 @@ export function curriculumLoaders(repo: CurriculumRepository, itemsCache: ReadTh
     conceptIdsUnderTopic: listLoader((ids) => repo.conceptIdsUnderTopics(ids)),
   };
 }
+
+/** A request's concepts in the order of `ids` (null: no such concept), through its concept loader. */
+export function conceptsOf(loaders: { concept: ReturnType<typeof curriculumLoaders>["concept"] }) {
+  return async (ids: readonly string[]): Promise<Array<Concept | null>> => (await loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r));
+}

@@ -3,6 +3,7 @@ import { Role } from "../../auth/roles.js";
 import { BadUserInputError, NotFoundError } from "../../errors/errors.js";
 import { perRows } from "../../graphql/complexity.js";
 import type { Context } from "../../server/context.js";
+import { conceptsOf } from "../curriculum/curriculum.loaders.js";
 import { assertId } from "../common/args.js";
 import type { Item } from "../curriculum/item.type.js";
 import { ItemKind } from "../curriculum/item.type.js";
@@ -39,7 +40,7 @@ export class RecommendationResolver {
       learner.id,
       { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
       async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
-      async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)),
+      conceptsOf(ctx.loaders),
     );
   }
 
@@ -48,7 +49,7 @@ export class RecommendationResolver {
     const goal = goalConceptId ?? (await ctx.services.recommendations.goal(learner.id))?.conceptId;
     if (!goal) throw new BadUserInputError("No goalConceptId given and the learner has no goal.", [{ path: "goalConceptId", message: "required" }]);
     assertId("goalConceptId", goal);
-    return ctx.services.recommendations.learningPath(learner.id, goal, async (ids) => (await ctx.loaders.concept.loadMany(ids)).map((r) => (r instanceof Error ? null : r)));
+    return ctx.services.recommendations.learningPath(learner.id, goal, conceptsOf(ctx.loaders));
   }
 
   @FieldResolver(() => [ReviewItem], { complexity: perRows(20), description: "Mastered concepts whose predicted recall decayed below the review threshold, earliest due first." })
