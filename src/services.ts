@@ -12,7 +12,7 @@ import type { Concept } from "./modules/curriculum/concept.type.js";
 import { LearnerAccess } from "./modules/learners/access.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
-import { RecommendationsService } from "./modules/recommendations/recommendations.service.js";
+import { RecommendationsService, type PrerequisiteClosure } from "./modules/recommendations/recommendations.service.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
@@ -44,11 +44,14 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     concept: new ReadThroughCache<Concept | null>(READ_CACHE_TTL_MS),
     /** Item -> concepts and difficulty, for ingestion (found items only). */
     itemConcepts: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
+    /** Goal -> prerequisite closure, for learning paths (known goals only). */
+    closure: new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000),
   };
   const forgetCurriculum = () => {
     caches.itemsOfConcept.clear();
     caches.itemConcepts.clear();
     caches.concept.clear();
+    caches.closure.clear();
   };
   hub.curriculum.listen(forgetCurriculum);
   const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
@@ -59,7 +62,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);
-  const recommendations = new RecommendationsService(db, models, mastery, curriculum.repo);
+  const recommendations = new RecommendationsService(db, models, mastery, curriculum.repo, caches.closure);
   const alerts = new AlertsService(db);
   const access = new LiveAccess(learners);
   const live = {

@@ -18,13 +18,14 @@ import {
   type StoredLearnerState,
 } from "../mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
+import type { ReadThroughCache } from "../common/cache.js";
 import { THRESHOLDS } from "../mastery/thresholds.js";
 import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "./ranking.js";
 import { RecommendationKind, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
 const Q = {
   frontier: cypher("recommendations/frontier"),
-  learningPath: cypher("recommendations/learning-path"),
+  closure: cypher("recommendations/prerequisite-closure"),
   setGoal: cypher("recommendations/set-goal"),
   getGoal: cypher("recommendations/get-goal"),
 };
@@ -34,6 +35,19 @@ const DAY = 24 * 3600 * 1000;
 export const RECENT_ITEM_WINDOW_MS = 3 * DAY;
 export const DEFAULT_BAND = { min: 0.6, max: 0.85 };
 const ITEMS_PER_CONCEPT = 3;
+
+/** A goal and its prerequisites within 12 levels, with the REQUIRES edges among them. */
+export interface PrerequisiteClosure {
+  nodes: string[];
+  edges: Array<{ conceptId: string; prerequisiteId: string; weight: number }>;
+  /**
+   * The nodes in prerequisite order, computed once per closure. Any subset kept in this order
+   * respects every edge among the subset (and every prerequisite chain through the rest).
+   */
+  order: string[];
+  /** Some prerequisite lies deeper than 12 levels. */
+  truncated: boolean;
+}
 
 interface FrontierRow {
   id: string;
@@ -90,7 +104,26 @@ export class RecommendationsService {
     private readonly models: ModelStore,
     private readonly mastery: MasteryService,
     private readonly curriculum: CurriculumRepository,
+    /** Prerequisite closures by goal id (curriculum only; cleared on every curriculum edit). */
+    private readonly closures: ReadThroughCache<PrerequisiteClosure>,
   ) {}
+
+  /** The goal's prerequisite closure (12 levels), read through the per-process cache. */
+  async closure(goalConceptId: string): Promise<PrerequisiteClosure> {
+    const [closure] = await this.closures.getMany(
+      [goalConceptId],
+      async ([goalId]) => {
+        const [row] = await this.db.read(Q.closure, { goalId });
+        const nodes = (row?.nodes as string[] | undefined) ?? [];
+        const inside = new Set(nodes);
+        const leaving = ((row?.edges as Array<[string, string, number]> | undefined) ?? []).map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
+        const edges = leaving.filter((e) => inside.has(e.prerequisiteId));
+        return [{ nodes, edges, order: prerequisiteOrder(nodes, edges) ?? nodes, truncated: edges.length < leaving.length }];
+      },
+      (c) => c.nodes.length > 0,
+    );
+    return closure as PrerequisiteClosure;
+  }
 
   async recommendations(
     learnerId: string,
@@ -251,20 +284,16 @@ export class RecommendationsService {
 
   /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
   async learningPath(learnerId: string, goalConceptId: string, loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>, now = Date.now()): Promise<LearningPath> {
-    // One round trip: the learner's state, the goal's closure and whether it is cut at 12 levels.
-    const [[row], { params }] = await Promise.all([this.db.read(Q.learningPath, { learnerId, goalId: goalConceptId }), this.models.current()]);
-    const state = learnerStateFrom(row?.state as StoredLearnerState | null | undefined);
-    const nodes = (row?.nodes as string[] | undefined) ?? [];
-    const inside = new Set(nodes);
-    const leaving = ((row?.edges as Array<[string, string, number]> | undefined) ?? []).map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
-    const closure = { nodes, edges: leaving.filter((e) => inside.has(e.prerequisiteId)) };
+    // The closure is curriculum data (cached); the learner's state is read fresh.
+    const [closure, state, { params }] = await Promise.all([this.closure(goalConceptId), this.mastery.state(learnerId), this.models.current()]);
     const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
     if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
-    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
+    const mastery = new Map(closure.order.map((id) => [id, effectiveMastery(params, state, id, now).mastery]));
+    const eff = (id: string) => mastery.get(id) ?? 0;
     if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
-    const truncated = closure.edges.length < leaving.length;
-    const todo = closure.nodes.filter((id) => eff(id) < THRESHOLDS.mastered);
-    const order = prerequisiteOrder(todo, closure.edges) ?? todo;
+    const truncated = closure.truncated;
+    // The unmastered part, in the closure's prerequisite order.
+    const order = closure.order.filter((id) => eff(id) < THRESHOLDS.mastered);
     const concepts = await loadConcepts(order);
     const steps = order.flatMap((id, i) => {
       const concept = concepts[i];

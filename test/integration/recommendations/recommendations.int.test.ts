@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STRATEGIES } from "../../../src/modules/recommendations/ranking.js";
 import {
+  AddPrerequisiteDocument,
   ClassViewsDocument,
   ImportCurriculumDocument,
   LearnerMasteryDocument,
@@ -8,6 +9,7 @@ import {
   PlacementQueryDocument,
   RecommendationsDocument,
   RecordEventsDocument,
+  RemovePrerequisiteDocument,
   ReviewQueueDocument,
   SetGoalDocument,
   type RecommendationsQuery,
@@ -206,6 +208,15 @@ describe("learning paths", () => {
     const fits = (await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("chain12") }, s.admin)).data?.learner?.learningPath;
     expect(fits?.status).toBe("PATH");
     expect(fits?.steps).toHaveLength(13);
+
+    // Closures are cached per goal: an edit must be seen by the next path at once.
+    const path = async () => (await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("chain14") }, s.admin)).data?.learner?.learningPath;
+    expect((await s.gql(RemovePrerequisiteDocument, { conceptId: c("chain3"), prerequisiteId: c("chain2") }, s.designer)).data?.removePrerequisite).toBe(true);
+    const cut = await path();
+    expect(cut?.status).toBe("PATH");
+    expect(cut?.steps.map((x) => x.concept.id)).toEqual(Array.from({ length: 12 }, (_, i) => c(`chain${i + 3}`)));
+    expect((await s.gql(AddPrerequisiteDocument, { conceptId: c("chain3"), prerequisiteId: c("chain2") }, s.designer)).errors).toBeUndefined();
+    expect((await path())?.status).toBe("TOO_DEEP");
   });
 });
 
