@@ -9,7 +9,7 @@ CALL () {
 }
 CALL () {
   OPTIONAL MATCH (e:Event {learnerId: $learnerId})
-  WHERE e.source = 'placement' AND e.score IS NOT NULL
+  WHERE e.occurredAt IS NOT NULL AND e.source = 'placement' AND e.score IS NOT NULL
   WITH e ORDER BY e.occurredAt, e.id
   RETURN collect(CASE WHEN e IS NULL THEN null ELSE {conceptIds: e.conceptIds, score: e.score} END) AS answers
 }

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import neo4j, { type Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.js";
+import { CYPHER_DIR } from "../../../src/neo4j/cypher.js";
+
+/**
+ * Labels that grow with learners and their evidence (millions of nodes in production). A query
+ * that scans one of them costs time in proportion to all learners' history, so it must start
+ * from an index (learner id, event id, ...). The exceptions are listed with their reason.
+ */
+const GROWING = ["Event", "MasteryChange", "Learner"];
+const ALLOWED_SCANS: Record<string, string> = {
+  "quality/summary": "operator report: counts every event by kind and every learner",
+  "mastery/legacy-state-read": "start-up migration: looks once per start for learners in the old format",
+  "bench/cleanup": "removes the benchmark's data, which is nearly all the data: a scan is the cheapest plan",
+};
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".cypher") ? [join(dir, e.name)] : []));
+
+interface Plan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: Plan[];
+}
+const operators = (p: Plan): Plan[] => [p, ...p.children.flatMap(operators)];
+
+let driver: Driver;
+beforeAll(() => {
+  const config = loadConfig(process.env);
+  driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD));
+});
+afterAll(() => driver.close());
+
+describe("query plans (EXPLAIN of every cypher/ file, against the real schema)", () => {
+  it("never scan every Event, MasteryChange or Learner node, except where listed with a reason", async () => {
+    const scans: string[] = [];
+    let planned = 0;
+    for (const file of files(CYPHER_DIR)) {
+      const name = relative(CYPHER_DIR, file).replace(/\\/g, "/").replace(/\.cypher$/, "");
+      if (name.startsWith("schema/")) continue;
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(`EXPLAIN ${readFileSync(file, "utf8")}`);
+        const plan = result.summary.plan as unknown as Plan;
+        planned++;
+        for (const op of operators(plan)) {
+          if (!/Scan/.test(op.operatorType)) continue;
+          const details = String(op.arguments.Details ?? "");
+          // Details read like "e:Event" or "n:Event|MasteryChange|Learner".
+          const labels = (/^\w+:([\w|]+)/.exec(details)?.[1] ?? "").split("|");
+          if (labels.some((l) => GROWING.includes(l)) && !(name in ALLOWED_SCANS)) scans.push(`${name}: ${op.operatorType.replace(/@.*/, "")} ${details}`);
+        }
+      } finally {
+        await session.close();
+      }
+    }
+    expect(planned).toBeGreaterThan(50);
+    expect(scans).toEqual([]);
+  });
+});
