@@ -14,6 +14,5 @@ CREATE INDEX topic_level IF NOT EXISTS FOR (t:Topic) ON (t.level);
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
 CREATE INDEX event_learner IF NOT EXISTS FOR (e:Event) ON (e.learnerId, e.occurredAt);
 CREATE INDEX mastery_change_learner IF NOT EXISTS FOR (m:MasteryChange) ON (m.learnerId, m.seq);
-CREATE INDEX mastery_change_concept IF NOT EXISTS FOR (m:MasteryChange) ON (m.learnerId, m.conceptId, m.at);
 CREATE CONSTRAINT kt_model_id IF NOT EXISTS FOR (k:KtModel) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT rejection_stat_code IF NOT EXISTS FOR (s:RejectionStat) REQUIRE s.code IS UNIQUE
