@@ -30,6 +30,7 @@ export function table(r: Results): string {
     for (const [d, f] of Object.entries(s.learningPath.byDepth)) {
       rows.push(["learningPath", `goal ${d.padStart(2)} levels deep: p50 / p99`, lat(f), d === "12" ? target(s.learningPath, "p99Ms") : ""]);
     }
+    if (s.learningPath.oneClient) rows.push(["", "goal 12 levels deep, 1 client: p50 / p99", lat(s.learningPath.oneClient), ""]);
   }
   const g = s.conceptGraph;
   if (g) {

@@ -44,11 +44,9 @@ CALL (l, goalPath) {
        reduce(s = 0.0, x IN prereqs | s + x[2]) AS need
   WHERE need = 0 OR got / need >= $ready
   OPTIONAL MATCH (cand)-[:IN_TOPIC]->(t:Topic)
-  RETURN collect({
-    id: cand.id, name: cand.name, topicId: t.id, prereqs: prereqs,
-    unlocks: coalesce(cand.unlocks, 0),
-    onGoalPath: cand.id IN goalPath
-  }) AS frontier
+  // One list per candidate, [id, name, topicId, unlocks, onGoalPath, prereqs]: a frontier holds
+  // about 170 candidates at bench scale, and lists carry no per-row keys to encode and decode.
+  RETURN collect([cand.id, cand.name, t.id, coalesce(cand.unlocks, 0), cand.id IN goalPath, prereqs]) AS frontier
 }
 CALL (l) {
   MATCH (l)-[m:MASTERY]->(s:Concept)-[r:REQUIRES]->(p:Concept)

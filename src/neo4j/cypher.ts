@@ -12,6 +12,19 @@ function walk(dir: string): string[] {
   });
 }
 
+/**
+ * The text sent to Neo4j: without whole-line `//` comments and blank lines. The files are
+ * written to be read (the frontier query is 40% comments), but every request sends its text
+ * over Bolt. Comments after code on a line are kept: `//` may sit inside a string there.
+ */
+export function sendable(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.trimStart().startsWith("//"))
+    .join("\n")
+    .trim();
+}
+
 let cache: Map<string, string> | undefined;
 
 /** Every query file, keyed by its path under cypher/ without the extension ("curriculum/get-concepts"). */
@@ -20,7 +33,7 @@ export function allQueries(): Map<string, string> {
     cache = new Map(
       walk(CYPHER_DIR).map((file) => [
         relative(CYPHER_DIR, file).split(sep).join("/").replace(/\.cypher$/, ""),
-        readFileSync(file, "utf8").trim(),
+        sendable(readFileSync(file, "utf8")),
       ]),
     );
   }

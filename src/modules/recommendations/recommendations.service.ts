@@ -155,7 +155,9 @@ export class RecommendationsService {
       const c = state.concepts[id];
       return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
     };
-    const frontier = row.frontier as FrontierRow[];
+    const frontier = (row.frontier as Array<[string, string, string | null, number, boolean, FrontierRow["prereqs"]]>).map(
+      ([id, name, topicId, unlocks, onGoalPath, prereqs]): FrontierRow => ({ id, name, topicId, unlocks, onGoalPath, prereqs }),
+    );
     const review = (row.review as Array<Omit<FrontierRow, "prereqs">>).filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
     const remediation = (row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null }>).filter((r) => struggling(r.struggling));
     const recentItems = new Set(row.recentItemIds as string[]);
