@@ -20,10 +20,14 @@ CALL (goalId) {
   RETURN collect(DISTINCT x.id) AS goalPath
 }
 CALL (l, goalPath) {
+  // The learner's stored mastery, read once as [concept, p] pairs. Candidates and their
+  // prerequisites are looked up in this list rather than by expanding the learner's MASTERY
+  // edges again for each of them (that was two thirds of the traversal's database hits).
   CALL (l) {
-    OPTIONAL MATCH (l)-[m:MASTERY]->(c:Concept) WHERE m.p >= $mastered
-    RETURN collect(c) AS masteredConcepts
+    MATCH (l)-[m:MASTERY]->(c:Concept)
+    RETURN collect([c, m.p]) AS practised
   }
+  WITH l, goalPath, practised, [x IN practised WHERE x[1] >= $mastered | x[0]] AS masteredConcepts
   CALL (masteredConcepts) {
     UNWIND masteredConcepts AS mc
     MATCH (cand:Concept)-[:REQUIRES]->(mc)
@@ -32,13 +36,13 @@ CALL (l, goalPath) {
     MATCH (cand:Concept {root: true})
     RETURN cand
   }
-  WITH l, goalPath, cand
+  WITH goalPath, practised, masteredConcepts, cand
   WHERE ($within IS NULL OR cand.id IN $within)
-    AND NOT EXISTS { (l)-[m:MASTERY]->(cand) WHERE m.p >= $mastered }
+    AND NOT cand IN masteredConcepts
   OPTIONAL MATCH (cand)-[r:REQUIRES]->(p:Concept)
-  OPTIONAL MATCH (l)-[pm:MASTERY]->(p)
   // Each prerequisite as [id, name, weight, stored mastery]: lists decode faster than maps.
-  WITH goalPath, cand, collect(CASE WHEN p IS NULL THEN null ELSE [p.id, p.name, r.weight, coalesce(pm.p, 0.0)] END) AS prereqs
+  WITH goalPath, cand, collect(CASE WHEN p IS NULL THEN null
+    ELSE [p.id, p.name, r.weight, coalesce(head([x IN practised WHERE x[0] = p | x[1]]), 0.0)] END) AS prereqs
   WITH goalPath, cand, prereqs,
        reduce(s = 0.0, x IN prereqs | s + x[2] * x[3]) AS got,
        reduce(s = 0.0, x IN prereqs | s + x[2]) AS need
