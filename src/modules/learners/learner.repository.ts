@@ -19,7 +19,7 @@ export class LearnerRepository {
   constructor(private readonly db: Database) {}
 
   async learnersByIds(ids: readonly string[]): Promise<Learner[]> {
-    return (await this.db.read(Q.learners, { ids })).map((r) => r.learner as Learner);
+    return (await this.db.read(Q.learners, { ids })).map((r) => ({ id: r.id as string }));
   }
 
   async classesOfLearners(ids: readonly string[]): Promise<Classroom[][]> {
