@@ -45,6 +45,7 @@ export function table(r: Results): string {
     rows.push(["ingest", `batches of ${i.batchSize}, 4 writers: answers/s`, n(i.perSecond), target(i, "perSecond")]);
     rows.push(["", "single answers, 16 writers: p50 / p99", `${n(i.singleP50Ms)} / ${n(i.singleP99Ms)} ms`, target(i, "singleP99Ms")]);
     rows.push(["", "baseline, 1 tx per answer: answers/s", n(i.perTransactionBaselinePerSecond), ""]);
+    if (i.baseline16P99Ms !== undefined) rows.push(["", "baseline, 1 tx per answer, 16 sessions: p50 / p99", `${n(i.baseline16P50Ms)} / ${n(i.baseline16P99Ms)} ms`, ""]);
   }
   const d = s.subscriptionDelivery;
   if (d) {
