@@ -25,6 +25,8 @@ import { ReadThroughCache } from "./modules/common/cache.js";
 import type { Item } from "./modules/curriculum/item.type.js";
 import type { Learner } from "./modules/learners/learner.type.js";
 import { createFanout } from "./modules/live/fanout.js";
+import type { CurriculumChangeRecord } from "./modules/live/live.records.js";
+import { staleCaches } from "./modules/curriculum/stale-caches.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
@@ -35,8 +37,10 @@ export const READ_CACHE_TTL_MS = 60_000;
 export function createServices(db: Database, config: Config, logger: Logger) {
   const hub = new LiveHub();
   const fanout = createFanout(config.REDIS_URL, hub, logger);
-  // Concepts and items change only through curriculum edits: forget them on any edit made here
-  // (at once) or on another server (through the curriculumChanged fan-out).
+  // Concepts and items change only through curriculum edits: forget what an edit made stale
+  // (staleCaches: one concept for a concept's own fields, the item caches for item edits, all
+  // of them for anything that touches the graph), on the server that made it (at once) and on
+  // the others (through the curriculumChanged fan-out).
   const caches = {
     itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),
     learner: new ReadThroughCache<Learner | null>(READ_CACHE_TTL_MS),
@@ -47,15 +51,20 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     /** Goal -> prerequisite closure, for learning paths (known goals only). */
     closure: new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000),
   };
-  const forgetCurriculum = () => {
-    caches.itemsOfConcept.clear();
-    caches.itemConcepts.clear();
-    caches.concept.clear();
-    caches.closure.clear();
+  const forgetCurriculum = (changes: readonly CurriculumChangeRecord[]) => {
+    const stale = staleCaches(changes);
+    if (stale.all || stale.items) {
+      caches.itemsOfConcept.clear();
+      caches.itemConcepts.clear();
+    }
+    if (stale.all) {
+      caches.concept.clear();
+      caches.closure.clear();
+    } else if (stale.concepts.length > 0) caches.concept.delete(stale.concepts);
   };
   hub.curriculum.listen(forgetCurriculum);
   const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
-    forgetCurriculum();
+    forgetCurriculum(changes);
     fanout.publishCurriculum(changes);
   };
   const curriculum = new CurriculumService(db, curriculumChanged);

@@ -50,4 +50,10 @@ export class ReadThroughCache<V> {
     this.generation++;
     this.entries.clear();
   }
+
+  /** Forgets these ids. Loads in flight are used but not kept (they may predate the write). */
+  delete(ids: Iterable<string>): void {
+    this.generation++;
+    for (const id of ids) this.entries.delete(id);
+  }
 }

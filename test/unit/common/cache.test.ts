@@ -28,4 +28,17 @@ describe("ReadThroughCache", () => {
     expect(await cache.getMany(["a", "b"], async (ids) => (again.push(ids), ids.map((id) => `${id.toUpperCase()}2`)))).toEqual(["A2", "B2"]);
     expect(again).toEqual([["a", "b"]]);
   });
+
+  it("delete forgets only the ids given, and a load in flight during it is used but not kept", async () => {
+    const cache = new ReadThroughCache<string>(60_000);
+    await cache.getMany(["a", "b"], async (ids) => ids.map((id) => `${id}1`));
+    let release: () => void = () => {};
+    const pending = cache.getMany(["c"], (ids) => new Promise<string[]>((r) => (release = () => r(ids.map((id) => `${id}1`)))));
+    cache.delete(["a"]);
+    release();
+    expect(await pending).toEqual(["c1"]);
+    const loaded: string[][] = [];
+    expect(await cache.getMany(["a", "b", "c"], async (ids) => (loaded.push(ids), ids.map((id) => `${id}2`)))).toEqual(["a2", "b1", "c2"]);
+    expect(loaded).toEqual([["a", "c"]]);
+  });
 });
