@@ -87,6 +87,10 @@ function writeConfig() {
       "dbms.usage_report.enabled=false",
       "db.logs.query.enabled=OFF",
       "db.transaction.timeout=120s",
+      // Neo4j keeps transaction logs for 2 days by default: a few benchmark loads of a million
+      // answers left 72 GB of them and filled the disk. A development server needs none for
+      // backups; keep the last 1 GB.
+      "db.tx_log.rotation.retention_policy=1G size",
       "db.lock.acquisition.timeout=60s",
       "server.jvm.additional=-XX:+UseG1GC",
       "server.jvm.additional=-XX:-OmitStackTraceInFastThrow",
