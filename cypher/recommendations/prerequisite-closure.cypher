@@ -3,7 +3,7 @@
 // REQUIRES edge leaving a concept of it, as [conceptId, prerequisiteId, weight]. The service keeps
 // the edges inside the closure; an edge leading outside means the path is cut at 12 levels. An
 // unknown goal returns no ids. Curriculum only: the service caches the result per goal and forgets
-// it on every curriculum edit; the learner's mastery is read fresh on each request.
+// it on every edit of the graph; the learner's mastery is read fresh on each request.
 OPTIONAL MATCH (r:Concept {id: $goalId})
 OPTIONAL MATCH (r)-[:REQUIRES*1..12]->(x:Concept)
 WITH collect(DISTINCT r) + collect(DISTINCT x) AS found

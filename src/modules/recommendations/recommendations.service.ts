@@ -104,7 +104,7 @@ export class RecommendationsService {
     private readonly models: ModelStore,
     private readonly mastery: MasteryService,
     private readonly curriculum: CurriculumRepository,
-    /** Prerequisite closures by goal id (curriculum only; cleared on every curriculum edit). */
+    /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
     private readonly closures: ReadThroughCache<PrerequisiteClosure>,
   ) {}
 
