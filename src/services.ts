@@ -67,7 +67,7 @@ export function createServices(db: Database, config: Config, logger: Logger) {
     forgetCurriculum(changes);
     fanout.publishCurriculum(changes);
   };
-  const curriculum = new CurriculumService(db, curriculumChanged);
+  const curriculum = new CurriculumService(db, curriculumChanged, logger);
   const learners = new LearnerRepository(db);
   const models = new ModelStore(db);
   const mastery = new MasteryService(db, models, curriculum.repo);

@@ -17,6 +17,7 @@ const Q = {
   findPath: cypher("curriculum/find-prerequisite-path"),
   conceptsExist: cypher("curriculum/concepts-exist"),
   mergePrerequisite: cypher("curriculum/merge-prerequisite"),
+  addPrerequisite: cypher("curriculum/add-prerequisite"),
   updatePrerequisite: cypher("curriculum/update-prerequisite"),
   removePrerequisite: cypher("curriculum/remove-prerequisite"),
   prerequisitesOf: cypher("curriculum/prerequisites-of"),
@@ -43,6 +44,8 @@ const Q = {
   snapshot: cypher("curriculum/snapshot"),
   derivedRead: cypher("curriculum/derived-read"),
   derivedWrite: cypher("curriculum/derived-write"),
+  derivedVersion: cypher("curriculum/derived-version"),
+  unlocksWriteIfCurrent: cypher("curriculum/unlocks-write-if-current"),
   importTopics: cypher("curriculum/import-topics"),
   importTopicParents: cypher("curriculum/import-topic-parents"),
   importConcepts: cypher("curriculum/import-concepts"),
@@ -148,6 +151,28 @@ export class CurriculumRepository {
     return changed.length;
   }
 
+  /**
+   * Recounts `unlocks` upstream of `changedAt` outside any edit's transaction: reads the graph's
+   * version, then the graph, computes, and writes only if no structural edit committed in between
+   * (the write takes the prerequisite lock for its check, briefly). Returns false when an edit
+   * got in first: the caller retries on the newer graph. `beforeWrite` lets a test commit an
+   * edit between the read and the write.
+   */
+  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<boolean> {
+    const [v] = await this.db.read(Q.derivedVersion);
+    const version = (v?.version as number | undefined) ?? 0;
+    const rows = await this.db.read(Q.derivedRead);
+    const edges = rows.flatMap((r) => (r.prerequisiteIds as string[]).map((p) => ({ conceptId: r.id as string, prerequisiteId: p })));
+    const fresh = derivedProperties(rows.map((r) => r.id as string), edges, 12, changedAt);
+    const changed = rows.flatMap((r) => {
+      const unlocks = fresh.get(r.id as string)?.unlocks;
+      return unlocks != null && unlocks !== r.unlocks ? [{ id: r.id as string, unlocks }] : [];
+    });
+    await beforeWrite?.();
+    const [out] = await this.db.write(Q.unlocksWriteIfCurrent, { version, rows: changed });
+    return out?.current === true;
+  }
+
   /** Serialises prerequisite edits; must be the first statement of the transaction. */
   async lockPrerequisites(tx: Tx): Promise<number> {
     const [row] = await tx.run(Q.lock);
@@ -173,8 +198,23 @@ export class CurriculumRepository {
     return (row as PrerequisiteEdge | undefined) ?? null;
   }
 
-  async removePrerequisite(tx: Tx, conceptId: string, prerequisiteId: string): Promise<number> {
-    const [row] = await tx.run(Q.removePrerequisite, { conceptId, prerequisiteId });
+  /**
+   * Adds c REQUIRES p in one statement that takes the prerequisite lock first (see
+   * add-prerequisite.cypher). `back` is the path from p to c when the edge would close a cycle.
+   */
+  async addPrerequisite(e: PrerequisiteEdge): Promise<{ conceptExists: boolean; prerequisiteExists: boolean; back: string[] | null; weight: number | null }> {
+    const [row] = await this.db.write(Q.addPrerequisite, { ...e });
+    return {
+      conceptExists: row?.conceptExists === true,
+      prerequisiteExists: row?.prerequisiteExists === true,
+      back: (row?.back as string[] | null | undefined) ?? null,
+      weight: (row?.weight as number | null | undefined) ?? null,
+    };
+  }
+
+  /** Removes the edge in one statement that takes the prerequisite lock first; 0 when there was none. */
+  async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<number> {
+    const [row] = await this.db.write(Q.removePrerequisite, { conceptId, prerequisiteId });
     return (row?.removed as number) ?? 0;
   }
 

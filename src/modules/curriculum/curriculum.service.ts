@@ -9,6 +9,8 @@ import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "
 import type { Item } from "./item.type.js";
 import type { CurriculumReport } from "./report.type.js";
 import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "../live/live.records.js";
+import type { Logger } from "../../logger.js";
+import { UnlocksRefresher } from "./unlocks-refresher.js";
 
 /** Called after a curriculum write commits (live `curriculumChanged` subscriptions). */
 export type CurriculumListener = (changes: CurriculumChangeRecord[]) => void;
@@ -16,12 +18,24 @@ export type CurriculumListener = (changes: CurriculumChangeRecord[]) => void;
 /** Domain logic of the curriculum graph: acyclicity, existence checks, depth filtering, reports. */
 export class CurriculumService {
   readonly repo: CurriculumRepository;
+  /** Recounts `unlocks` after edge edits, outside their transactions (see unlocks-refresher.ts). */
+  readonly unlocks: UnlocksRefresher;
 
   constructor(
     private readonly db: Database,
     private readonly onChanged: CurriculumListener = () => {},
+    logger: Logger | null = null,
   ) {
     this.repo = new CurriculumRepository(db);
+    this.unlocks = new UnlocksRefresher({
+      tryIfCurrent: (ids) => this.repo.refreshUnlocksIfCurrent(ids),
+      underLock: (ids) =>
+        this.db.writeTx(async (tx) => {
+          await this.repo.lockPrerequisites(tx);
+          await this.repo.refreshDerived(tx, ids);
+        }),
+      onError: (err, ids) => logger?.error({ err, concepts: ids.length }, "recount of unlocks failed; it is retried with the next edit and at start-up"),
+    });
   }
 
   /**
@@ -116,14 +130,14 @@ export class CurriculumService {
   }
 
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
-    const added = await this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
-      const added = await this.addEdge(tx, edge);
-      await this.repo.refreshDerived(tx, [edge.prerequisiteId]);
-      return added;
-    });
+    if (edge.conceptId === edge.prerequisiteId) throw new PrerequisiteCycleError([edge.conceptId, edge.conceptId]);
+    const out = await this.repo.addPrerequisite(edge);
+    if (!out.conceptExists) throw new NotFoundError("Concept", edge.conceptId);
+    if (!out.prerequisiteExists) throw new NotFoundError("Concept", edge.prerequisiteId);
+    if (out.back) throw new PrerequisiteCycleError([edge.conceptId, ...out.back]);
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
-    return added;
+    await this.unlocks.refresh([edge.prerequisiteId]);
+    return { ...edge, weight: out.weight ?? edge.weight };
   }
 
   async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
@@ -134,14 +148,10 @@ export class CurriculumService {
   }
 
   async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<boolean> {
-    const removed = await this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
-      const n = await this.repo.removePrerequisite(tx, conceptId, prerequisiteId);
-      if (n > 0) await this.repo.refreshDerived(tx, [prerequisiteId]);
-      return n;
-    });
+    const removed = await this.repo.removePrerequisite(conceptId, prerequisiteId);
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
     this.changed("PREREQUISITE", "DELETED", conceptId, prerequisiteId);
+    await this.unlocks.refresh([prerequisiteId]);
     return true;
   }
 

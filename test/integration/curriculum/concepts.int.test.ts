@@ -183,6 +183,54 @@ describe("derived properties (unlocks, root) that the frontier reads", () => {
     expect((await s.gql(DeleteConceptDocument, { id: id("dB"), detach: true }, s.designer)).errors).toBeUndefined();
     expect(await derived("dC")).toEqual({ dC: [0, true] });
   });
+
+  it("does not store a recount from a graph an edit changed after it was read", async () => {
+    await create("vA");
+    await create("vB", ["vA"]);
+    await create("vC");
+    const repo = s.frontier.services.curriculum.repo;
+    // The recount reads the graph (vA unlocks 1), then an edit commits (vC now requires vA: 2).
+    const wrote = await repo.refreshUnlocksIfCurrent([id("vA")], async () => {
+      expect((await s.gql(AddPrerequisiteDocument, { conceptId: id("vC"), prerequisiteId: id("vA") }, s.designer)).errors).toBeUndefined();
+    });
+    expect(wrote).toBe(false);
+    const [vA] = await s.query("test/concept-derived", { ids: [id("vA")] });
+    expect(vA?.unlocks).toBe(2);
+    expect(await repo.refreshUnlocksIfCurrent([id("vA")])).toBe(true);
+  });
+
+  it("keeps them equal to a recount after concurrent edge edits through two servers", async () => {
+    // Four chains of six concepts; then every concept also requires the one below it in the next
+    // chain, half of the edits through a second server (its own recount), all at once; then a
+    // third of those edges are removed, again at once. Each server recounts outside the edit's
+    // transaction and must not write a count from a graph another edit has changed since.
+    const other = await startTestServer();
+    try {
+      const name = (level: number, chain: number) => `dl${level}c${chain}`;
+      const names: string[] = [];
+      for (let level = 0; level < 6; level++) {
+        for (let chain = 0; chain < 4; chain++) {
+          await create(name(level, chain), level > 0 ? [name(level - 1, chain)] : []);
+          names.push(name(level, chain));
+        }
+      }
+      const cross: Array<[string, string]> = [];
+      for (let level = 1; level < 6; level++) for (let chain = 0; chain < 4; chain++) cross.push([name(level, chain), name(level - 1, (chain + 1) % 4)]);
+      const via = (i: number) => (i % 2 === 0 ? s : other);
+      const added = await Promise.all(cross.map(([c, p], i) => via(i).gql(AddPrerequisiteDocument, { conceptId: id(c), prerequisiteId: id(p) }, via(i).designer)));
+      expect(added.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const removed = await Promise.all(
+        cross.filter((_, i) => i % 3 === 0).map(([c, p], i) => via(i + 1).gql(RemovePrerequisiteDocument, { conceptId: id(c), prerequisiteId: id(p) }, via(i + 1).designer)),
+      );
+      expect(removed.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const stored = await s.query("test/concept-derived", { ids: names.map(id) });
+      const recount = await s.query("test/downstream-counts", { ids: names.map(id) });
+      expect(Math.max(...recount.map((r) => Number(r.unlocks)))).toBeGreaterThan(5); // the cross edges count: a chain alone has 5
+      expect(stored.map((r) => [r.id, r.unlocks, r.root])).toEqual(recount.map((r) => [r.id, r.unlocks, r.root]));
+    } finally {
+      await other.stop();
+    }
+  });
 });
 
 describe("concept graph and report", () => {
