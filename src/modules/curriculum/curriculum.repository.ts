@@ -166,7 +166,7 @@ export class CurriculumRepository {
     const fresh = derivedProperties(rows.map((r) => r.id as string), edges, 12, changedAt);
     const changed = rows.flatMap((r) => {
       const unlocks = fresh.get(r.id as string)?.unlocks;
-      return unlocks != null && unlocks !== r.unlocks ? [{ id: r.id as string, unlocks }] : [];
+      return unlocks !== null && unlocks !== undefined && unlocks !== r.unlocks ? [{ id: r.id as string, unlocks }] : [];
     });
     await beforeWrite?.();
     const [out] = await this.db.write(Q.unlocksWriteIfCurrent, { version, rows: changed });
