@@ -53,10 +53,32 @@ describe("class alerts", () => {
 
 describe("data quality", () => {
   it("reports events by kind, rejections by code, freshness and silent learners", async () => {
-    await s.gql(RecordEventsDocument, { events: [{ eventId: `${P}bad`, learnerId: `${P}weak`, itemId: `${P}q`, occurredAt: new Date().toISOString() }] }, s.admin);
+    const before = (await s.gql(DataQualityDocument, {}, s.admin)).data?.dataQuality;
+    const now = new Date().toISOString();
+    const more = await s.gql(
+      RecordEventsDocument,
+      {
+        events: [
+          { eventId: `${P}bad`, learnerId: `${P}weak`, itemId: `${P}q`, occurredAt: now },
+          { eventId: `${P}task`, kind: "ASSIGNMENT", learnerId: `${P}weak`, conceptIds: [`${P}c`], score: 0.5, occurredAt: now },
+          { eventId: `${P}view`, kind: "CONTENT_VIEW", learnerId: `${P}weak`, itemId: `${P}q`, watchFraction: 0.9, occurredAt: now },
+        ],
+      },
+      s.admin,
+    );
+    expect(more.data?.recordEvents.accepted).toBe(2);
+    // Counts per kind come from the kind labels: every stored event carries exactly its own.
+    const stored = await s.query("test/event-kind-labels", { prefix: P });
+    expect(stored).toHaveLength(14);
+    const label = { ANSWER: "Answer", ASSIGNMENT: "Assignment", CONTENT_VIEW: "ContentView" } as Record<string, string>;
+    for (const e of stored) expect(e.labels).toEqual([label[String(e.kind)]]);
     const r = await s.gql(DataQualityDocument, {}, s.admin);
     const q = r.data?.dataQuality;
-    expect(q?.eventsByKind.find((k) => k.key === "ANSWER")?.count).toBeGreaterThanOrEqual(12);
+    const count = (d: typeof q, kind: string) => d?.eventsByKind.find((k) => k.key === kind)?.count ?? 0;
+    // Other test files write events at the same time: each count grew by at least ours.
+    expect(count(q, "ANSWER")).toBeGreaterThanOrEqual(12);
+    expect(count(q, "ASSIGNMENT") - count(before, "ASSIGNMENT")).toBeGreaterThanOrEqual(1);
+    expect(count(q, "CONTENT_VIEW") - count(before, "CONTENT_VIEW")).toBeGreaterThanOrEqual(1);
     expect(q?.rejectedByCode.find((k) => k.key === "INVALID_VALUE")?.count).toBeGreaterThanOrEqual(1);
     expect(Date.parse(q?.latestEventAt ?? "")).toBeGreaterThan(Date.now() - 3600_000);
     expect(q?.learnersWithoutEvents).toBeGreaterThanOrEqual(1);
