@@ -14,9 +14,7 @@ const Q = {
   deleteConcept: cypher("curriculum/delete-concept"),
   dependents: cypher("curriculum/get-dependents"),
   lock: cypher("curriculum/lock-prerequisites"),
-  findPath: cypher("curriculum/find-prerequisite-path"),
   conceptsExist: cypher("curriculum/concepts-exist"),
-  mergePrerequisite: cypher("curriculum/merge-prerequisite"),
   addPrerequisite: cypher("curriculum/add-prerequisite"),
   updatePrerequisite: cypher("curriculum/update-prerequisite"),
   removePrerequisite: cypher("curriculum/remove-prerequisite"),
@@ -179,18 +177,8 @@ export class CurriculumRepository {
     return row?.version as number;
   }
 
-  async findPath(tx: Tx, fromId: string, toId: string): Promise<string[] | null> {
-    const [row] = await tx.run(Q.findPath, { fromId, toId });
-    return row ? (row.path as string[]) : null;
-  }
-
   async missingConcepts(tx: Tx, ids: string[]): Promise<string[]> {
     return (await tx.run(Q.conceptsExist, { ids })).filter((r) => !r.exists).map((r) => r.id as string);
-  }
-
-  async mergePrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
-    const [row] = await tx.run(Q.mergePrerequisite, { ...e });
-    return (row as PrerequisiteEdge | undefined) ?? null;
   }
 
   async updatePrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
@@ -200,10 +188,11 @@ export class CurriculumRepository {
 
   /**
    * Adds c REQUIRES p in one statement that takes the prerequisite lock first (see
-   * add-prerequisite.cypher). `back` is the path from p to c when the edge would close a cycle.
+   * add-prerequisite.cypher; taking it again in a transaction that holds it is harmless). `back`
+   * is the path from p to c when the edge would close a cycle; then nothing is written.
    */
-  async addPrerequisite(e: PrerequisiteEdge): Promise<{ conceptExists: boolean; prerequisiteExists: boolean; back: string[] | null; weight: number | null }> {
-    const [row] = await this.db.write(Q.addPrerequisite, { ...e });
+  async addPrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<{ conceptExists: boolean; prerequisiteExists: boolean; back: string[] | null; weight: number | null }> {
+    const [row] = await tx.run(Q.addPrerequisite, { ...e });
     return {
       conceptExists: row?.conceptExists === true,
       prerequisiteExists: row?.prerequisiteExists === true,

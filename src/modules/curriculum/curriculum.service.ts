@@ -130,14 +130,11 @@ export class CurriculumService {
   }
 
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
-    if (edge.conceptId === edge.prerequisiteId) throw new PrerequisiteCycleError([edge.conceptId, edge.conceptId]);
-    const out = await this.repo.addPrerequisite(edge);
-    if (!out.conceptExists) throw new NotFoundError("Concept", edge.conceptId);
-    if (!out.prerequisiteExists) throw new NotFoundError("Concept", edge.prerequisiteId);
-    if (out.back) throw new PrerequisiteCycleError([edge.conceptId, ...out.back]);
+    // One statement in its own transaction: the lock is held for one round trip.
+    const added = await this.db.writeTx((tx) => this.addEdge(tx, edge));
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
     await this.unlocks.refresh([edge.prerequisiteId]);
-    return { ...edge, weight: out.weight ?? edge.weight };
+    return added;
   }
 
   async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
@@ -156,17 +153,19 @@ export class CurriculumService {
   }
 
   /**
-   * Adds c REQUIRES p inside a transaction that holds the prerequisite lock, so the path check
-   * sees every committed edge and no concurrent edit can slip the other half of a cycle in.
+   * Adds c REQUIRES p under the prerequisite lock (add-prerequisite.cypher takes it first), so the
+   * path check sees every committed edge and no concurrent edit can slip the other half of a
+   * cycle in. Throws NOT_FOUND for a missing concept, PREREQUISITE_CYCLE with the cycle's path.
    */
   private async addEdge(tx: Tx, edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     if (edge.conceptId === edge.prerequisiteId) throw new PrerequisiteCycleError([edge.conceptId, edge.conceptId]);
-    const missing = await this.repo.missingConcepts(tx, [edge.conceptId, edge.prerequisiteId]);
-    if (missing[0] !== undefined) throw new NotFoundError("Concept", missing[0]);
-    const back = await this.repo.findPath(tx, edge.prerequisiteId, edge.conceptId);
-    if (back) throw new PrerequisiteCycleError([edge.conceptId, ...back]);
-    return (await this.repo.mergePrerequisite(tx, edge)) as PrerequisiteEdge;
+    const out = await this.repo.addPrerequisite(tx, edge);
+    if (!out.conceptExists) throw new NotFoundError("Concept", edge.conceptId);
+    if (!out.prerequisiteExists) throw new NotFoundError("Concept", edge.prerequisiteId);
+    if (out.back) throw new PrerequisiteCycleError([edge.conceptId, ...out.back]);
+    return { ...edge, weight: out.weight ?? edge.weight };
   }
+
 
   /**
    * One closure query (ids and edges, as deep as asked), the depths from the roots over the
