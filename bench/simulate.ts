@@ -10,7 +10,7 @@
  * end up spread as a live deployment's would. Sessions of about 20 answers, 30-90 s apart, a day
  * or so between sessions, all in the 60 days before `now`.
  */
-import { defaultModelParams, initialLearnerState, logit, predictCorrect, sigmoid, update, type LearnerState, type ModelParams } from "../src/modules/mastery/model.js";
+import { defaultModelParams, initialLearnerState, logit, predictCorrect, sigmoid, update, type LearnerState, type ModelParams } from "../src/domain/mastery/model.js";
 import { conceptId, curriculum, itemId, learnerId, LEVELS, PREFIX, rng, type Curriculum, type Spec } from "./generate.js";
 
 export interface AnswerEvent {

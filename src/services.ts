@@ -21,7 +21,7 @@ import { LiveAccess } from "./modules/live/live-access.js";
 import { AlertWatchers } from "./modules/live/alert-watchers.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 import { DEFAULT_BAND } from "./modules/recommendations/recommendations.service.js";
-import { ReadThroughCache } from "./modules/common/cache.js";
+import { ReadThroughCache } from "./common/cache.js";
 import type { Item } from "./modules/curriculum/item.type.js";
 import type { Learner } from "./modules/learners/learner.type.js";
 import { createFanout } from "./modules/live/fanout.js";

@@ -1,7 +1,7 @@
 /** Read tasks: what learners' apps and dashboards ask, and their bare-Cypher and @neo4j/graphql peers. */
 import neo4j from "neo4j-driver";
 import { cypher } from "../../src/neo4j/cypher.js";
-import { THRESHOLDS } from "../../src/modules/mastery/thresholds.js";
+import { THRESHOLDS } from "../../src/domain/mastery/thresholds.js";
 import { LEVELS } from "../generate.js";
 import { CONCEPT_GRAPH, LEARNING_PATH, MASTERY, PEER_CONCEPT_GRAPH, RECOMMENDATIONS } from "../queries.js";
 import type { Context } from "./context.js";

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import type { RawEvent } from "../modules/events/validate-event.js";
+import type { RawEvent } from "../domain/events/validate-event.js";
 import type { Services } from "../services.js";
 
 export interface IngestSummary {

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { crossValidate, learnerFolds, type CrossValidationResult } from "../modules/mastery/evaluate.js";
-import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../modules/mastery/fit.js";
-import type { LearnerAttemptEvent, ModelParams } from "../modules/mastery/model.js";
-import { replay } from "../modules/mastery/replay.js";
+import { crossValidate, learnerFolds, type CrossValidationResult } from "../kt/evaluate.js";
+import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../kt/fit.js";
+import type { LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
+import { replay } from "../kt/replay.js";
 import { progressBar, withServices } from "./runtime.js";
 import { grid, lineChart } from "./svg.js";
 

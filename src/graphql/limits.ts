@@ -11,7 +11,7 @@ export function depthRule(maxDepth: number) {
 
 /**
  * Throws QUERY_TOO_COMPLEX when the operation's estimated cost is above `maxCost`, before anything
- * executes. Lists cost their children times their page size (graphql/complexity.ts); other fields 1.
+ * executes. Lists cost their children times their page size (common/cost.ts); other fields 1.
  */
 export function assertCost(
   schema: GraphQLSchema,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../../auth/roles.js";
-import { perRows } from "../../graphql/complexity.js";
+import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { Classroom } from "../learners/learner.type.js";

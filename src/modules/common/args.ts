@@ -1,5 +1,5 @@
 import { BadUserInputError } from "../../errors/errors.js";
-import { ID_RULE, isValidId } from "./validation.js";
+import { ID_RULE, isValidId } from "../../common/validation.js";
 
 /** Validates a scalar id argument (class-validator covers input objects and ArgsTypes). */
 export function assertId(name: string, value: string): void {

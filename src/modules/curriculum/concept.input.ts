@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested, IsNotEmpty, ArrayMinSize } from "class-validator";
-import { IsEntityId } from "../common/validation.js";
+import { IsEntityId } from "../../common/validation.js";
 import { PageArgs } from "../common/pagination.js";
 import { GraphDirection } from "./concept.type.js";
 

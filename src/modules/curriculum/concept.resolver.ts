@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { CURRICULUM_READ, Role } from "../../auth/roles.js";
-import { perPage, perRows } from "../../graphql/complexity.js";
+import { perPage, perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { conceptsOf } from "./curriculum.loaders.js";

@@ -1,5 +1,5 @@
 import { byIdLoader, listLoader } from "../common/loader.js";
-import type { ReadThroughCache } from "../common/cache.js";
+import type { ReadThroughCache } from "../../common/cache.js";
 import type { CurriculumRepository } from "./curriculum.repository.js";
 import type { Concept } from "./concept.type.js";
 import type { Item } from "./item.type.js";

@@ -1,7 +1,7 @@
 import { cypher, MAX_PATH_DEPTH, withDepthBound, type CypherQuery } from "../../neo4j/cypher.js";
-import { derivedProperties } from "./graph-analysis.js";
+import { derivedProperties } from "../../domain/curriculum/graph-analysis.js";
 import type { Database, Row, Tx } from "../../neo4j/run.js";
-import type { Edge } from "./graph-analysis.js";
+import type { Edge } from "../../domain/curriculum/graph-analysis.js";
 import type { Concept, PrerequisiteEdge } from "./concept.type.js";
 import type { Item, ItemConceptLink } from "./item.type.js";
 import type { Topic } from "./topic.type.js";

@@ -4,7 +4,7 @@ import { decodeCursor, toPage } from "../common/pagination.js";
 import type { ConceptGraphArgs, ConceptsArgs, CreateConceptInput, UpdateConceptInput } from "./concept.input.js";
 import type { Concept, ConceptGraph, DeleteResult, PrerequisiteEdge } from "./concept.type.js";
 import { CurriculumRepository } from "./curriculum.repository.js";
-import { adjacency, depthsFrom, longestChain, redundantEdges } from "./graph-analysis.js";
+import { adjacency, depthsFrom, longestChain, redundantEdges } from "../../domain/curriculum/graph-analysis.js";
 import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "./item.input.js";
 import type { Item } from "./item.type.js";
 import type { CurriculumReport } from "./report.type.js";

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { ArrayMaxSize, IsOptional, IsUrl, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
-import { IsEntityId } from "../common/validation.js";
+import { IsEntityId } from "../../common/validation.js";
 import { PageArgs } from "../common/pagination.js";
 import { WeightedConceptInput } from "./concept.input.js";
 import { ItemKind } from "./item.type.js";

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CURRICULUM_READ } from "../../auth/roles.js";
-import { perRows } from "../../graphql/complexity.js";
+import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { Concept } from "./concept.type.js";

@@ -1,9 +1,9 @@
 import { cypher } from "../../neo4j/cypher.js";
 import { columns } from "../../neo4j/columns.js";
 import type { Database, Tx } from "../../neo4j/run.js";
-import type { ResolvedEvent } from "../mastery/learner-replay.js";
-import type { StoredLearnerState } from "../mastery/model.js";
-import type { EventKindName } from "./validate-event.js";
+import type { ResolvedEvent } from "../../domain/mastery/learner-replay.js";
+import type { StoredLearnerState } from "../../domain/mastery/model.js";
+import type { EventKindName } from "../../domain/events/validate-event.js";
 
 const Q = {
   prepare: cypher("events/prepare-batch"),

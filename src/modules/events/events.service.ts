@@ -1,14 +1,14 @@
 import type { Database, Tx } from "../../neo4j/run.js";
-import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../mastery/learner-replay.js";
-import { learnerStateFrom, type ModelParams } from "../mastery/model.js";
+import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../../domain/mastery/learner-replay.js";
+import { learnerStateFrom, type ModelParams } from "../../domain/mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { ServiceUnavailableError } from "../../errors/errors.js";
 import type { Logger } from "../../logger.js";
-import { ReadThroughCache } from "../common/cache.js";
-import { Coalescer } from "../common/coalescer.js";
+import { ReadThroughCache } from "../../common/cache.js";
+import { Coalescer } from "../../common/coalescer.js";
 import { detailJson } from "../mastery/mastery-change.js";
 import { EventsRepository, type ResolvedItem, type WriteRows } from "./events.repository.js";
-import { validateEvent, type NormalizedEvent, type RawEvent } from "./validate-event.js";
+import { validateEvent, type NormalizedEvent, type RawEvent } from "../../domain/events/validate-event.js";
 
 export const MAX_EVENTS_PER_CALL = 1000;
 

@@ -1,5 +1,5 @@
 import { byIdLoader, listLoader } from "../common/loader.js";
-import type { ReadThroughCache } from "../common/cache.js";
+import type { ReadThroughCache } from "../../common/cache.js";
 import type { LearnerRepository } from "./learner.repository.js";
 import type { Learner } from "./learner.type.js";
 

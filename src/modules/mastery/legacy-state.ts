@@ -1,7 +1,7 @@
 import type { Logger } from "../../logger.js";
 import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
-import type { LearnerState } from "./model.js";
+import type { LearnerState } from "../../domain/mastery/model.js";
 
 const Q = { read: cypher("mastery/legacy-state-read"), write: cypher("mastery/legacy-state-write") };
 const CHUNK = 2000;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../../auth/roles.js";
 import { BadUserInputError } from "../../errors/errors.js";
-import { perRows } from "../../graphql/complexity.js";
+import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { Learner } from "../learners/learner.type.js";

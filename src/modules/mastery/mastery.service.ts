@@ -2,12 +2,12 @@ import { NotFoundError } from "../../errors/errors.js";
 import { cypher } from "../../neo4j/cypher.js";
 import type { Database, Row } from "../../neo4j/run.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { explainMastery } from "./explain.js";
+import { explainMastery } from "../../domain/mastery/explain.js";
 import { toMasteryChange } from "./mastery-change.js";
 import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
-import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState, type StoredLearnerState } from "./model.js";
+import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState, type StoredLearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "./model-store.js";
-import { THRESHOLDS } from "./thresholds.js";
+import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 
 const Q = {
   states: cypher("mastery/learner-states"),

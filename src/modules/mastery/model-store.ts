@@ -1,6 +1,6 @@
 import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
-import { defaultModelParams, type ModelParams } from "./model.js";
+import { defaultModelParams, type ModelParams } from "../../domain/mastery/model.js";
 
 const GET = cypher("events/get-model");
 const PUT = cypher("events/put-model");

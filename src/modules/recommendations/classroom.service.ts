@@ -3,9 +3,9 @@ import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
 import type { Concept } from "../curriculum/concept.type.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { effectiveMastery, learnerStateFrom, type LearnerState, type ModelParams, type StoredLearnerState } from "../mastery/model.js";
+import { effectiveMastery, learnerStateFrom, type LearnerState, type ModelParams, type StoredLearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
-import { THRESHOLDS } from "../mastery/thresholds.js";
+import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import type { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
 
 const CLASS = cypher("recommendations/class-learners");

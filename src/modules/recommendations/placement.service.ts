@@ -3,7 +3,7 @@ import type { Database } from "../../neo4j/run.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { PlacementState } from "./placement.type.js";
-import { Placement, type PlacementAnswer } from "./placement.js";
+import { Placement, type PlacementAnswer } from "../../domain/recommendations/placement.js";
 
 const DATA = cypher("recommendations/placement-data");
 

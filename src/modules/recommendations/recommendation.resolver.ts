@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../../auth/roles.js";
 import { BadUserInputError, NotFoundError } from "../../errors/errors.js";
-import { perRows } from "../../graphql/complexity.js";
+import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { conceptsOf } from "../curriculum/curriculum.loaders.js";
 import { assertId } from "../common/args.js";
@@ -10,7 +10,7 @@ import { ItemKind } from "../curriculum/item.type.js";
 import { Classroom, Learner } from "../learners/learner.type.js";
 import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
 import { PlacementState } from "./placement.type.js";
-import { STRATEGIES } from "./ranking.js";
+import { STRATEGIES } from "../../domain/recommendations/ranking.js";
 import { Goal, LearningPath, Recommendation, ReviewItem } from "./recommendation.type.js";
 import { DEFAULT_BAND } from "./recommendations.service.js";
 

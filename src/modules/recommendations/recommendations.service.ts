@@ -2,7 +2,7 @@ import { cypher } from "../../neo4j/cypher.js";
 import type { Database } from "../../neo4j/run.js";
 import type { Concept } from "../curriculum/concept.type.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { prerequisiteOrder } from "../curriculum/graph-analysis.js";
+import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
 import {
@@ -16,11 +16,11 @@ import {
   type LearnerState,
   type ModelParams,
   type StoredLearnerState,
-} from "../mastery/model.js";
+} from "../../domain/mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
-import type { ReadThroughCache } from "../common/cache.js";
-import { THRESHOLDS } from "../mastery/thresholds.js";
-import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "./ranking.js";
+import type { ReadThroughCache } from "../../common/cache.js";
+import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
+import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
 import { RecommendationKind, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
 const Q = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
-import { advanceLearner, type ResolvedEvent } from "../../../src/modules/mastery/learner-replay.js";
-import { learnerStateFrom, type LearnerState, type StoredLearnerState } from "../../../src/modules/mastery/model.js";
+import { advanceLearner, type ResolvedEvent } from "../../../src/domain/mastery/learner-replay.js";
+import { learnerStateFrom, type LearnerState, type StoredLearnerState } from "../../../src/domain/mastery/model.js";
 import {
   ImportCurriculumDocument,
   LearnerMasteryDocument,

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultModelParams, initialLearnerState, predictCorrect, update, type ModelParams } from "../../../src/modules/mastery/model.js";
-import { replay } from "../../../src/modules/mastery/replay.js";
+import { defaultModelParams, initialLearnerState, predictCorrect, update, type ModelParams } from "../../../src/domain/mastery/model.js";
+import { replay } from "../../../src/kt/replay.js";
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STRATEGIES } from "../../../src/modules/recommendations/ranking.js";
+import { STRATEGIES } from "../../../src/domain/recommendations/ranking.js";
 import {
   AddPrerequisiteDocument,
   ClassViewsDocument,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReadThroughCache } from "../../../src/modules/common/cache.js";
+import { ReadThroughCache } from "../../../src/common/cache.js";
 
 describe("ReadThroughCache", () => {
   it("loads only the misses, once each, and answers in key order", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjacency, cycleIfAdded, depthsFrom, derivedProperties, longestChain, prerequisiteOrder, redundantEdges, type Edge } from "../../../src/modules/curriculum/graph-analysis.js";
+import { adjacency, cycleIfAdded, depthsFrom, derivedProperties, longestChain, prerequisiteOrder, redundantEdges, type Edge } from "../../../src/domain/curriculum/graph-analysis.js";
 
 const e = (conceptId: string, prerequisiteId: string): Edge => ({ conceptId, prerequisiteId });
 // d requires b and c, both require a (a diamond); x is disconnected.

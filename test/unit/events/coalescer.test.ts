@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Coalescer } from "../../../src/modules/common/coalescer.js";
+import { Coalescer } from "../../../src/common/coalescer.js";
 
 /** A run function whose groups finish only when the test says so. */
 function controlled() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateEvent } from "../../../src/modules/events/validate-event.js";
+import { validateEvent } from "../../../src/domain/events/validate-event.js";
 
 const now = Date.parse("2026-11-22T12:00:00Z");
 const base = { eventId: "e1", learnerId: "l1", itemId: "i1", occurredAt: "2026-11-22T11:00:00Z" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainMastery } from "../../../src/modules/mastery/explain.js";
+import { explainMastery } from "../../../src/domain/mastery/explain.js";
 
 const DAY = 24 * 3600 * 1000;
 const now = Date.parse("2026-11-22T12:00:00Z");

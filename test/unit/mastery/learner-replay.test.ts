@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { advanceLearner, type ResolvedEvent } from "../../../src/modules/mastery/learner-replay.js";
-import { defaultModelParams } from "../../../src/modules/mastery/model.js";
+import { advanceLearner, type ResolvedEvent } from "../../../src/domain/mastery/learner-replay.js";
+import { defaultModelParams } from "../../../src/domain/mastery/model.js";
 
 const base = defaultModelParams();
 const params = { ...base, ability: { ...base.ability, k0: 0.3, kDecay: 0.05 }, forgetting: { ...base.forgetting, halfLifeMs: 7 * 24 * 3600 * 1000, perInterleavedEvent: 0.02 } };

@@ -18,10 +18,10 @@ import {
   type ConceptParams,
   type LearnerAttemptEvent,
   type ModelParams,
-} from '../../../src/modules/mastery/model.js';
-import { emConcept, fastReplayPredictions, fit } from '../../../src/modules/mastery/fit.js';
-import { replay } from '../../../src/modules/mastery/replay.js';
-import { auc, calibrationTable, learnerFolds, metrics } from '../../../src/modules/mastery/evaluate.js';
+} from '../../../src/domain/mastery/model.js';
+import { emConcept, fastReplayPredictions, fit } from '../../../src/kt/fit.js';
+import { replay } from '../../../src/kt/replay.js';
+import { auc, calibrationTable, learnerFolds, metrics } from '../../../src/kt/evaluate.js';
 
 const MIN = 60_000;
 const DAY = 24 * 3600 * 1000;

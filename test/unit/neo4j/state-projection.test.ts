@@ -9,7 +9,7 @@ function cypherFiles(dir = CYPHER_DIR): string[] {
 }
 
 describe("the learner state projection", () => {
-  // learnerStateFrom (src/modules/mastery/model.ts) reads these rows by position: every query
+  // learnerStateFrom (src/domain/mastery/model.ts) reads these rows by position: every query
   // that returns a learner's model state must project the MASTERY edge the same way.
   const ROW = "[c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]";
   const STATE = "{ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,";

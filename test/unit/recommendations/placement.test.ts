@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { prerequisiteOrder } from "../../../src/modules/curriculum/graph-analysis.js";
+import { prerequisiteOrder } from "../../../src/domain/curriculum/graph-analysis.js";
 import { readSeeds } from "../../../src/modules/seed/seed.service.js";
-import { Placement, simulatePlacement, type PlacementGraph } from "../../../src/modules/recommendations/placement.js";
+import { Placement, simulatePlacement, type PlacementGraph } from "../../../src/domain/recommendations/placement.js";
 
 function seedGraph(): { graph: PlacementGraph; order: string[] } {
   const { curriculum } = readSeeds("seeds");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rank, STRATEGIES, unlockValue, type Candidate, type RankingWeights } from "../../../src/modules/recommendations/ranking.js";
+import { rank, STRATEGIES, unlockValue, type Candidate, type RankingWeights } from "../../../src/domain/recommendations/ranking.js";
 
 const w = STRATEGIES.balanced as RankingWeights;
 const cand = (id: string, topicId: string | null, readiness: number, masteryGap = 0.5): Candidate => ({

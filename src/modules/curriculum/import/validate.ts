@@ -1,5 +1,5 @@
-import { isValidId, ID_RULE } from "../../common/validation.js";
-import { adjacency, cycleIfAdded, type Edge } from "../graph-analysis.js";
+import { isValidId, ID_RULE } from "../../../common/validation.js";
+import { adjacency, cycleIfAdded, type Edge } from "../../../domain/curriculum/graph-analysis.js";
 import type {
   ConceptRecord,
   CurriculumDocument,

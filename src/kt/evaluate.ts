@@ -4,7 +4,7 @@
  * calibration table.
  */
 import { fit, type FitOptions, type FitResult } from './fit.js';
-import type { LearnerAttemptEvent, ModelParams } from './model.js';
+import type { LearnerAttemptEvent, ModelParams } from '../domain/mastery/model.js';
 import { replay } from './replay.js';
 
 export interface Metrics {

@@ -3,7 +3,7 @@
  * learner's state built from that learner's EARLIER events only, then updates the state with the
  * observed score — exactly what a live server does. evaluate.ts scores these predictions.
  */
-import { initialLearnerState, update, type LearnerAttemptEvent, type LearnerState, type ModelParams, type UpdateResult } from './model.js';
+import { initialLearnerState, update, type LearnerAttemptEvent, type LearnerState, type ModelParams, type UpdateResult } from '../domain/mastery/model.js';
 
 export interface ReplayOptions {
   /** States to start from (learners absent here start from initialLearnerState()). */

@@ -30,7 +30,7 @@ import {
   type ItemEmission,
   type LearnerAttemptEvent,
   type ModelParams,
-} from './model.js';
+} from '../domain/mastery/model.js';
 import { nelderMead } from './optim.js';
 
 /** Which model components are fitted (the rest is switched off); used for ablations. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ID_PATTERN, ID_RULE } from "../common/validation.js";
+import { ID_PATTERN, ID_RULE } from "../../common/validation.js";
 
 export const EVENT_KINDS = ["ANSWER", "ASSIGNMENT", "CONTENT_VIEW"] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
