@@ -1,3 +1,3 @@
 MATCH (:Teacher {id: $teacherId})-[:TEACHES]->(k:Class)
-RETURN k {.*} AS class
+RETURN k {.id, .name, teacherIds: [(t:Teacher)-[:TEACHES]->(k) | t.id]} AS class
 ORDER BY k.id

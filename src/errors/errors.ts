@@ -26,8 +26,14 @@ export class BadUserInputError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(kind: string, id: string) {
-    super("NOT_FOUND", `${kind} '${id}' does not exist.`, { kind, id });
+  /** `ids`: every id of this kind that was asked for and does not exist (extensions.ids). */
+  constructor(kind: string, id: string | readonly string[]) {
+    const ids = typeof id === "string" ? [id] : [...id];
+    super(
+      "NOT_FOUND",
+      ids.length === 1 ? `${kind} '${ids[0] ?? ""}' does not exist.` : `${kind}s ${ids.map((i) => `'${i}'`).join(", ")} do not exist.`,
+      { kind, id: ids[0] ?? null, ids },
+    );
   }
 }
 

@@ -28,7 +28,7 @@ export interface TransportStats {
  *   shared by many subscribers is serialised once, not once per socket;
  * - a bounded send buffer: when a slow or stuck client has more than MAX_BUFFERED_BYTES queued,
  *   further `next` messages to it are dropped (counted), so it never holds server memory or
- *   delays others; the client recovers with the catch-up query (`masteryChanges`).
+ *   delays others; the client recovers with the catch-up query (`masteryChangesSince`).
  * Keep-alive pings terminate dead connections.
  */
 export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(

@@ -31,7 +31,8 @@ export interface RawEvent {
   conceptIds?: string[] | null;
   correct?: boolean | null;
   score?: number | null;
-  occurredAt?: string | null;
+  /** ISO-8601 text (NDJSON files) or a Date (the GraphQL DateTimeISO scalar has parsed it). */
+  occurredAt?: string | Date | null;
   durationMs?: number | null;
   hintsUsed?: number | null;
   attemptNumber?: number | null;
@@ -85,7 +86,9 @@ const schema = z
  * checked later against the graph. Never throws: a bad event is a rejection with a reason.
  */
 export function validateEvent(raw: RawEvent, now: number): { event: NormalizedEvent } | { rejection: Rejection } {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  if (raw.occurredAt instanceof Date) present.occurredAt = Number.isNaN(raw.occurredAt.getTime()) ? "invalid" : raw.occurredAt.toISOString();
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const field = first?.path.join(".") || "event";

@@ -1,4 +1,10 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum AlertKind {
+  LOW_MASTERY = "LOW_MASTERY",
+  INACTIVE = "INACTIVE",
+}
+registerEnumType(AlertKind, { name: "AlertKind", description: "LOW_MASTERY: mastery below the class's threshold after enough attempts. INACTIVE: no event for longer than the class's inactiveDays." });
 import { IsOptional, Max, Min } from "class-validator";
 
 @InputType({ description: "Per-class alert thresholds." })
@@ -22,6 +28,9 @@ export class AlertRulesInput {
 
 @ObjectType()
 export class AlertRules {
+  @Field(() => ID, { description: "The class whose rules these are (a client caches them under it)." })
+  classId!: string;
+
   @Field(() => Float)
   lowMastery!: number;
 
@@ -34,8 +43,11 @@ export class AlertRules {
 
 @ObjectType({ description: "A threshold alert on a learner of a class." })
 export class Alert {
-  @Field(() => String, { description: "LOW_MASTERY or INACTIVE." })
-  kind!: string;
+  @Field(() => ID)
+  classId!: string;
+
+  @Field(() => AlertKind)
+  kind!: AlertKind;
 
   @Field(() => ID)
   learnerId!: string;

@@ -7,6 +7,12 @@ export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
 
+  @Field(() => Boolean, { description: "True when this page was asked for `after` a cursor (pages run forward only)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of the page's first object." })
+  startCursor!: string | null;
+
   @Field(() => String, { nullable: true, description: "Pass as `after` to get the next page." })
   endCursor!: string | null;
 }
@@ -37,14 +43,15 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
 }
 
 /** Builds a connection page from `limit + 1` rows fetched after the cursor. */
-export function toPage<T extends { id: string }>(rows: T[], first: number, total: number) {
+export function toPage<T extends { id: string }>(rows: T[], first: number, total: number, after: string | null) {
   const nodes = rows.slice(0, first);
+  const head = nodes[0];
   const last = nodes[nodes.length - 1];
   return {
     totalCount: total,
     nodes,
     edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.id) : null },
+    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: after !== null, startCursor: head ? encodeCursor(head.id) : null, endCursor: last ? encodeCursor(last.id) : null },
   };
 }
 

@@ -4,6 +4,7 @@ import { perPage, perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { conceptsOf } from "./curriculum.loaders.js";
+import { requireTopics } from "./require.js";
 import { ConceptGraphArgs, ConceptsArgs, CreateConceptInput, UpdateConceptInput } from "./concept.input.js";
 import { Attribute, Concept, ConceptConnection, ConceptGraph, DeleteResult, PrerequisiteEdge } from "./concept.type.js";
 import { Item, ItemKind } from "./item.type.js";
@@ -21,7 +22,8 @@ export class ConceptResolver {
 
   @Authorized(CURRICULUM_READ)
   @Query(() => ConceptConnection, { complexity: perPage, description: "Concepts ordered by id, filtered and paginated." })
-  concepts(@Args(() => ConceptsArgs) args: ConceptsArgs, @Ctx() ctx: Context) {
+  async concepts(@Args(() => ConceptsArgs) args: ConceptsArgs, @Ctx() ctx: Context) {
+    if (args.topicId) await requireTopics(ctx.loaders, [args.topicId]);
     return ctx.services.curriculum.listConcepts(args);
   }
 

@@ -76,9 +76,6 @@ export class ConceptGraph {
 
   @Field(() => [PrerequisiteEdge])
   edges!: PrerequisiteEdge[];
-
-  @Field(() => [ID], { description: "Root ids that do not exist." })
-  missingRootIds!: string[];
 }
 
 @ObjectType()

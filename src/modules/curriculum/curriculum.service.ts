@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { BadUserInputError, ConflictError, NotFoundError, PrerequisiteCycleError } from "../../errors/errors.js";
 import type { Database, Tx } from "../../neo4j/run.js";
 import { decodeCursor, toPage } from "../common/pagination.js";
@@ -50,20 +51,20 @@ export class CurriculumService {
   }
 
   private changed(entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
-    this.onChanged([{ entity, operation, id, relatedId, summary: null, recordedAt: Date.now() }, ...extra]);
+    this.onChanged([{ changeId: randomUUID(), entity, operation, id, relatedId, summary: null, recordedAt: Date.now() }, ...extra]);
   }
 
   async listConcepts(args: ConceptsArgs) {
     const after = decodeCursor(args.after);
     const search = args.search?.trim().toLowerCase() || null;
     const { total, page } = await this.repo.listConcepts({ search, tag: args.tag ?? null, topicId: args.topicId ?? null, after, limit: args.first + 1 });
-    return toPage(page, args.first, total);
+    return toPage(page, args.first, total, after);
   }
 
   async listItems(args: ItemsArgs) {
     const after = decodeCursor(args.after);
     const { total, page } = await this.repo.listItems({ conceptId: args.conceptId ?? null, kind: args.kind ?? null, after, limit: args.first + 1 });
-    return toPage(page, args.first, total);
+    return toPage(page, args.first, total, after);
   }
 
   async createConcept(input: CreateConceptInput): Promise<Concept> {
@@ -85,7 +86,7 @@ export class CurriculumService {
       return concept;
     });
     const at = Date.now();
-    this.changed("CONCEPT", "CREATED", concept.id, null, input.prerequisites.map((p) => ({ entity: "PREREQUISITE", operation: "CREATED", id: concept.id, relatedId: p.conceptId, summary: null, recordedAt: at })));
+    this.changed("CONCEPT", "CREATED", concept.id, null, input.prerequisites.map((p) => ({ changeId: randomUUID(), entity: "PREREQUISITE", operation: "CREATED", id: concept.id, relatedId: p.conceptId, summary: null, recordedAt: at })));
     return concept;
   }
 
@@ -177,7 +178,9 @@ export class CurriculumService {
     const { ids, edges } = await this.repo.closure(args.direction, rootIds, args.depth);
     const nodes = (await loadConcepts(ids)).filter((c): c is Concept => c !== null);
     const found = new Set(nodes.map((n) => n.id));
-    const roots = rootIds.filter((id) => found.has(id));
+    const missing = rootIds.filter((id) => !found.has(id));
+    if (missing.length > 0) throw new NotFoundError("Concept", missing);
+    const roots = rootIds;
     const depth = new Map<string, number>();
     const walk = (reverse: boolean) => {
       for (const [id, d] of depthsFrom(adjacency(edges, reverse), roots, args.depth)) {
@@ -190,7 +193,6 @@ export class CurriculumService {
     return {
       nodes: kept.map((concept) => ({ concept, depth: depth.get(concept.id) ?? 0 })),
       edges: edges.filter((e) => depth.has(e.conceptId) && depth.has(e.prerequisiteId)),
-      missingRootIds: rootIds.filter((id) => !found.has(id)),
     };
   }
 

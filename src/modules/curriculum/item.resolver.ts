@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { CURRICULUM_READ, Role } from "../../auth/roles.js";
 import { perPage, perRows } from "../../common/cost.js";
+import { requireConcepts } from "./require.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import { Concept, DeleteResult } from "./concept.type.js";
@@ -18,7 +19,8 @@ export class ItemResolver {
 
   @Authorized(CURRICULUM_READ)
   @Query(() => ItemConnection, { complexity: perPage })
-  items(@Args(() => ItemsArgs) args: ItemsArgs, @Ctx() ctx: Context) {
+  async items(@Args(() => ItemsArgs) args: ItemsArgs, @Ctx() ctx: Context) {
+    if (args.conceptId) await requireConcepts(ctx.loaders, [args.conceptId]);
     return ctx.services.curriculum.listItems(args);
   }
 

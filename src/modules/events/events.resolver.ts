@@ -30,6 +30,6 @@ export class EventsResolver {
       mayRecordFor = (learnerId) => (hasRole(user, Role.LEARNER) && learnerId === user.sub) || taught.has(learnerId);
     }
     const outcome = await ctx.services.events.record(events, { atomic, mayRecordFor });
-    return { ...outcome, masteryChanges: outcome.changes.length, results: outcome.results as RecordEventsResult["results"] };
+    return { ...outcome, masteryChangeCount: outcome.changes.length, results: outcome.results as RecordEventsResult["results"] };
   }
 }

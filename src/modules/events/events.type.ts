@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum EventKind {
   ANSWER = "ANSWER",
@@ -21,25 +21,40 @@ registerEnumType(EventStatus, {
   description: "ACCEPTED: applied. DUPLICATE: this eventId was seen before; nothing changed. REJECTED: see code and reason. NOT_APPLIED: valid, but an atomic batch was rejected.",
 });
 
+export enum EventResultCode {
+  MISSING_FIELD = "MISSING_FIELD",
+  INVALID_VALUE = "INVALID_VALUE",
+  FUTURE_EVENT = "FUTURE_EVENT",
+  UNKNOWN_ITEM = "UNKNOWN_ITEM",
+  UNKNOWN_CONCEPT = "UNKNOWN_CONCEPT",
+  FORBIDDEN = "FORBIDDEN",
+  BATCH_REJECTED = "BATCH_REJECTED",
+}
+registerEnumType(EventResultCode, {
+  name: "EventResultCode",
+  description: "Why an event was REJECTED (MISSING_FIELD, INVALID_VALUE, FUTURE_EVENT, UNKNOWN_ITEM, UNKNOWN_CONCEPT, FORBIDDEN) or NOT_APPLIED (BATCH_REJECTED).",
+});
+
 /**
- * One piece of learner evidence. Fields are checked per event (a bad one is REJECTED with a
- * reason without failing the others), so occurredAt is a string here, validated as ISO-8601.
+ * One piece of learner evidence. Values are checked per event (a bad score or an unknown item is
+ * REJECTED with a reason without failing the others); a value the schema's types refuse (an
+ * occurredAt that is not a date-time) fails the whole call before anything is written.
  */
 @InputType()
 export class EventInput {
-  @Field(() => String, { description: "Unique per event; a replayed eventId is a DUPLICATE and changes nothing." })
+  @Field(() => ID, { description: "Unique per event; a replayed eventId is a DUPLICATE and changes nothing." })
   eventId!: string;
 
   @Field(() => EventKind, { defaultValue: EventKind.ANSWER })
   kind!: EventKind;
 
-  @Field(() => String, { description: "Opaque, pseudonymous learner id." })
+  @Field(() => ID, { description: "Opaque, pseudonymous learner id." })
   learnerId!: string;
 
-  @Field(() => String, { nullable: true, description: "The item; its ASSESSES edges give the concepts." })
+  @Field(() => ID, { nullable: true, description: "The item; its ASSESSES edges give the concepts." })
   itemId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Concepts, when the item is not in the graph (historic data)." })
+  @Field(() => [ID], { nullable: true, description: "Concepts, when the item is not in the graph (historic data)." })
   conceptIds?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -48,8 +63,8 @@ export class EventInput {
   @Field(() => Float, { nullable: true, description: "Partial credit in [0, 1], instead of correct." })
   score?: number | null;
 
-  @Field(() => String, { description: "ISO-8601 date-time with a time zone." })
-  occurredAt!: string;
+  @Field(() => GraphQLISODateTime, { description: "When it happened: an RFC 3339 date-time with a time zone." })
+  occurredAt!: Date;
 
   @Field(() => Int, { nullable: true })
   durationMs?: number | null;
@@ -72,17 +87,14 @@ export class EventResult {
   @Field(() => Int, { description: "Position in the input list." })
   index!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true })
   eventId!: string | null;
 
   @Field(() => EventStatus)
   status!: EventStatus;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "For REJECTED: MISSING_FIELD, INVALID_VALUE, FUTURE_EVENT, UNKNOWN_ITEM, UNKNOWN_CONCEPT, FORBIDDEN. For NOT_APPLIED: BATCH_REJECTED.",
-  })
-  code!: string | null;
+  @Field(() => EventResultCode, { nullable: true, description: "Set for REJECTED and NOT_APPLIED." })
+  code!: EventResultCode | null;
 
   @Field(() => String, { nullable: true })
   reason!: string | null;
@@ -99,8 +111,8 @@ export class RecordEventsResult {
   @Field(() => Int)
   rejected!: number;
 
-  @Field(() => Int, { description: "Mastery changes the accepted events caused." })
-  masteryChanges!: number;
+  @Field(() => Int, { description: "How many mastery changes the accepted events caused (each is pushed on masteryChanged)." })
+  masteryChangeCount!: number;
 
   @Field(() => [EventResult], { description: "One per input event, in input order." })
   results!: EventResult[];

@@ -15,6 +15,12 @@ const Q = {
   upsertPeople: cypher("seed/upsert-people"),
 };
 
+/** A class row; teacher ids sorted so answers are stable. */
+function asClass(raw: unknown): Classroom {
+  const k = raw as { id: string; name: string; teacherIds: string[] | null };
+  return { id: k.id, name: k.name, teacherIds: [...(k.teacherIds ?? [])].sort() };
+}
+
 export class LearnerRepository {
   constructor(private readonly db: Database) {}
 
@@ -23,11 +29,11 @@ export class LearnerRepository {
   }
 
   async classesOfLearners(ids: readonly string[]): Promise<Classroom[][]> {
-    return groupBy(ids, await this.db.read(Q.classesOfLearners, { ids }), (r) => r.class as Classroom);
+    return groupBy(ids, await this.db.read(Q.classesOfLearners, { ids }), (r) => asClass(r.class));
   }
 
   async classesByIds(ids: readonly string[]): Promise<Classroom[]> {
-    return (await this.db.read(Q.classes, { ids })).map((r) => r.class as Classroom);
+    return (await this.db.read(Q.classes, { ids })).map((r) => asClass(r.class));
   }
 
   async learnersOfClasses(ids: readonly string[]): Promise<Learner[][]> {
@@ -35,7 +41,7 @@ export class LearnerRepository {
   }
 
   async classesOfTeacher(teacherId: string): Promise<Classroom[]> {
-    return (await this.db.read(Q.classesOfTeacher, { teacherId })).map((r) => r.class as Classroom);
+    return (await this.db.read(Q.classesOfTeacher, { teacherId })).map((r) => asClass(r.class));
   }
 
   /** The subset of learnerIds that teacherId teaches. */

@@ -3,6 +3,7 @@ import { CURRICULUM_READ, Role, type AuthUser } from "../../auth/roles.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import type { AlertRaisedRecord, CurriculumChangeRecord, RecommendationsChangeRecord } from "./live.records.js";
+import { AlertKind } from "../alerts/alerts.type.js";
 import { tokenExpired } from "./live.resolver.js";
 import { CurriculumChange, RaisedAlert, RecommendationsChange, type CurriculumEntityKind, type CurriculumOperationKind } from "./live.types.js";
 
@@ -50,7 +51,7 @@ export class DerivedLiveResolver {
     },
   })
   alertRaised(@Root() a: AlertRaisedRecord, @Arg("classId", () => ID) _classId: string): RaisedAlert {
-    return { ...a, kind: "LOW_MASTERY", recordedAt: new Date(a.recordedAt) };
+    return { ...a, id: `${a.classId}/${a.learnerId}/${a.seq}`, kind: AlertKind.LOW_MASTERY, recordedAt: new Date(a.recordedAt) };
   }
 
   @Authorized(CURRICULUM_READ)
@@ -63,6 +64,6 @@ export class DerivedLiveResolver {
     },
   })
   curriculumChanged(@Root() c: CurriculumChangeRecord): CurriculumChange {
-    return { ...c, entity: c.entity as CurriculumEntityKind, operation: c.operation as CurriculumOperationKind, recordedAt: new Date(c.recordedAt) };
+    return { ...c, id: c.changeId, entityId: c.id, entity: c.entity as CurriculumEntityKind, operation: c.operation as CurriculumOperationKind, recordedAt: new Date(c.recordedAt) };
   }
 }

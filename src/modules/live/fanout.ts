@@ -25,7 +25,7 @@ export interface Fanout {
  * once (serialised once) on a Redis channel that every server subscribes to, so a subscriber on
  * server B sees a change made through server A. When Redis is unreachable, servers keep serving:
  * changes are delivered to this server's own subscribers only, /healthz says "degraded", and the
- * catch-up query (`masteryChanges`) fills the gap; fan-out resumes when Redis is back (ioredis
+ * catch-up query (`masteryChangesSince`) fills the gap; fan-out resumes when Redis is back (ioredis
  * reconnects and re-subscribes).
  */
 export function createFanout(redisUrl: string | undefined, hub: LiveHub, logger: Logger): Fanout {

@@ -145,7 +145,7 @@ export class LiveTopic<T, Name extends string = never> {
           if (done) return { done: true, value: undefined };
           if (isExpired()) {
             close();
-            throw new UnauthenticatedError("Token expired: subscribe again with a fresh token, then catch up with masteryChanges.");
+            throw new UnauthenticatedError("Token expired: subscribe again with a fresh token, then catch up with masteryChangesSince.");
           }
           if (queue.length > 0) {
             const selected = await select(queue.shift() as T);

@@ -6,6 +6,8 @@ export type CurriculumOperation = "CREATED" | "UPDATED" | "DELETED";
 
 /** One committed curriculum change, published after the transaction commits. */
 export interface CurriculumChangeRecord {
+  /** Unique per change (a client caches changes by it). */
+  changeId: string;
   entity: CurriculumEntity;
   operation: CurriculumOperation;
   /** Concept or item id; for PREREQUISITE and ITEM_LINK, the dependent concept or the item. */

@@ -28,7 +28,7 @@ export class LiveResolver {
   @Authorized(Role.LEARNER, Role.TEACHER, Role.ADMIN)
   @Subscription(() => MasteryChange, {
     description:
-      "Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChanges with the last seq you saw.",
+      "Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw.",
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const user = ctx.user as AuthUser;
@@ -78,7 +78,7 @@ export class LiveResolver {
     description:
       "Catch-up after a reconnect, for one learner (changes with seq > afterSequence, in order) or a class (per learner: after its cursor in `cursors`; learners without a cursor: changes committed at or after `since`, or all when since is null; oldest commit first). Page with `limit`.",
   })
-  async masteryChanges(
+  async masteryChangesSince(
     @Arg("learnerId", () => ID, { nullable: true }) learnerId: string | null,
     @Arg("classId", () => ID, { nullable: true }) classId: string | null,
     @Arg("afterSequence", () => Int, { defaultValue: 0, description: "For learnerId." }) afterSequence: number,

@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Min } from "class-validator";
+import { AlertKind } from "../alerts/alerts.type.js";
 import { Recommendation } from "../recommendations/recommendation.type.js";
 
 export enum CurriculumEntityKind {
@@ -26,8 +27,11 @@ export class CurriculumChange {
   @Field(() => CurriculumOperationKind)
   operation!: CurriculumOperationKind;
 
-  @Field(() => ID, { description: "The concept or item; for PREREQUISITE the dependent concept, for ITEM_LINK the item, for IMPORT 'curriculum'." })
+  @Field(() => ID, { description: "Unique per change: a client caches each change under it." })
   id!: string;
+
+  @Field(() => ID, { description: "The concept or item changed; for PREREQUISITE the dependent concept, for ITEM_LINK the item, for IMPORT 'curriculum'." })
+  entityId!: string;
 
   @Field(() => ID, { nullable: true, description: "PREREQUISITE: the prerequisite concept. ITEM_LINK: the concept." })
   relatedId!: string | null;
@@ -59,11 +63,14 @@ export class RecommendationsChange {
 
 @ObjectType({ description: "A LOW_MASTERY alert raised in a class by a mastery change." })
 export class RaisedAlert {
+  @Field(() => ID, { description: "classId, learnerId and seq joined by '/': unique per raised alert." })
+  id!: string;
+
   @Field(() => ID)
   classId!: string;
 
-  @Field(() => String, { description: "LOW_MASTERY." })
-  kind!: string;
+  @Field(() => AlertKind, { description: "LOW_MASTERY (INACTIVE alerts are read with classroom.alerts)." })
+  kind!: AlertKind;
 
   @Field(() => ID)
   learnerId!: string;

@@ -1,4 +1,4 @@
-import type { MasteryChange } from "./mastery.type.js";
+import { MasteryChangeReason, type MasteryChange } from "./mastery.type.js";
 
 /** The numbers stored with every change (see learner-replay.ts), all optional when read back. */
 interface Detail {
@@ -56,6 +56,7 @@ export function toMasteryChange(c: {
 }): MasteryChange {
   const detail = typeof c.detail === "string" ? (JSON.parse(c.detail) as Detail) : c.detail;
   return {
+    id: `${c.learnerId}/${c.seq}`,
     seq: c.seq,
     learnerId: c.learnerId,
     conceptId: c.conceptId,
@@ -64,9 +65,17 @@ export function toMasteryChange(c: {
     before: c.before,
     after: c.after,
     attempts: c.attempts ?? null,
-    reason: c.reason,
+    reason: asReason(c.reason),
     explanation: changeSentence(c.reason, c.before, c.after, detail),
     detail: typeof c.detail === "string" ? c.detail : detailJson(c.detail),
     recordedAt: c.recordedAt === null || c.recordedAt === undefined ? null : new Date(c.recordedAt),
   };
+}
+
+const REASONS = new Set<string>(Object.values(MasteryChangeReason));
+
+/** Stored reasons are written by this code only; anything else is a bug worth failing on. */
+function asReason(reason: string): MasteryChangeReason {
+  if (!REASONS.has(reason)) throw new Error(`unknown mastery change reason '${reason}'`);
+  return reason as MasteryChangeReason;
 }

@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../../auth/roles.js";
 import { BadUserInputError } from "../../errors/errors.js";
 import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
+import { requireConcepts, requireTopics } from "../curriculum/require.js";
 import { Learner } from "../learners/learner.type.js";
 import { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
 
@@ -15,11 +16,6 @@ function checkIds(name: string, ids: string[] | null | undefined): void {
   ids.forEach((id, i) => assertId(`${name}.${i}`, id));
 }
 
-function checkTime(name: string, value: string | null | undefined): void {
-  if (value !== null && value !== undefined && Number.isNaN(Date.parse(value))) {
-    throw new BadUserInputError(`'${name}' must be an ISO-8601 date-time.`, [{ path: name, message: "not a date-time" }]);
-  }
-}
 
 /** Mastery fields of a learner (reached through `learner(id)`, which checks access). */
 @Resolver(() => Learner)
@@ -28,7 +24,7 @@ export class MasteryResolver {
     complexity: perRows(50),
     description: "Mastery now, with explanations: of conceptIds, or of every concept under topicId, or of every practised concept.",
   })
-  mastery(
+  async mastery(
     @Root() learner: Learner,
     @Arg("conceptIds", () => [ID], { nullable: true }) conceptIds: string[] | null,
     @Arg("topicId", () => ID, { nullable: true }) topicId: string | null,
@@ -36,12 +32,15 @@ export class MasteryResolver {
   ) {
     checkIds("conceptIds", conceptIds);
     if (topicId) assertId("topicId", topicId);
+    if (conceptIds) await requireConcepts(ctx.loaders, conceptIds);
+    if (topicId) await requireTopics(ctx.loaders, [topicId]);
     return ctx.services.mastery.mastery(learner.id, conceptIds ?? null, topicId ?? null);
   }
 
   @FieldResolver(() => [TopicMastery], { complexity: perRows(10), description: "Rollups to topics, chapters or subjects." })
-  topicMastery(@Root() learner: Learner, @Arg("topicIds", () => [ID]) topicIds: string[], @Ctx() ctx: Context) {
+  async topicMastery(@Root() learner: Learner, @Arg("topicIds", () => [ID]) topicIds: string[], @Ctx() ctx: Context) {
     checkIds("topicIds", topicIds);
+    await requireTopics(ctx.loaders, topicIds);
     return ctx.services.mastery.topicMastery(learner.id, topicIds);
   }
 
@@ -56,17 +55,16 @@ export class MasteryResolver {
   async masteryHistory(
     @Arg("learnerId", () => ID) learnerId: string,
     @Arg("conceptId", () => ID, { nullable: true }) conceptId: string | null,
-    @Arg("from", () => String, { nullable: true }) from: string | null,
-    @Arg("to", () => String, { nullable: true }) to: string | null,
+    @Arg("from", () => GraphQLISODateTime, { nullable: true }) from: Date | null,
+    @Arg("to", () => GraphQLISODateTime, { nullable: true }) to: Date | null,
     @Arg("limit", () => Int, { defaultValue: 500 }) limit: number,
     @Ctx() ctx: Context,
   ) {
     assertId("learnerId", learnerId);
     if (conceptId) assertId("conceptId", conceptId);
-    checkTime("from", from);
-    checkTime("to", to);
     if (limit < 1 || limit > 5000) throw new BadUserInputError("'limit' must be in 1..5000.", [{ path: "limit", message: "out of range" }]);
     await ctx.services.access.assertCanReadLearner(ctx.user, learnerId);
-    return ctx.services.mastery.history(learnerId, conceptId ?? null, from ?? null, to ?? null, limit);
+    if (conceptId) await requireConcepts(ctx.loaders, [conceptId]);
+    return ctx.services.mastery.history(learnerId, conceptId ?? null, from?.toISOString() ?? null, to?.toISOString() ?? null, limit);
   }
 }

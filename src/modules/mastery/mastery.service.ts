@@ -4,7 +4,7 @@ import type { Database, Row } from "../../neo4j/run.js";
 import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
 import { explainMastery } from "../../domain/mastery/explain.js";
 import { toMasteryChange } from "./mastery-change.js";
-import type { ItemPrediction, Mastery, MasteryChange, TopicMastery } from "./mastery.type.js";
+import { MasteryFactorName, PredictionTermName, type ItemPrediction, type Mastery, type MasteryChange, type TopicMastery } from "./mastery.type.js";
 import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState, type StoredLearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "./model-store.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
@@ -53,6 +53,7 @@ export class MasteryService {
       const cs = state.concepts[conceptId];
       const ev = recent.get(conceptId);
       return {
+        learnerId,
         conceptId,
         p: em.mastery,
         storedP: em.stored,
@@ -62,7 +63,7 @@ export class MasteryService {
         explanation: explainMastery(
           { effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability },
           now,
-        ),
+        ).map((f) => ({ ...f, name: MasteryFactorName[f.name] })),
       };
     });
   }
@@ -72,7 +73,7 @@ export class MasteryService {
     const under = await this.curriculum.conceptIdsUnderTopics(topicIds);
     return topicIds.map((topicId, i) => {
       const ps = (under[i] ?? []).map((c) => effectiveMastery(params, state, c, now).mastery);
-      return { topicId, concepts: ps.length, p: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0, mastered: ps.filter((p) => p >= MASTERED).length };
+      return { learnerId, topicId, concepts: ps.length, p: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0, mastered: ps.filter((p) => p >= MASTERED).length };
     });
   }
 
@@ -83,7 +84,7 @@ export class MasteryService {
     const difficulty = params.itemDifficulty[itemId] ?? (row.difficulty as number);
     const concepts = (row.concepts as Array<{ conceptId: string }>).map((c) => c.conceptId);
     const p = predictCorrect({ ...params, itemDifficulty: { [itemId]: difficulty } }, state, { itemId, conceptIds: concepts }, now);
-    return { itemId, p: p.p, terms: Object.entries(p.terms).map(([name, logit]) => ({ name, logit: logit as number })) };
+    return { learnerId, itemId, p: p.p, terms: (Object.keys(p.terms) as Array<keyof typeof p.terms>).map((name) => ({ name: termName(name), logit: p.terms[name] })) };
   }
 
   async changesAfter(learnerId: string, afterSequence: number, limit: number): Promise<MasteryChange[]> {
@@ -114,4 +115,12 @@ function storedChanges(rows: Row[]): MasteryChange[] {
     const h = r.change as Record<string, unknown> & Parameters<typeof toMasteryChange>[0];
     return toMasteryChange({ ...h, detail: (h.explanation as string | undefined) ?? "{}" });
   });
+}
+
+const TERM_NAMES = new Set<string>(Object.values(PredictionTermName));
+
+/** The model's logit terms carry their GraphQL names; a new term must be added to the enum. */
+function termName(name: string): PredictionTermName {
+  if (!TERM_NAMES.has(name)) throw new Error(`logit term '${name}' has no PredictionTermName`);
+  return name as PredictionTermName;
 }

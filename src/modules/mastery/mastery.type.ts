@@ -1,9 +1,40 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum MasteryFactorName {
+  EVIDENCE = "EVIDENCE",
+  FORGETTING = "FORGETTING",
+  HINTS = "HINTS",
+  PRIOR = "PRIOR",
+  PRACTICE = "PRACTICE",
+}
+registerEnumType(MasteryFactorName, { name: "MasteryFactorName", description: "What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE." });
+
+export enum MasteryChangeReason {
+  EVIDENCE = "EVIDENCE",
+  CONTENT_VIEW = "CONTENT_VIEW",
+  LATE_EVIDENCE = "LATE_EVIDENCE",
+  REPLAY = "REPLAY",
+}
+registerEnumType(MasteryChangeReason, {
+  name: "MasteryChangeReason",
+  description: "EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay.",
+});
+
+/** The terms of the model's logit, by their names in the model (src/domain/mastery/model.ts). */
+export enum PredictionTermName {
+  BIAS = "bias",
+  MASTERY = "mastery",
+  ABILITY = "ability",
+  DIFFICULTY = "difficulty",
+  RECENT = "recent",
+  PRACTICE = "practice",
+}
+registerEnumType(PredictionTermName, { name: "PredictionTermName", description: "A term of logit P(correct): the BIAS, the MASTERY of the item's concepts, the learner's ABILITY, minus the item's DIFFICULTY, RECENT success, amount of PRACTICE." });
 
 @ObjectType({ description: "One reason behind a mastery value." })
 export class MasteryFactor {
-  @Field(() => String, { description: "EVIDENCE, FORGETTING, HINTS, PRIOR or PRACTICE." })
-  name!: string;
+  @Field(() => MasteryFactorName)
+  name!: MasteryFactorName;
 
   @Field(() => Float)
   value!: number;
@@ -14,6 +45,9 @@ export class MasteryFactor {
 
 @ObjectType({ description: "A learner's mastery of one concept, now." })
 export class Mastery {
+  @Field(() => ID, { description: "With conceptId, the key of this value (a client caches it under both)." })
+  learnerId!: string;
+
   @Field(() => ID)
   conceptId!: string;
 
@@ -39,6 +73,9 @@ export class Mastery {
 @ObjectType({ description: "Mastery rolled up over a topic, chapter or subject: the mean of its concepts." })
 export class TopicMastery {
   @Field(() => ID)
+  learnerId!: string;
+
+  @Field(() => ID)
   topicId!: string;
 
   @Field(() => Float, { description: "Mean mastery of the concepts under it, in [0, 1]." })
@@ -53,8 +90,8 @@ export class TopicMastery {
 
 @ObjectType()
 export class PredictionTerm {
-  @Field(() => String, { description: "bias, mastery, ability, difficulty or recent." })
-  name!: string;
+  @Field(() => PredictionTermName)
+  name!: PredictionTermName;
 
   @Field(() => Float, { description: "Contribution to logit P(correct)." })
   logit!: number;
@@ -62,6 +99,9 @@ export class PredictionTerm {
 
 @ObjectType({ description: "The model's probability that the learner answers the item correctly now." })
 export class ItemPrediction {
+  @Field(() => ID)
+  learnerId!: string;
+
   @Field(() => ID)
   itemId!: string;
 
@@ -74,6 +114,9 @@ export class ItemPrediction {
 
 @ObjectType({ description: "One recorded change of mastery and the event behind it." })
 export class MasteryChange {
+  @Field(() => ID, { description: "learnerId and seq, joined by '/': unique, and stable (a client caches each change under it)." })
+  id!: string;
+
   @Field(() => Int, { description: "Per-learner sequence number, increasing." })
   seq!: number;
 
@@ -98,8 +141,8 @@ export class MasteryChange {
   @Field(() => Int, { nullable: true, description: "Answered attempts on the concept after this change (null on changes recorded before it was stored)." })
   attempts!: number | null;
 
-  @Field(() => String, { description: "EVIDENCE, CONTENT_VIEW, LATE_EVIDENCE or REPLAY (recomputed after a late event)." })
-  reason!: string;
+  @Field(() => MasteryChangeReason)
+  reason!: MasteryChangeReason;
 
   @Field(() => String, { description: "The change in one plain sentence, e.g. 'Correct answer (the model expected 62%): mastery 0.41 -> 0.58.'" })
   explanation!: string;

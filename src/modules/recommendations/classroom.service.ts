@@ -120,7 +120,7 @@ export class ClassroomService {
   }
 
   /** Learners x concepts mastery now; concepts: those under topicId, or every concept a learner practised. */
-  async heatmap(classId: string, conceptIds: string[] | null): Promise<Heatmap> {
+  async heatmap(classId: string, conceptIds: string[] | null): Promise<Omit<Heatmap, "classId" | "topicId">> {
     const d = await this.load(classId);
     const ids = conceptIds ?? [...new Set(d.learners.flatMap((l) => Object.keys(l.state.concepts)))].sort();
     return {

@@ -45,6 +45,12 @@ export class AtRiskLearner {
 
 @ObjectType({ description: "Learners x concepts mastery matrix for dashboards: values[i][j] is learner i's mastery of concept j now." })
 export class Heatmap {
+  @Field(() => ID)
+  classId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The topic it covers (null: every practised concept)." })
+  topicId!: string | null;
+
   @Field(() => [ID])
   learnerIds!: string[];
 

@@ -15,7 +15,7 @@ export class PlacementService {
   ) {}
 
   /** @param within concept ids to place over (a subject or topic), or null for the whole curriculum */
-  async state(learnerId: string, within: string[] | null, itemsOf: (conceptId: string) => Promise<Item[]>): Promise<PlacementState> {
+  async state(learnerId: string, within: string[] | null, itemsOf: (conceptId: string) => Promise<Item[]>): Promise<Omit<PlacementState, "learnerId" | "topicId">> {
     const [row] = await this.db.read(DATA, { learnerId });
     const scope = within ? new Set(within) : null;
     const ids = ((row?.ids as string[]) ?? []).filter((id) => !scope || scope.has(id));

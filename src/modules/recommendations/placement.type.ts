@@ -19,6 +19,12 @@ export class PlacementEstimate {
 
 @ObjectType({ description: "Adaptive placement: the next question, or done, and the estimates so far. Answer with recordEvents, source: \"placement\"." })
 export class PlacementState {
+  @Field(() => ID)
+  learnerId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The subject, chapter or topic placed within (null: the whole curriculum)." })
+  topicId!: string | null;
+
   @Field(() => Boolean)
   done!: boolean;
 

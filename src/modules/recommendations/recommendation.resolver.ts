@@ -10,8 +10,9 @@ import { ItemKind } from "../curriculum/item.type.js";
 import { Classroom, Learner } from "../learners/learner.type.js";
 import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
 import { PlacementState } from "./placement.type.js";
-import { STRATEGIES } from "../../domain/recommendations/ranking.js";
-import { Goal, LearningPath, Recommendation, ReviewItem } from "./recommendation.type.js";
+import { GraphQLLocalDate } from "graphql-scalars";
+import { requireConcepts, requireTopics } from "../curriculum/require.js";
+import { Goal, LearningPath, Recommendation, RecommendationStrategy, ReviewItem } from "./recommendation.type.js";
 import { DEFAULT_BAND } from "./recommendations.service.js";
 
 @Resolver(() => Learner)
@@ -27,15 +28,17 @@ export class RecommendationResolver {
     @Arg("goalConceptId", () => ID, { nullable: true, description: "Default: the learner's goal." }) goalConceptId: string | null,
     @Arg("kinds", () => [ItemKind], { nullable: true, description: "Item kinds to offer (default all)." }) kinds: ItemKind[] | null,
     @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this subject, chapter or topic." }) topicId: string | null,
-    @Arg("strategy", () => String, { defaultValue: "balanced", description: `Ranking weights: ${Object.keys(STRATEGIES).join(", ")}.` }) strategy: string,
+    @Arg("strategy", () => RecommendationStrategy, { defaultValue: RecommendationStrategy.BALANCED }) strategy: RecommendationStrategy,
     @Arg("bandMin", () => Float, { defaultValue: DEFAULT_BAND.min, description: "Lowest predicted P(correct) of offered items." }) bandMin: number,
     @Arg("bandMax", () => Float, { defaultValue: DEFAULT_BAND.max, description: "Highest predicted P(correct) of offered items." }) bandMax: number,
     @Ctx() ctx: Context,
   ) {
     if (limit < 1 || limit > 50) throw new BadUserInputError("'limit' must be in 1..50.", [{ path: "limit", message: "out of range" }]);
     if (!(bandMin >= 0 && bandMax <= 1 && bandMin < bandMax)) throw new BadUserInputError("Need 0 <= bandMin < bandMax <= 1.", [{ path: "bandMin", message: "bad band" }]);
-    if (!STRATEGIES[strategy]) throw new BadUserInputError(`Unknown strategy '${strategy}'.`, [{ path: "strategy", message: `one of ${Object.keys(STRATEGIES).join(", ")}` }]);
-    if (goalConceptId) assertId("goalConceptId", goalConceptId);
+    if (goalConceptId) {
+      assertId("goalConceptId", goalConceptId);
+      await requireConcepts(ctx.loaders, [goalConceptId]);
+    }
     return ctx.services.recommendations.recommendations(
       learner.id,
       { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
@@ -49,6 +52,7 @@ export class RecommendationResolver {
     const goal = goalConceptId ?? (await ctx.services.recommendations.goal(learner.id))?.conceptId;
     if (!goal) throw new BadUserInputError("No goalConceptId given and the learner has no goal.", [{ path: "goalConceptId", message: "required" }]);
     assertId("goalConceptId", goal);
+    await requireConcepts(ctx.loaders, [goal]);
     return ctx.services.recommendations.learningPath(learner.id, goal, conceptsOf(ctx.loaders));
   }
 
@@ -66,7 +70,8 @@ export class RecommendationResolver {
     @Arg("topicId", () => ID, { nullable: true, description: "Place within this subject, chapter or topic (default: the whole curriculum)." }) topicId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.placement.state(learner.id, await within(ctx, topicId), (conceptId) => ctx.loaders.itemsOfConcept.load(conceptId));
+    const state = await ctx.services.placement.state(learner.id, await within(ctx, topicId), (conceptId) => ctx.loaders.itemsOfConcept.load(conceptId));
+    return { ...state, learnerId: learner.id, topicId: topicId ?? null };
   }
 
   @FieldResolver(() => Goal, { nullable: true })
@@ -79,12 +84,11 @@ export class RecommendationResolver {
   async setGoal(
     @Arg("learnerId", () => ID) learnerId: string,
     @Arg("conceptId", () => ID) conceptId: string,
-    @Arg("targetDate", () => String, { nullable: true, description: "ISO date, e.g. 2027-06-30." }) targetDate: string | null,
+    @Arg("targetDate", () => GraphQLLocalDate, { nullable: true, description: "A calendar date, e.g. 2027-06-30." }) targetDate: string | null,
     @Ctx() ctx: Context,
   ) {
     assertId("learnerId", learnerId);
     assertId("conceptId", conceptId);
-    if (targetDate && !/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) throw new BadUserInputError("'targetDate' must be an ISO date (YYYY-MM-DD).", [{ path: "targetDate", message: "not a date" }]);
     await ctx.services.access.assertCanReadLearner(ctx.user, learnerId);
     const goal = await ctx.services.recommendations.setGoal(learnerId, conceptId, targetDate ?? null);
     if (!goal) throw new NotFoundError("Learner or concept", `${learnerId}/${conceptId}`);
@@ -96,6 +100,7 @@ export class RecommendationResolver {
 async function within(ctx: Context, topicId: string | null | undefined): Promise<string[] | null> {
   if (!topicId) return null;
   assertId("topicId", topicId);
+  await requireTopics(ctx.loaders, [topicId]);
   return ctx.loaders.conceptIdsUnderTopic.load(topicId);
 }
 
@@ -133,6 +138,6 @@ export class ClassroomViewsResolver {
   @FieldResolver(() => Heatmap, { complexity: 200, description: "Learners x concepts mastery matrix (concepts under topicId, or every practised concept)." })
   async heatmap(@Root() classroom: Classroom, @Arg("topicId", () => ID, { nullable: true }) topicId: string | null, @Ctx() ctx: Context) {
     await ctx.services.access.assertCanReadClass(ctx.user, classroom.id);
-    return ctx.services.classroom.heatmap(classroom.id, await within(ctx, topicId));
+    return { ...(await ctx.services.classroom.heatmap(classroom.id, await within(ctx, topicId))), classId: classroom.id, topicId: topicId ?? null };
   }
 }

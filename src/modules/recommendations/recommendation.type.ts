@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Concept } from "../curriculum/concept.type.js";
 import { Item } from "../curriculum/item.type.js";
 
@@ -12,10 +13,36 @@ registerEnumType(RecommendationKind, {
   description: "LEARN: on the frontier. REVIEW: mastered, recall has decayed. REMEDIATION: a weak prerequisite of a concept the learner struggles with (may itself have unmastered prerequisites).",
 });
 
+/** Named weight sets of the ranking (src/domain/recommendations/ranking.ts), by their keys there. */
+export enum RecommendationStrategy {
+  BALANCED = "balanced",
+  GOAL_FIRST = "goal-first",
+  REVIEW_HEAVY = "review-heavy",
+}
+registerEnumType(RecommendationStrategy, { name: "RecommendationStrategy", description: "Which named weight set ranks the candidates (see the recommendations README)." });
+
+/** The ranking's factors, by their names in src/domain/recommendations/ranking.ts. */
+export enum RankingFactorName {
+  READINESS = "readiness",
+  MASTERY_GAP = "masteryGap",
+  UNLOCK_VALUE = "unlockValue",
+  GOAL_RELEVANCE = "goalRelevance",
+  REVIEW_DUE = "reviewDue",
+  VARIETY = "variety",
+}
+registerEnumType(RankingFactorName, { name: "RankingFactorName", description: "A ranking factor; VARIETY is a penalty (it counts against the score)." });
+
+export enum LearningPathStatus {
+  PATH = "PATH",
+  ALREADY_MASTERED = "ALREADY_MASTERED",
+  TOO_DEEP = "TOO_DEEP",
+}
+registerEnumType(LearningPathStatus, { name: "LearningPathStatus", description: "PATH: the steps lead to the goal. ALREADY_MASTERED: nothing to do. TOO_DEEP: the goal's prerequisites go deeper than 12 levels; the steps are the first part." });
+
 @ObjectType({ description: "One ranking factor: its value in [0, 1], its weight and value x weight." })
 export class RankingFactor {
-  @Field(() => String, { description: "readiness, masteryGap, unlockValue, goalRelevance, reviewDue or variety (a penalty)." })
-  name!: string;
+  @Field(() => RankingFactorName)
+  name!: RankingFactorName;
 
   @Field(() => Float)
   value!: number;
@@ -75,10 +102,13 @@ export class LearningPathStep {
 @ObjectType({ description: "The unmastered prerequisites of a goal, in an order that respects every prerequisite." })
 export class LearningPath {
   @Field(() => ID)
+  learnerId!: string;
+
+  @Field(() => ID)
   goalConceptId!: string;
 
-  @Field(() => String, { description: "PATH, ALREADY_MASTERED, NOT_FOUND or TOO_DEEP (prerequisites deeper than 12 levels)." })
-  status!: string;
+  @Field(() => LearningPathStatus)
+  status!: LearningPathStatus;
 
   @Field(() => [LearningPathStep])
   steps!: LearningPathStep[];
@@ -92,10 +122,13 @@ export class LearningPath {
 
 @ObjectType()
 export class Goal {
+  @Field(() => ID, { description: "The learner whose goal it is (one goal per learner: a client caches it under this)." })
+  learnerId!: string;
+
   @Field(() => ID)
   conceptId!: string;
 
-  @Field(() => String, { nullable: true, description: "ISO date." })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "A calendar date, e.g. 2027-06-30." })
   targetDate!: string | null;
 }
 
@@ -107,6 +140,6 @@ export class ReviewItem {
   @Field(() => Float, { description: "Predicted recall now." })
   mastery!: number;
 
-  @Field(() => String, { description: "When recall fell (or falls) below the review threshold, ISO-8601." })
-  dueAt!: string;
+  @Field(() => GraphQLISODateTime, { description: "When recall fell (or falls) below the review threshold." })
+  dueAt!: Date;
 }

@@ -21,7 +21,18 @@ import type { ModelStore } from "../mastery/model-store.js";
 import type { ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
-import { RecommendationKind, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
+import { NotFoundError } from "../../errors/errors.js";
+import { LearningPathStatus, RankingFactorName, RecommendationKind, type Goal, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
+
+/** The ranking's factor keys and their GraphQL names. */
+const FACTOR_NAMES: Readonly<Record<keyof RankingWeights, RankingFactorName>> = {
+  readiness: RankingFactorName.READINESS,
+  masteryGap: RankingFactorName.MASTERY_GAP,
+  unlockValue: RankingFactorName.UNLOCK_VALUE,
+  goalRelevance: RankingFactorName.GOAL_RELEVANCE,
+  reviewDue: RankingFactorName.REVIEW_DUE,
+  variety: RankingFactorName.VARIETY,
+};
 
 const Q = {
   frontier: cypher("recommendations/frontier"),
@@ -237,7 +248,7 @@ export class RecommendationsService {
           score,
           mastery: pick.mastery,
           factors: (Object.keys(weights) as Array<keyof RankingWeights>).map((name) => ({
-            name,
+            name: FACTOR_NAMES[name],
             value: factors[name],
             weight: weights[name],
             contribution: (name === "variety" ? -1 : 1) * weights[name] * factors[name],
@@ -274,25 +285,25 @@ export class RecommendationsService {
     return out.slice(0, ITEMS_PER_CONCEPT);
   }
 
-  async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<{ conceptId: string; targetDate: string | null } | null> {
+  async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<Goal | null> {
     const [row] = await this.db.write(Q.setGoal, { learnerId, conceptId, targetDate });
-    return row ? { conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+    return row ? { learnerId, conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
   }
 
-  async goal(learnerId: string): Promise<{ conceptId: string; targetDate: string | null } | null> {
+  async goal(learnerId: string): Promise<Goal | null> {
     const [row] = await this.db.read(Q.getGoal, { learnerId });
-    return row ? { conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+    return row ? { learnerId, conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
   }
 
   /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
   async learningPath(learnerId: string, goalConceptId: string, loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>, now = Date.now()): Promise<LearningPath> {
     // The closure is curriculum data (cached); the learner's state is read fresh.
     const [closure, state, { params }] = await Promise.all([this.closure(goalConceptId), this.mastery.state(learnerId), this.models.current()]);
-    const base = { goalConceptId, steps: [], totalEstimatedPractice: 0 };
-    if (closure.nodes.length === 0) return { ...base, status: "NOT_FOUND", explanation: `Concept '${goalConceptId}' does not exist.` };
+    const base = { learnerId, goalConceptId, steps: [], totalEstimatedPractice: 0 };
+    if (closure.nodes.length === 0) throw new NotFoundError("Concept", goalConceptId);
     const mastery = new Map(closure.order.map((id) => [id, effectiveMastery(params, state, id, now).mastery]));
     const eff = (id: string) => mastery.get(id) ?? 0;
-    if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: "ALREADY_MASTERED", explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
+    if (eff(goalConceptId) >= THRESHOLDS.mastered) return { ...base, status: LearningPathStatus.ALREADY_MASTERED, explanation: `The goal is already mastered (${eff(goalConceptId).toFixed(2)}).` };
     const truncated = closure.truncated;
     // The unmastered part, in the closure's prerequisite order.
     const order = closure.order.filter((id) => eff(id) < THRESHOLDS.mastered);
@@ -303,8 +314,9 @@ export class RecommendationsService {
     });
     const total = steps.reduce((s, x) => s + x.estimatedPractice, 0);
     return {
+      learnerId,
       goalConceptId,
-      status: truncated ? "TOO_DEEP" : "PATH",
+      status: truncated ? LearningPathStatus.TOO_DEEP : LearningPathStatus.PATH,
       steps,
       totalEstimatedPractice: total,
       explanation: truncated
@@ -332,7 +344,7 @@ export class RecommendationsService {
     const concepts = new Map((await this.curriculum.conceptsByIds(due.map((d) => d.id))).map((c) => [c.id, c]));
     return due.flatMap((d) => {
       const concept = concepts.get(d.id);
-      return concept ? [{ concept, mastery: d.mastery, dueAt: new Date(d.dueAt).toISOString() }] : [];
+      return concept ? [{ concept, mastery: d.mastery, dueAt: new Date(d.dueAt) }] : [];
     });
   }
 }

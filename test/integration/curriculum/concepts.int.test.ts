@@ -235,8 +235,9 @@ describe("derived properties (unlocks, root) that the frontier reads", () => {
 
 describe("concept graph and report", () => {
   it("returns the subgraph with depths in one call, bounded by depth", async () => {
-    const r = await s.gql(ConceptGraphDocument, { rootIds: [id("d"), id("ghost")], depth: 1 });
-    expect(r.data?.conceptGraph.missingRootIds).toEqual([id("ghost")]);
+    const ghost = await s.gql(ConceptGraphDocument, { rootIds: [id("d"), id("ghost")], depth: 1 });
+    expect(ghost.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", kind: "Concept", ids: [id("ghost")] });
+    const r = await s.gql(ConceptGraphDocument, { rootIds: [id("d")], depth: 1 });
     expect(r.data?.conceptGraph.nodes.map((n) => [n.concept.id, n.depth])).toEqual([
       [id("d"), 0],
       [id("c"), 1],

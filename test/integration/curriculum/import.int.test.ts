@@ -136,9 +136,9 @@ describe("JSON import and export", () => {
     const before = await dbState(s, p);
     const r = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(bad) }, s.designer);
     expect(r.data?.importCurriculum.problems.map((x) => [x.section, x.row, x.code])).toEqual([
-      ["items", 3, "MISSING_FIELD"],
-      ["items", 3, "INVALID_VALUE"],
-      ["items", 3, "UNKNOWN_CONCEPT"],
+      ["ITEMS", 3, "MISSING_FIELD"],
+      ["ITEMS", 3, "INVALID_VALUE"],
+      ["ITEMS", 3, "UNKNOWN_CONCEPT"],
     ]);
     expect(await dbState(s, p)).toEqual(before);
     const broken = await s.gql(ImportCurriculumDocument, { format: "JSON", content: "{ not json" }, s.designer);

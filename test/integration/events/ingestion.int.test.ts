@@ -93,7 +93,7 @@ describe("recordEvents", () => {
       answer("l1", 1, "q-easy", true, 0),
       { eventId: "bad id!", learnerId: `${P}l1`, itemId: `${P}q-easy`, correct: true, occurredAt: at(1) },
       { eventId: `${P}l1-x2`, learnerId: `${P}l1`, itemId: `${P}q-easy`, correct: true, score: 1, occurredAt: at(1) },
-      { eventId: `${P}l1-x3`, learnerId: `${P}l1`, itemId: `${P}q-easy`, correct: true, occurredAt: "yesterday" },
+      { eventId: `${P}l1-x3`, learnerId: `${P}l1`, itemId: `${P}q-easy`, correct: true, durationMs: -5, occurredAt: at(1) },
       { eventId: `${P}l1-x4`, learnerId: `${P}l1`, itemId: `${P}nope`, correct: true, occurredAt: at(1) },
       { eventId: `${P}l1-x5`, learnerId: `${P}l1`, conceptIds: [`${P}ghost`], correct: false, occurredAt: at(1) },
       { eventId: `${P}l1-x6`, learnerId: `${P}l1`, itemId: `${P}q-easy`, score: 1.5, occurredAt: at(1) },
@@ -118,7 +118,8 @@ describe("recordEvents", () => {
     ]);
     expect(out?.results[2]?.reason).toMatch(/correct or score, not both/);
     expect(out?.results[8]?.reason).toMatch(/watchFraction/);
-    expect(out).toMatchObject({ accepted: 2, rejected: 8, duplicates: 0, masteryChanges: 2 });
+    expect(out?.results[3]?.reason).toMatch(/durationMs/);
+    expect(out).toMatchObject({ accepted: 2, rejected: 8, duplicates: 0, masteryChangeCount: 2 });
     const f = await facts(`${P}l1`);
     expect(f.events).toBe(2);
     expect(f.history.map((h) => [h.seq, h.eventId])).toEqual([
@@ -127,11 +128,21 @@ describe("recordEvents", () => {
     ]);
   });
 
+  it("refuses a whole call whose occurredAt is not a date-time, naming the event, and writes nothing", async () => {
+    const before = await facts(`${P}l1`);
+    const events = [answer("l1", 7, "q-easy", true, 5), { eventId: `${P}l1-y1`, learnerId: `${P}l1`, itemId: `${P}q-easy`, correct: true, occurredAt: "yesterday" }];
+    const r = await s.gql(RecordEventsDocument, { events }, s.admin);
+    expect(r.data).toBeUndefined();
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toMatch(/events\[1\]\.occurredAt/);
+    expect(await facts(`${P}l1`)).toEqual(before);
+  });
+
   it("is idempotent: a replayed batch is DUPLICATE and changes nothing", async () => {
     const before = await facts(`${P}l1`);
     const again = [answer("l1", 1, "q-easy", true, 0), answer("l1", 2, "q-hard", false, 3)];
     const r = await s.gql(RecordEventsDocument, { events: [...again, again[0] as EventInput] }, s.admin);
-    expect(r.data?.recordEvents).toMatchObject({ accepted: 0, duplicates: 3, masteryChanges: 0 });
+    expect(r.data?.recordEvents).toMatchObject({ accepted: 0, duplicates: 3, masteryChangeCount: 0 });
     expect(await facts(`${P}l1`)).toEqual(before);
   });
 
@@ -294,7 +305,7 @@ describe("reading mastery", () => {
     const p = pred.data?.learner?.predictedCorrect;
     expect(p?.p).toBeGreaterThan(0);
     expect(p?.p).toBeLessThan(1);
-    expect(p?.terms.find((t) => t.name === "difficulty")?.logit).toBe(-1);
+    expect(p?.terms.find((t) => t.name === "DIFFICULTY")?.logit).toBe(-1);
 
     const h = await s.gql(MasteryHistoryDocument, { learnerId: `${P}l3`, conceptId: `${P}a` }, token);
     expect(h.errors).toBeUndefined();

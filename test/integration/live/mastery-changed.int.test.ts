@@ -105,7 +105,7 @@ describe("masteryChanged over graphql-ws", () => {
     await s.gql(RecordEventsDocument, { events: [answer("ann", true)] }, s.admin);
     await until(() => again.got.length >= 1);
     const merged = new Map<number, { seq: number }>();
-    for (const c of [...(gap.data?.masteryChanges ?? []), ...again.got]) merged.set(c.seq, c);
+    for (const c of [...(gap.data?.masteryChangesSince ?? []), ...again.got]) merged.set(c.seq, c);
     const seqs = [...merged.keys()].sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => lastSeen + 1 + i));
     expect(seqs).toHaveLength(4);

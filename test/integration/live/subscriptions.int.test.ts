@@ -105,7 +105,8 @@ describe("curriculumChanged", () => {
     await settle();
     const got = sub.got.map((g) => g.curriculumChanged);
     // Other test files edit the curriculum too, but through their own servers (no Redis here).
-    expect(got.map((c) => [c.entity, c.operation, c.id, c.relatedId ?? null])).toEqual([
+    expect(new Set(got.map((c) => c.id)).size).toBe(got.length);
+    expect(got.map((c) => [c.entity, c.operation, c.entityId, c.relatedId ?? null])).toEqual([
       ["CONCEPT", "CREATED", d, null],
       ["PREREQUISITE", "CREATED", d, id("C")],
       ["CONCEPT", "UPDATED", d, null],
@@ -222,7 +223,7 @@ describe("class catch-up", () => {
     await record(answer("cat", "qA", true));
     await until(() => again.got.length >= 1);
     const key = (c: { learnerId: string; seq: number }) => `${c.learnerId}#${c.seq}`;
-    const all = [...seen, ...(gap.data?.masteryChanges ?? []), ...again.got.map((g) => g.masteryChanged)];
+    const all = [...seen, ...(gap.data?.masteryChangesSince ?? []), ...again.got.map((g) => g.masteryChanged)];
     const keys = all.map(key);
     expect(new Set(keys).size).toBe(keys.length);
     const facts = async (l: string) => ((await s.query("test/learner-facts", { learnerId: id(l) }))[0]?.history ?? []) as Array<{ seq: number }>;

@@ -10,6 +10,7 @@ import {
   RecommendationsDocument,
   RecordEventsDocument,
   RemovePrerequisiteDocument,
+  type RecommendationStrategy,
   ReviewQueueDocument,
   SetGoalDocument,
   type RecommendationsQuery,
@@ -39,7 +40,7 @@ async function answer(learner: string, concept: string, correct: boolean, times:
   expect(r.data?.recordEvents.accepted).toBe(times);
 }
 
-async function recs(learner: string, vars: { limit?: number; goalConceptId?: string; strategy?: string } = {}): Promise<Rec[]> {
+async function recs(learner: string, vars: { limit?: number; goalConceptId?: string; strategy?: RecommendationStrategy } = {}): Promise<Rec[]> {
   // Scoped to this test's subject: other test files write concepts to the same database.
   const r = await s.gql(RecommendationsDocument, { id: c(learner), topicId: c("topic"), ...vars }, s.admin);
   expect(r.errors).toBeUndefined();
@@ -54,7 +55,8 @@ async function masteryOf(learner: string, ids: string[]): Promise<Map<string, nu
 /** The written formula, computed independently of the server's ranking code. */
 function expectedScore(rec: Rec): number {
   const w = STRATEGIES.balanced as unknown as Record<string, number>;
-  const v = Object.fromEntries(rec.factors.map((f) => [f.name, f.value]));
+  const key: Record<string, string> = { READINESS: "readiness", MASTERY_GAP: "masteryGap", UNLOCK_VALUE: "unlockValue", GOAL_RELEVANCE: "goalRelevance", REVIEW_DUE: "reviewDue", VARIETY: "variety" };
+  const v = Object.fromEntries(rec.factors.map((f) => [key[f.name], f.value]));
   return (w.readiness ?? 0) * (v.readiness ?? 0) + (w.masteryGap ?? 0) * (v.masteryGap ?? 0) + (w.unlockValue ?? 0) * (v.unlockValue ?? 0) + (w.goalRelevance ?? 0) * (v.goalRelevance ?? 0) + (w.reviewDue ?? 0) * (v.reviewDue ?? 0) - (w.variety ?? 0) * (v.variety ?? 0);
 }
 
@@ -72,7 +74,7 @@ async function checkInvariants(learner: string, list: Rec[]) {
       }
     }
     if (r.kind !== "REMEDIATION") expect(r.score).toBeCloseTo(expectedScore(r), 10);
-    for (const f of r.factors) expect(f.contribution).toBeCloseTo((f.name === "variety" ? -1 : 1) * f.weight * f.value, 12);
+    for (const f of r.factors) expect(f.contribution).toBeCloseTo((f.name === "VARIETY" ? -1 : 1) * f.weight * f.value, 12);
   }
 }
 
@@ -117,7 +119,7 @@ describe("recommendations on hand-built graphs", () => {
     expect(list.map((r) => r.concept.id).sort()).toEqual([c("b"), c("d"), c("f")]);
     const b = list.find((r) => r.concept.id === c("b"));
     expect(b?.explanation).toBe("You have mastered A, which B needs; it unlocks 2 later concepts.");
-    expect(b?.factors.map((f) => f.name)).toEqual(["readiness", "masteryGap", "unlockValue", "goalRelevance", "reviewDue", "variety"]);
+    expect(b?.factors.map((f) => f.name)).toEqual(["READINESS", "MASTERY_GAP", "UNLOCK_VALUE", "GOAL_RELEVANCE", "REVIEW_DUE", "VARIETY"]);
     await checkInvariants("l1", list);
   });
 
@@ -136,10 +138,10 @@ describe("recommendations on hand-built graphs", () => {
   it("favours concepts on the way to the goal", async () => {
     const set = await s.gql(SetGoalDocument, { learnerId: c("l1"), conceptId: c("c"), targetDate: "2027-06-30" }, s.admin);
     expect(set.data?.setGoal).toEqual({ conceptId: c("c"), targetDate: "2027-06-30" });
-    const list = (await recs("l1", { limit: 50, strategy: "goal-first" })).filter((r) => r.concept.id.startsWith(P));
+    const list = (await recs("l1", { limit: 50, strategy: "GOAL_FIRST" })).filter((r) => r.concept.id.startsWith(P));
     expect(list[0]?.concept.id).toBe(c("b"));
-    expect(list[0]?.factors.find((f) => f.name === "goalRelevance")?.value).toBe(1);
-    expect(list.find((r) => r.concept.id === c("d"))?.factors.find((f) => f.name === "goalRelevance")?.value).toBe(0);
+    expect(list[0]?.factors.find((f) => f.name === "GOAL_RELEVANCE")?.value).toBe(1);
+    expect(list.find((r) => r.concept.id === c("d"))?.factors.find((f) => f.name === "GOAL_RELEVANCE")?.value).toBe(0);
   });
 
   it("puts the weakest prerequisite first, labelled, when the learner fails a concept", async () => {
@@ -158,14 +160,14 @@ describe("recommendations on hand-built graphs", () => {
     const list = await recs("l3", { limit: 50 });
     const f = list.find((r) => r.concept.id === c("f"));
     expect(f?.kind).toBe("REVIEW");
-    expect(f?.factors.find((x) => x.name === "reviewDue")?.value).toBeGreaterThan(0);
+    expect(f?.factors.find((x) => x.name === "REVIEW_DUE")?.value).toBeGreaterThan(0);
     await checkInvariants("l3", list);
   });
 
   it("rejects bad arguments with BAD_USER_INPUT", async () => {
     const bad = await s.gql(RecommendationsDocument, { id: c("l1"), limit: 0 }, s.admin);
     expect(codes(bad)).toEqual(["BAD_USER_INPUT"]);
-    const strategy = await s.gql(RecommendationsDocument, { id: c("l1"), strategy: "random" }, s.admin);
+    const strategy = await s.gql(RecommendationsDocument, { id: c("l1"), strategy: "random" as RecommendationStrategy }, s.admin);
     expect(codes(strategy)).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -189,7 +191,7 @@ describe("learning paths", () => {
     const mastered = await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("a") }, s.admin);
     expect(mastered.data?.learner?.learningPath).toMatchObject({ status: "ALREADY_MASTERED", steps: [] });
     const missing = await s.gql(LearningPathQueryDocument, { id: c("l1"), goalConceptId: c("zzz") }, s.admin);
-    expect(missing.data?.learner?.learningPath.status).toBe("NOT_FOUND");
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", ids: [c("zzz")] });
     const stored = await s.gql(LearningPathQueryDocument, { id: c("l1") }, s.admin);
     expect(stored.data?.learner?.learningPath.goalConceptId).toBe(c("c"));
   });

@@ -3,6 +3,7 @@ import { staleCaches } from "../../../src/modules/curriculum/stale-caches.js";
 import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "../../../src/modules/live/live.records.js";
 
 const change = (entity: CurriculumEntity, operation: CurriculumOperation, id = "c1", relatedId: string | null = null): CurriculumChangeRecord => ({
+  changeId: `${entity}-${operation}-${id}`,
   entity,
   operation,
   id,

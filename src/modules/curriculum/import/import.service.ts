@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Database, Row, Tx } from "../../../neo4j/run.js";
 import type { CurriculumRepository, Snapshot } from "../curriculum.repository.js";
-import type { CurriculumDocument, ParsedDocument } from "./document.js";
-import { ImportFormat, ProblemSeverity, type ImportReport } from "./import.type.js";
+import type { CurriculumDocument, ParsedDocument, Section } from "./document.js";
+import { ImportFormat, ImportProblemCode, ImportSection, ProblemSeverity, type ImportReport } from "./import.type.js";
 import { parseCsv } from "./parse-csv.js";
 import { parseJson } from "./parse-json.js";
 import { validateImport, type ExistingCurriculum } from "./validate.js";
@@ -75,7 +76,7 @@ export class ImportService {
     const c = report.counts;
     // One summary per import (an import can touch thousands of rows); editors reload on it.
     if (report.applied && c.conceptsCreated + c.conceptsUpdated + c.prerequisitesCreated + c.prerequisitesUpdated + c.itemsCreated + c.itemsUpdated > 0) {
-      this.onChanged([{ entity: "IMPORT", operation: "UPDATED", id: "curriculum", relatedId: null, summary: JSON.stringify(c), recordedAt: Date.now() }]);
+      this.onChanged([{ changeId: randomUUID(), entity: "IMPORT", operation: "UPDATED", id: "curriculum", relatedId: null, summary: JSON.stringify(c), recordedAt: Date.now() }]);
     }
     return report;
   }
@@ -132,7 +133,7 @@ export class ImportService {
       valid: !result.problems.some((p) => p.severity === "ERROR"),
       counts,
       skippedRows: result.skippedRows,
-      problems: result.problems.map((p) => ({ ...p, severity: p.severity === "ERROR" ? ProblemSeverity.ERROR : ProblemSeverity.WARNING })),
+      problems: result.problems.map((p) => ({ ...p, code: problemCode(p.code), section: SECTIONS[p.section], severity: p.severity === "ERROR" ? ProblemSeverity.ERROR : ProblemSeverity.WARNING })),
     };
   }
 
@@ -171,4 +172,18 @@ export class ImportService {
 
 function zeroCounts(): ImportReport["counts"] {
   return { conceptsCreated: 0, conceptsUpdated: 0, prerequisitesCreated: 0, prerequisitesUpdated: 0, itemsCreated: 0, itemsUpdated: 0, topicsWritten: 0 };
+}
+
+const SECTIONS: Readonly<Record<Section, ImportSection>> = {
+  topics: ImportSection.TOPICS,
+  concepts: ImportSection.CONCEPTS,
+  prerequisites: ImportSection.PREREQUISITES,
+  items: ImportSection.ITEMS,
+};
+const CODES = new Set<string>(Object.values(ImportProblemCode));
+
+/** Validation writes only the documented codes; anything else is a bug worth failing on. */
+function problemCode(code: string): ImportProblemCode {
+  if (!CODES.has(code)) throw new Error(`import problem code '${code}' is not an ImportProblemCode`);
+  return code as ImportProblemCode;
 }

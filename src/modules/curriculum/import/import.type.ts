@@ -16,22 +16,43 @@ registerEnumType(ProblemSeverity, {
     "ERROR rows are not imported (and block the import unless allowPartial); WARNING rows are imported or harmlessly ignored.",
 });
 
+export enum ImportProblemCode {
+  PARSE_ERROR = "PARSE_ERROR",
+  MISSING_FIELD = "MISSING_FIELD",
+  INVALID_ID = "INVALID_ID",
+  INVALID_VALUE = "INVALID_VALUE",
+  DUPLICATE_ROW = "DUPLICATE_ROW",
+  DUPLICATE_ID = "DUPLICATE_ID",
+  SELF_LOOP = "SELF_LOOP",
+  CYCLE = "CYCLE",
+  UNKNOWN_PREREQUISITE = "UNKNOWN_PREREQUISITE",
+  UNKNOWN_CONCEPT = "UNKNOWN_CONCEPT",
+  UNKNOWN_TOPIC = "UNKNOWN_TOPIC",
+}
+registerEnumType(ImportProblemCode, { name: "ImportProblemCode", description: "What is wrong with an import row (see README, Importing and exporting)." });
+
+/** The sections of the JSON format (CSV rows are concepts), by their names in the file. */
+export enum ImportSection {
+  TOPICS = "topics",
+  CONCEPTS = "concepts",
+  PREREQUISITES = "prerequisites",
+  ITEMS = "items",
+}
+registerEnumType(ImportSection, { name: "ImportSection" });
+
 @ObjectType({ description: "One problem found in an import, located by row." })
 export class ImportProblem {
   @Field(() => ProblemSeverity)
   severity!: ProblemSeverity;
 
-  @Field(() => String, {
-    description:
-      "PARSE_ERROR, MISSING_FIELD, INVALID_ID, INVALID_VALUE, DUPLICATE_ROW, DUPLICATE_ID, SELF_LOOP, CYCLE, UNKNOWN_PREREQUISITE, UNKNOWN_CONCEPT, UNKNOWN_TOPIC",
-  })
-  code!: string;
+  @Field(() => ImportProblemCode)
+  code!: ImportProblemCode;
 
   @Field(() => String)
   message!: string;
 
-  @Field(() => String, { description: "concepts, prerequisites, items or topics (CSV rows are concepts)." })
-  section!: string;
+  @Field(() => ImportSection, { description: "CSV rows are CONCEPTS." })
+  section!: ImportSection;
 
   @Field(() => Int, {
     nullable: true,
