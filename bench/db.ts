@@ -1,7 +1,7 @@
 /** The benchmark's own driver: cleanup, version and memory settings, and the bare-Cypher baselines. */
 import neo4j, { type Driver } from "neo4j-driver";
 import { loadConfig } from "../src/config.js";
-import { cypher } from "../src/neo4j/cypher.js";
+import { offlineCypher } from "../src/neo4j/cypher.js";
 import { PREFIX } from "./generate.js";
 
 export interface BenchDb {
@@ -37,8 +37,8 @@ export async function cleanup(db: BenchDb): Promise<void> {
   // node with very many relationships) loses nothing done so far: try again from where it stopped.
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.run(cypher("bench/cleanup-relationships").text, { prefix: PREFIX });
-      await db.run(cypher("bench/cleanup").text, { prefix: PREFIX });
+      await db.run(offlineCypher("bench/cleanup-relationships").text, { prefix: PREFIX });
+      await db.run(offlineCypher("bench/cleanup").text, { prefix: PREFIX });
       return;
     } catch (err) {
       const code = (err as { code?: string }).code ?? "";

@@ -1,5 +1,5 @@
 /** Write tasks: answers through recordEvents (batches and single), and the per-transaction baseline. */
-import { cypher } from "../../src/neo4j/cypher.js";
+import { offlineCypher } from "../../src/neo4j/cypher.js";
 import { RECORD } from "../queries.js";
 import type { Context } from "./context.js";
 import type { Task } from "./tasks.js";
@@ -26,7 +26,7 @@ export const ingestSingle = (ctx: Context, _options: Record<string, number | str
  * through the driver: what a hand-written endpoint without the model, idempotency or history costs.
  */
 export function ingestBaseline(ctx: Context, _options: Record<string, number | string>, workers: number): Task {
-  const text = cypher("bench/baseline-answer").text;
+  const text = offlineCypher("bench/baseline-answer").text;
   return {
     async run(worker) {
       const a = ctx.answer(ctx.ownLearner(worker, workers));

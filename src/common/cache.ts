@@ -1,3 +1,6 @@
+/** How long cached curriculum data and learner records are trusted without a change notice (ms). */
+export const READ_CACHE_TTL_MS = 60_000;
+
 /**
  * A small read-through cache by id, for data that changes rarely and whose writers can tell it
  * to forget (`clear`). Entries expire after `ttlMs` as a safety net (writes made through another

@@ -25,16 +25,22 @@ export function sendable(text: string): string {
     .trim();
 }
 
+/** Folders of cypher/ the server never loads: the tests' and the benchmark's own queries. */
+export const OFFLINE_FOLDERS = ["test", "bench"] as const;
+
 let cache: Map<string, string> | undefined;
 
-/** Every query file, keyed by its path under cypher/ without the extension ("curriculum/get-concepts"). */
+/**
+ * Every query file the server may run, keyed by its path under cypher/ without the extension
+ * ("curriculum/get-concepts"). The tests' and the benchmark's folders are not among them.
+ */
 export function allQueries(): Map<string, string> {
   if (!cache) {
     cache = new Map(
-      walk(CYPHER_DIR).map((file) => [
-        relative(CYPHER_DIR, file).split(sep).join("/").replace(/\.cypher$/, ""),
-        sendable(readFileSync(file, "utf8")),
-      ]),
+      walk(CYPHER_DIR)
+        .map((file) => [relative(CYPHER_DIR, file).split(sep).join("/").replace(/\.cypher$/, ""), file] as const)
+        .filter(([name]) => !OFFLINE_FOLDERS.some((f) => name.startsWith(`${f}/`)))
+        .map(([name, file]) => [name, sendable(readFileSync(file, "utf8"))]),
     );
   }
   return cache;
@@ -43,8 +49,19 @@ export function allQueries(): Map<string, string> {
 /** A query by name. Repositories call this at module load, so a missing file fails at start-up. */
 export function cypher(name: string): CypherQuery {
   const text = allQueries().get(name);
-  if (text === undefined) throw new Error(`cypher/${name}.cypher does not exist`);
+  if (text === undefined) throw new Error(`cypher/${name}.cypher does not exist (or is not a server query)`);
   return { name, text };
+}
+
+/** A query of the tests' or the benchmark's own folder, read from disk when asked (never by the server). */
+export function offlineCypher(name: string): CypherQuery {
+  if (!OFFLINE_FOLDERS.some((f) => name.startsWith(`${f}/`))) throw new Error(`'${name}' is a server query: use cypher()`);
+  return { name, text: sendable(readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8")) };
+}
+
+/** Every query file, the tests' and the benchmark's included (for the query-plan test). */
+export function everyQueryFile(): Map<string, string> {
+  return new Map(walk(CYPHER_DIR).map((file) => [relative(CYPHER_DIR, file).split(sep).join("/").replace(/\.cypher$/, ""), sendable(readFileSync(file, "utf8"))]));
 }
 
 export interface CypherQuery {

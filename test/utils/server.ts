@@ -5,7 +5,7 @@ import { Role } from "../../src/auth/roles.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { cypher } from "../../src/neo4j/cypher.js";
+import { offlineCypher } from "../../src/neo4j/cypher.js";
 import type { Row } from "../../src/neo4j/run.js";
 
 export interface GqlResponse<T> {
@@ -58,9 +58,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     token,
     designer: config.JWT_SECRET ? await token(Role.DESIGNER, "designer-test") : "",
     admin: config.JWT_SECRET ? await token(Role.ADMIN, "admin-test") : "",
-    query: (name, params = {}) => frontier.services.db.write(cypher(name), params),
+    query: (name, params = {}) => frontier.services.db.write(offlineCypher(name), params),
     cleanup: async (prefix) => {
-      await frontier.services.db.write(cypher("test/delete-by-prefix"), { prefix });
+      await frontier.services.db.write(offlineCypher("test/delete-by-prefix"), { prefix });
     },
     stop: () => frontier.stop(),
   };

@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.js";
-import { allQueries } from "../../../src/neo4j/cypher.js";
+import { everyQueryFile } from "../../../src/neo4j/cypher.js";
 
 /**
  * Labels that grow with learners and their evidence (millions of nodes in production). A query
@@ -33,7 +33,7 @@ describe("query plans (EXPLAIN of every cypher/ file as sent, against the real s
   it("never scan every Event, MasteryChange or Learner node, except where listed with a reason", async () => {
     const scans: string[] = [];
     let planned = 0;
-    for (const [name, text] of allQueries()) {
+    for (const [name, text] of everyQueryFile()) {
       if (name.startsWith("schema/")) continue;
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
       try {
