@@ -12,11 +12,13 @@ import { Database } from "./neo4j/run.js";
 import { createHttpApp } from "./server/http.js";
 import { addGauges, createMetrics } from "./server/metrics.js";
 import { attachWebSocket } from "./server/ws.js";
-import { createServices, type Services } from "./services.js";
+import { createFrontierServices, type Infra, type Services } from "./services.js";
 
 export interface Frontier {
   httpServer: Server;
   services: Services;
+  /** The database, the fan-out and the repositories: for tests and operators' tools, never for resolvers. */
+  infra: Infra;
   /** The base URL once listening, e.g. http://127.0.0.1:4000 */
   url: string;
   stop(): Promise<void>;
@@ -36,7 +38,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     await driver.close();
     throw new Error(`Cannot use Neo4j at ${config.NEO4J_URI}: ${(err as Error).message}. Is it running? (npm run db:start)`, { cause: err });
   }
-  const services = createServices(db, config, logger);
+  const { services, infra } = createFrontierServices(db, config, logger);
   if (options.migrate !== false) {
     await migrateLegacyLearnerState(db, logger);
     const changed = await services.curriculum.refreshDerived();
@@ -75,11 +77,12 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
   return {
     httpServer,
     services,
+    infra,
     url: `http://${host}:${address.port}`,
     stop() {
       stopping ??= (async () => {
         await apollo.stop();
-        await services.fanout.close();
+        await infra.fanout.close();
         await driver.close();
       })();
       return stopping;

@@ -1,79 +1,70 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { Database } from "./neo4j/run.js";
+import { CurriculumRepository } from "./modules/curriculum/curriculum.repository.js";
 import { CurriculumService } from "./modules/curriculum/curriculum.service.js";
-import { curriculumLoaders } from "./modules/curriculum/curriculum.loaders.js";
 import { ImportService } from "./modules/curriculum/import/import.service.js";
+import type { CurriculumChangeRecord } from "./modules/curriculum/curriculum-change.js";
+import { AlertsRepository } from "./modules/alerts/alerts.repository.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
+import { EventsRepository } from "./modules/events/events.repository.js";
 import { EventsService } from "./modules/events/events.service.js";
-import type { ResolvedItem } from "./modules/events/events.repository.js";
-import { cachedConcepts } from "./modules/curriculum/curriculum.loaders.js";
-import type { Concept } from "./modules/curriculum/concept.type.js";
-import { LearnerAccess } from "./modules/learners/access.js";
-import { ClassroomService } from "./modules/recommendations/classroom.service.js";
-import { PlacementService } from "./modules/recommendations/placement.service.js";
-import { RecommendationsService, type PrerequisiteClosure } from "./modules/recommendations/recommendations.service.js";
-import { QualityService } from "./modules/quality/quality.service.js";
+import { AccessService } from "./modules/learners/access.service.js";
+import { LearnerRepository } from "./modules/learners/learner.repository.js";
+import { LearnerService } from "./modules/learners/learner.service.js";
+import { MasteryRepository } from "./modules/mastery/mastery.repository.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
-import { LiveHub } from "./modules/live/hub.js";
-import { LiveAccess } from "./modules/live/live-access.js";
+import { QualityRepository } from "./modules/quality/quality.repository.js";
+import { QualityService } from "./modules/quality/quality.service.js";
+import { ClassroomRepository } from "./modules/recommendations/classroom.repository.js";
+import { ClassroomService } from "./modules/recommendations/classroom.service.js";
+import { PlacementService } from "./modules/recommendations/placement.service.js";
+import { RecommendationsRepository } from "./modules/recommendations/recommendations.repository.js";
+import { DEFAULT_BAND, RecommendationsService } from "./modules/recommendations/recommendations.service.js";
 import { AlertWatchers } from "./modules/live/alert-watchers.js";
+import { createFanout, type Fanout } from "./modules/live/fanout.js";
+import { LiveHub } from "./modules/live/hub.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
-import { DEFAULT_BAND } from "./modules/recommendations/recommendations.service.js";
-import { ReadThroughCache } from "./common/cache.js";
-import type { Item } from "./modules/curriculum/item.type.js";
-import type { Learner } from "./modules/learners/learner.type.js";
-import { createFanout } from "./modules/live/fanout.js";
-import type { CurriculumChangeRecord } from "./modules/live/live.records.js";
-import { staleCaches } from "./modules/curriculum/stale-caches.js";
-import { LearnerRepository } from "./modules/learners/learner.repository.js";
-import { learnerLoaders } from "./modules/learners/learner.loaders.js";
 
-/** How long cached curriculum data and learner records are trusted without a change notice. */
-export const READ_CACHE_TTL_MS = 60_000;
-
-/** Process-wide services, built once from the one Database. */
-export function createServices(db: Database, config: Config, logger: Logger) {
+/**
+ * The composition root: one repository per module over the one Database, the services over
+ * them, wired lowest module first (curriculum, learners -> mastery -> events, recommendations,
+ * alerts, quality -> live). Lower modules tell higher ones about changes through the callbacks
+ * passed here, never by importing them. Resolvers see `services` only; `infra` (the database,
+ * the fan-out, the repositories) is for start-up, health checks and tests.
+ */
+export function createFrontierServices(db: Database, config: Config, logger: Logger) {
   const hub = new LiveHub();
   const fanout = createFanout(config.REDIS_URL, hub, logger);
-  // Concepts and items change only through curriculum edits: forget what an edit made stale
-  // (staleCaches: one concept for a concept's own fields, the item caches for item edits, all
-  // of them for anything that touches the graph), on the server that made it (at once) and on
-  // the others (through the curriculumChanged fan-out).
-  const caches = {
-    itemsOfConcept: new ReadThroughCache<Array<Item & { weight: number }>>(READ_CACHE_TTL_MS),
-    learner: new ReadThroughCache<Learner | null>(READ_CACHE_TTL_MS),
-    /** Concepts by id (found ones only). */
-    concept: new ReadThroughCache<Concept | null>(READ_CACHE_TTL_MS),
-    /** Item -> concepts and difficulty, for ingestion (found items only). */
-    itemConcepts: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
-    /** Goal -> prerequisite closure, for learning paths (known goals only). */
-    closure: new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000),
+  const repositories = {
+    curriculum: new CurriculumRepository(db),
+    learners: new LearnerRepository(db),
+    mastery: new MasteryRepository(db),
+    events: new EventsRepository(db),
+    recommendations: new RecommendationsRepository(db),
+    classroom: new ClassroomRepository(db),
+    alerts: new AlertsRepository(db),
+    quality: new QualityRepository(db),
   };
-  const forgetCurriculum = (changes: readonly CurriculumChangeRecord[]) => {
-    const stale = staleCaches(changes);
-    if (stale.all || stale.items) {
-      caches.itemsOfConcept.clear();
-      caches.itemConcepts.clear();
-    }
-    if (stale.all) {
-      caches.concept.clear();
-      caches.closure.clear();
-    } else if (stale.concepts.length > 0) caches.concept.delete(stale.concepts);
-  };
-  hub.curriculum.listen(forgetCurriculum);
-  const curriculumChanged = (changes: Parameters<typeof fanout.publishCurriculum>[0]) => {
-    forgetCurriculum(changes);
+  // Curriculum edits: forget what they made stale here at once, publish them (other servers
+  // forget on receipt, through hub.curriculum below).
+  let curriculum: CurriculumService | null = null;
+  const curriculumChanged = (changes: CurriculumChangeRecord[]) => {
+    curriculum?.forget(changes);
     fanout.publishCurriculum(changes);
   };
-  const curriculum = new CurriculumService(db, curriculumChanged, logger);
-  const learners = new LearnerRepository(db);
-  const models = new ModelStore(db);
-  const mastery = new MasteryService(db, models, curriculum.repo);
-  const recommendations = new RecommendationsService(db, models, mastery, curriculum.repo, caches.closure);
-  const alerts = new AlertsService(db);
-  const access = new LiveAccess(learners);
+  curriculum = new CurriculumService(repositories.curriculum, curriculumChanged, logger);
+  const curriculumService = curriculum;
+  hub.curriculum.listen((changes) => curriculumService.forget(changes));
+
+  const learners = new LearnerService(repositories.learners);
+  const access = new AccessService(repositories.learners);
+  const models = new ModelStore(repositories.mastery);
+  const mastery = new MasteryService(repositories.mastery, models, curriculumService);
+  const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
+  const alerts = new AlertsService(repositories.alerts);
+  const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
   const live = {
     hub,
     access,
@@ -83,43 +74,41 @@ export function createServices(db: Database, config: Config, logger: Logger) {
         recommendations.recommendations(
           learnerId,
           { limit: 5, within: null, goalConceptId: null, itemKinds: null, strategy: "balanced", band: DEFAULT_BAND },
-          (ids) => caches.itemsOfConcept.getMany(ids, (missing) => curriculum.repo.itemsOfConcepts(missing)),
-          (ids) => cachedConcepts(caches.concept, curriculum.repo, ids),
+          (ids) => curriculumService.itemsOfConcepts(ids),
+          (ids) => curriculumService.concepts(ids),
         ),
       logger,
     ),
     alerts: new AlertWatchers(hub, access, (classId) => alerts.rules(classId), logger),
   };
-  return {
-    live,
-    fanout,
-    caches,
+  const services = {
     config,
     logger,
-    db,
-    curriculum,
-    imports: new ImportService(db, curriculum.repo, curriculumChanged),
+    /** Liveness of what the server depends on (/healthz). */
+    health: { neo4j: () => db.ping(), redis: () => fanout.health() },
+    curriculum: curriculumService,
+    imports: new ImportService(repositories.curriculum, curriculumChanged),
     learners,
-    access: new LearnerAccess(learners),
+    access,
     models,
-    events: new EventsService(db, models, (changes) => fanout.publishMastery(changes), caches.itemConcepts, logger),
+    events,
     mastery,
     recommendations,
-    classroom: new ClassroomService(db, models, curriculum.repo),
-    placement: new PlacementService(db, curriculum.repo),
+    classroom: new ClassroomService(repositories.classroom, models, curriculumService),
+    placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
-    quality: new QualityService(db),
+    quality: new QualityService(repositories.quality),
+    live,
   };
+  return { services, infra: { db, fanout: fanout as Fanout, repositories } };
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type Services = ReturnType<typeof createFrontierServices>["services"];
+export type Infra = ReturnType<typeof createFrontierServices>["infra"];
 
 /** Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. */
 export function createLoaders(services: Services) {
-  return {
-    ...curriculumLoaders(services.curriculum.repo, services.caches.itemsOfConcept, services.caches.concept),
-    ...learnerLoaders(services.learners, services.caches.learner),
-  };
+  return { ...services.curriculum.loaders(), ...services.learners.loaders() };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

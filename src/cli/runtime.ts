@@ -5,7 +5,7 @@ import { createDriver } from "../neo4j/driver.js";
 import { migrate } from "../neo4j/migrate.js";
 import { Database } from "../neo4j/run.js";
 import { migrateLegacyLearnerState } from "../modules/mastery/legacy-state.js";
-import { createServices, type Services } from "../services.js";
+import { createFrontierServices, type Services } from "../services.js";
 
 /** Runs a CLI command with config, one driver, migrations (schema and data) and services; always closes the driver. */
 export async function withServices<T>(work: (services: Services, config: Config) => Promise<T>): Promise<T> {
@@ -16,7 +16,7 @@ export async function withServices<T>(work: (services: Services, config: Config)
     const db = new Database(driver, config.NEO4J_DATABASE, logger);
     await migrate(db, logger);
     await migrateLegacyLearnerState(db, logger);
-    return await work(createServices(db, config, logger), config);
+    return await work(createFrontierServices(db, config, logger).services, config);
   } finally {
     await driver.close();
   }

@@ -57,8 +57,8 @@ export async function createHttpApp(
   });
 
   app.get("/healthz", async (_req, res) => {
-    const neo4j = await opts.services.db.ping();
-    const redis = opts.services.fanout.health();
+    const neo4j = await opts.services.health.neo4j();
+    const redis = opts.services.health.redis();
     // Without Redis the server still serves queries and mutations: degraded, not down.
     const status = !neo4j ? "unavailable" : redis === "down" ? "degraded" : "ok";
     res.status(neo4j ? 200 : 503).json({ status, neo4j: neo4j ? "up" : "down", redis });

@@ -58,9 +58,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     token,
     designer: config.JWT_SECRET ? await token(Role.DESIGNER, "designer-test") : "",
     admin: config.JWT_SECRET ? await token(Role.ADMIN, "admin-test") : "",
-    query: (name, params = {}) => frontier.services.db.write(offlineCypher(name), params),
+    query: (name, params = {}) => frontier.infra.db.write(offlineCypher(name), params),
     cleanup: async (prefix) => {
-      await frontier.services.db.write(offlineCypher("test/delete-by-prefix"), { prefix });
+      await frontier.infra.db.write(offlineCypher("test/delete-by-prefix"), { prefix });
     },
     stop: () => frontier.stop(),
   };

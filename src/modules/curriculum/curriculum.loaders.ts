@@ -5,7 +5,7 @@ import type { Concept } from "./concept.type.js";
 import type { Item } from "./item.type.js";
 
 /** Concepts in the order of `ids` (null: no such concept), read through the process-wide cache. */
-export async function cachedConcepts(cache: ReadThroughCache<Concept | null>, repo: CurriculumRepository, ids: readonly string[]): Promise<Array<Concept | null>> {
+async function cachedConcepts(cache: ReadThroughCache<Concept | null>, repo: CurriculumRepository, ids: readonly string[]): Promise<Array<Concept | null>> {
   return cache.getMany(
     ids,
     async (missing) => {

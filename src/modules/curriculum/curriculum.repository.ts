@@ -1,60 +1,81 @@
-import { cypher, MAX_PATH_DEPTH, withDepthBound, type CypherQuery } from "../../neo4j/cypher.js";
-import { derivedProperties } from "../../domain/curriculum/graph-analysis.js";
-import type { Database, Row, Tx } from "../../neo4j/run.js";
-import type { Edge } from "../../domain/curriculum/graph-analysis.js";
-import type { Concept, PrerequisiteEdge } from "./concept.type.js";
-import type { Item, ItemConceptLink } from "./item.type.js";
-import type { Topic } from "./topic.type.js";
+import { z } from "zod";
+import { MAX_PATH_DEPTH, withDepthBound } from "../../neo4j/cypher.js";
+import type { Database, Tx } from "../../neo4j/run.js";
+import { first, groupById, readRows, retext, txRows, typedQuery, writeRows, type TypedQuery } from "../../neo4j/typed.js";
+import { derivedProperties, type Edge } from "../../domain/curriculum/graph-analysis.js";
+import { ConceptRow, EdgeRow, EdgeTuple, ItemRow, LinkRow, TopicRow, type ConceptRecord, type ItemRecord, type TopicRecord } from "./curriculum.rows.js";
+import type { PrerequisiteEdge } from "./concept.type.js";
+import { ItemKind, type ItemConceptLink } from "./item.type.js";
+
+const id = z.string();
+const count = z.number();
+const Written = z.object({ created: count, updated: count, written: count });
 
 const Q = {
-  getConcepts: cypher("curriculum/get-concepts-by-ids"),
-  listConcepts: cypher("curriculum/list-concepts"),
-  createConcept: cypher("curriculum/create-concept"),
-  updateConcept: cypher("curriculum/update-concept"),
-  deleteConcept: cypher("curriculum/delete-concept"),
-  dependents: cypher("curriculum/get-dependents"),
-  lock: cypher("curriculum/lock-prerequisites"),
-  conceptsExist: cypher("curriculum/concepts-exist"),
-  addPrerequisite: cypher("curriculum/add-prerequisite"),
-  updatePrerequisite: cypher("curriculum/update-prerequisite"),
-  removePrerequisite: cypher("curriculum/remove-prerequisite"),
-  prerequisitesOf: cypher("curriculum/prerequisites-of"),
-  dependentsOf: cypher("curriculum/dependents-of"),
-  graph: {
-    PREREQUISITES: cypher("curriculum/concept-graph-prerequisites"),
-    DEPENDENTS: cypher("curriculum/concept-graph-dependents"),
-    BOTH: cypher("curriculum/concept-graph-both"),
-  },
-  getItems: cypher("curriculum/get-items-by-ids"),
-  listItems: cypher("curriculum/list-items"),
-  createItem: cypher("curriculum/create-item"),
-  updateItem: cypher("curriculum/update-item"),
-  deleteItem: cypher("curriculum/delete-item"),
-  linkItem: cypher("curriculum/link-item"),
-  unlinkItem: cypher("curriculum/unlink-item"),
-  itemsOfConcepts: cypher("curriculum/items-of-concepts"),
-  conceptsOfItems: cypher("curriculum/concepts-of-items"),
-  topicsOfConcepts: cypher("curriculum/topics-of-concepts"),
-  getTopics: cypher("curriculum/get-topics-by-ids"),
-  listTopics: cypher("curriculum/list-topics"),
-  childrenOfTopics: cypher("curriculum/children-of-topics"),
-  conceptsUnderTopics: cypher("curriculum/concepts-under-topics"),
-  snapshot: cypher("curriculum/snapshot"),
-  derivedRead: cypher("curriculum/derived-read"),
-  derivedWrite: cypher("curriculum/derived-write"),
-  derivedVersion: cypher("curriculum/derived-version"),
-  unlocksWriteIfCurrent: cypher("curriculum/unlocks-write-if-current"),
-  importTopics: cypher("curriculum/import-topics"),
-  importTopicParents: cypher("curriculum/import-topic-parents"),
-  importConcepts: cypher("curriculum/import-concepts"),
-  importPrerequisites: cypher("curriculum/import-prerequisites"),
-  importItems: cypher("curriculum/import-items"),
+  getConcepts: typedQuery("curriculum/get-concepts-by-ids", z.object({ concept: ConceptRow })),
+  listConcepts: typedQuery("curriculum/list-concepts", z.object({ total: count, page: z.array(ConceptRow) })),
+  createConcept: typedQuery("curriculum/create-concept", z.object({ concept: ConceptRow })),
+  updateConcept: typedQuery("curriculum/update-concept", z.object({ concept: ConceptRow })),
+  deleteConcept: typedQuery("curriculum/delete-concept", z.object({ detached: count })),
+  dependents: typedQuery("curriculum/get-dependents", z.object({ id })),
+  lock: typedQuery("curriculum/lock-prerequisites", z.object({ version: count })),
+  conceptsExist: typedQuery("curriculum/concepts-exist", z.object({ id, exists: z.boolean() })),
+  addPrerequisite: typedQuery(
+    "curriculum/add-prerequisite",
+    z.object({ conceptExists: z.boolean(), prerequisiteExists: z.boolean(), back: z.array(id).nullable(), weight: z.number().nullable() }),
+  ),
+  updatePrerequisite: typedQuery("curriculum/update-prerequisite", EdgeRow),
+  removePrerequisite: typedQuery("curriculum/remove-prerequisite", z.object({ removed: count })),
+  prerequisitesOf: typedQuery("curriculum/prerequisites-of", z.object({ id, otherId: id, weight: z.number() })),
+  dependentsOf: typedQuery("curriculum/dependents-of", z.object({ id, otherId: id, weight: z.number() })),
+  getItems: typedQuery("curriculum/get-items-by-ids", z.object({ item: ItemRow })),
+  listItems: typedQuery("curriculum/list-items", z.object({ total: count, page: z.array(ItemRow) })),
+  createItem: typedQuery("curriculum/create-item", z.object({ item: ItemRow })),
+  updateItem: typedQuery("curriculum/update-item", z.object({ item: ItemRow })),
+  deleteItem: typedQuery("curriculum/delete-item", z.object({ deleted: count })),
+  linkItem: typedQuery("curriculum/link-item", z.object({ item: ItemRow })),
+  unlinkItem: typedQuery("curriculum/unlink-item", z.object({ item: ItemRow, removed: count })),
+  itemsOfConcepts: typedQuery("curriculum/items-of-concepts", z.object({ id, item: ItemRow, weight: z.number() })),
+  conceptsOfItems: typedQuery("curriculum/concepts-of-items", z.object({ id, conceptId: id, weight: z.number() })),
+  topicsOfConcepts: typedQuery("curriculum/topics-of-concepts", z.object({ id, topic: TopicRow })),
+  getTopics: typedQuery("curriculum/get-topics-by-ids", z.object({ topic: TopicRow })),
+  listTopics: typedQuery("curriculum/list-topics", z.object({ topic: TopicRow })),
+  childrenOfTopics: typedQuery("curriculum/children-of-topics", z.object({ id, topic: TopicRow })),
+  conceptsUnderTopics: typedQuery("curriculum/concepts-under-topics", z.object({ id, conceptId: id })),
+  resolveItems: typedQuery("curriculum/resolve-items", z.object({ id, kind: z.enum(ItemKind), difficulty: z.number(), concepts: z.array(LinkRow) })),
+  snapshot: typedQuery(
+    "curriculum/snapshot",
+    z.object({
+      concepts: z.array(ConceptRow.extend({ itemCount: count })),
+      prerequisites: z.array(EdgeRow),
+      items: z.array(ItemRow.extend({ links: z.array(LinkRow) })),
+      topics: z.array(TopicRow),
+    }),
+  ),
+  derivedRead: typedQuery("curriculum/derived-read", z.object({ id, unlocks: count.nullable(), root: z.boolean().nullable(), prerequisiteIds: z.array(id) })),
+  derivedWrite: typedQuery("curriculum/derived-write", z.object({}).passthrough()),
+  derivedVersion: typedQuery("curriculum/derived-version", z.object({ version: count })),
+  unlocksWriteIfCurrent: typedQuery("curriculum/unlocks-write-if-current", z.object({ current: z.boolean(), written: count })),
+  importTopics: typedQuery("curriculum/import-topics", z.object({ written: count })),
+  importTopicParents: typedQuery("curriculum/import-topic-parents", z.object({ written: count })),
+  importConcepts: typedQuery("curriculum/import-concepts", Written),
+  importPrerequisites: typedQuery("curriculum/import-prerequisites", Written),
+  importItems: typedQuery("curriculum/import-items", Written),
 };
+
+const Closure = z.object({ nodes: z.array(id), edges: z.array(EdgeTuple) });
+const closureQuery = (name: string) => typedQuery(name, Closure);
+const GRAPH = {
+  PREREQUISITES: closureQuery("curriculum/concept-graph-prerequisites"),
+  DEPENDENTS: closureQuery("curriculum/concept-graph-dependents"),
+  BOTH: closureQuery("curriculum/concept-graph-both"),
+};
+export type GraphWalk = keyof typeof GRAPH;
 
 /** conceptGraph's closures, one variant per depth, so the traversal stops where the caller asked. */
 const GRAPH_BY_DEPTH = Object.fromEntries(
-  (Object.keys(Q.graph) as Array<keyof typeof Q.graph>).map((d) => [d, Array.from({ length: MAX_PATH_DEPTH }, (_, i) => withDepthBound(Q.graph[d], i + 1))]),
-) as Record<keyof typeof Q.graph, CypherQuery[]>;
+  (Object.keys(GRAPH) as GraphWalk[]).map((d) => [d, Array.from({ length: MAX_PATH_DEPTH }, (_, i) => retext(GRAPH[d], withDepthBound(GRAPH[d], i + 1)))]),
+) as Record<GraphWalk, Array<TypedQuery<z.output<typeof Closure>>>>;
 
 export interface ConceptFields {
   id: string;
@@ -75,57 +96,103 @@ export interface ItemFields {
   links: Array<{ conceptId: string; weight: number }>;
 }
 
-export interface Snapshot {
-  concepts: Array<Concept & { topicId: string | null; itemCount: number; attributes: string | null }>;
-  prerequisites: PrerequisiteEdge[];
-  items: Array<Item & { links: Array<{ conceptId: string; weight: number }> }>;
-  topics: Array<Topic & { parentId: string | null }>;
+/** An item as ingestion and prediction need it: the concepts it assesses and its designer-set difficulty. */
+export interface ResolvedItem {
+  id: string;
+  kind: ItemKind;
+  difficulty: number;
+  concepts: Array<{ conceptId: string; weight: number }>;
 }
 
-const asConcept = (r: Row) => r.concept as Concept;
-const asItem = (r: Row) => r.item as Item;
+export type Snapshot = z.output<typeof Q.snapshot.row>;
+export type ItemOfConcept = ItemRecord & { weight: number };
+export type ImportCounts = z.output<typeof Written>;
 
-/** Groups batch rows `{id, ...}` by id, in the order of `ids` (DataLoader contract). */
-export function groupBy<T>(ids: readonly string[], rows: Row[], pick: (r: Row) => T): T[][] {
-  const map = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const r of rows) map.get(r.id as string)?.push(pick(r));
-  return ids.map((id) => map.get(id) ?? []);
-}
+/**
+ * The curriculum's writes inside one transaction. Services get one from `CurriculumRepository.write`
+ * and never see the transaction itself.
+ */
+export class CurriculumWrites {
+  constructor(private readonly tx: Tx) {}
 
-/** The only code that names the curriculum's .cypher files. */
-export class CurriculumRepository {
-  constructor(private readonly db: Database) {}
-
-  async conceptsByIds(ids: readonly string[]): Promise<Concept[]> {
-    return (await this.db.read(Q.getConcepts, { ids })).map(asConcept);
+  /** Serialises prerequisite edits; must be the first statement of the transaction. Returns the graph's version. */
+  async lockPrerequisites(): Promise<number> {
+    return (await first(txRows(this.tx, Q.lock)))?.version ?? 0;
   }
 
-  async listConcepts(filter: { search: string | null; tag: string | null; topicId: string | null; after: string | null; limit: number }) {
-    const [row] = await this.db.read(Q.listConcepts, filter);
-    return { total: (row?.total as number) ?? 0, page: ((row?.page as Concept[]) ?? []) };
-  }
-
-  async createConcept(tx: Tx, c: ConceptFields): Promise<Concept> {
-    const [row] = await tx.run(Q.createConcept, { ...c });
-    return asConcept(row as Row);
+  async createConcept(c: ConceptFields): Promise<ConceptRecord> {
+    const row = await first(txRows(this.tx, Q.createConcept, { ...c }));
+    if (!row) throw new Error("create-concept returned no row");
+    return row.concept;
   }
 
   async updateConcept(
-    tx: Tx,
     id: string,
     patch: { name: string | null; description: string | null; setDescription: boolean; tags: string[] | null; topicId: string | null; setTopic: boolean },
-  ): Promise<Concept | null> {
-    const [row] = await tx.run(Q.updateConcept, { id, ...patch });
-    return row ? asConcept(row) : null;
+  ): Promise<ConceptRecord | null> {
+    return (await first(txRows(this.tx, Q.updateConcept, { id, ...patch })))?.concept ?? null;
   }
 
-  async dependentIds(tx: Tx, id: string): Promise<string[]> {
-    return (await tx.run(Q.dependents, { id })).map((r) => r.id as string);
+  async dependentIds(id: string): Promise<string[]> {
+    return (await txRows(this.tx, Q.dependents, { id })).map((r) => r.id);
   }
 
-  async deleteConcept(tx: Tx, id: string): Promise<number | null> {
-    const [row] = await tx.run(Q.deleteConcept, { id });
-    return row ? (row.detached as number) : null;
+  /** Relationships removed with it, or null when there was no such concept. */
+  async deleteConcept(id: string): Promise<number | null> {
+    return (await first(txRows(this.tx, Q.deleteConcept, { id })))?.detached ?? null;
+  }
+
+  async missingConcepts(ids: readonly string[]): Promise<string[]> {
+    return (await txRows(this.tx, Q.conceptsExist, { ids })).filter((r) => !r.exists).map((r) => r.id);
+  }
+
+  /**
+   * Adds c REQUIRES p in one statement that takes the prerequisite lock first (see
+   * add-prerequisite.cypher; taking it again in a transaction that holds it is harmless). `back`
+   * is the path from p to c when the edge would close a cycle; then nothing is written.
+   */
+  async addPrerequisite(e: PrerequisiteEdge): Promise<{ conceptExists: boolean; prerequisiteExists: boolean; back: string[] | null; weight: number | null }> {
+    const row = await first(txRows(this.tx, Q.addPrerequisite, { ...e }));
+    return row ?? { conceptExists: false, prerequisiteExists: false, back: null, weight: null };
+  }
+
+  async updatePrerequisite(e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
+    return first(txRows(this.tx, Q.updatePrerequisite, { ...e }));
+  }
+
+  async createItem(item: ItemFields): Promise<ItemRecord> {
+    const row = await first(txRows(this.tx, Q.createItem, { ...item }));
+    if (!row) throw new Error("create-item returned no row");
+    return row.item;
+  }
+
+  async updateItem(id: string, patch: { kind: string | null; title: string | null; difficulty: number | null; url: string | null; setUrl: boolean }): Promise<ItemRecord | null> {
+    return (await first(txRows(this.tx, Q.updateItem, { id, ...patch })))?.item ?? null;
+  }
+
+  async deleteItem(id: string): Promise<boolean> {
+    return ((await first(txRows(this.tx, Q.deleteItem, { id })))?.deleted ?? 0) > 0;
+  }
+
+  async linkItem(itemId: string, conceptId: string, weight: number): Promise<ItemRecord | null> {
+    return (await first(txRows(this.tx, Q.linkItem, { itemId, conceptId, weight })))?.item ?? null;
+  }
+
+  async unlinkItem(itemId: string, conceptId: string): Promise<{ item: ItemRecord; removed: number } | null> {
+    return first(txRows(this.tx, Q.unlinkItem, { itemId, conceptId }));
+  }
+
+  async itemExists(itemId: string): Promise<boolean> {
+    return (await txRows(this.tx, Q.getItems, { ids: [itemId] })).length > 0;
+  }
+
+  async topicExists(topicId: string): Promise<boolean> {
+    return (await txRows(this.tx, Q.getTopics, { ids: [topicId] })).length > 0;
+  }
+
+  /** The whole curriculum as this transaction sees it (imports read it under the prerequisite lock). */
+  async snapshot(): Promise<Snapshot> {
+    return (await first(txRows(this.tx, Q.snapshot))) ?? { concepts: [], prerequisites: [], items: [], topics: [] };
   }
 
   /**
@@ -135,18 +202,48 @@ export class CurriculumRepository {
    * edges just added or removed (only their upstream is recounted); null recounts everything.
    * Returns how many concepts changed.
    */
-  async refreshDerived(tx: Tx, changedAt: readonly string[] | null = null): Promise<number> {
-    const rows = await tx.run(Q.derivedRead);
-    const edges = rows.flatMap((r) => (r.prerequisiteIds as string[]).map((p) => ({ conceptId: r.id as string, prerequisiteId: p })));
-    const fresh = derivedProperties(rows.map((r) => r.id as string), edges, 12, changedAt);
+  async refreshDerived(changedAt: readonly string[] | null = null): Promise<number> {
+    const rows = await txRows(this.tx, Q.derivedRead);
+    const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
     const changed = rows.flatMap((r) => {
-      const now = fresh.get(r.id as string);
+      const now = fresh.get(r.id);
       if (!now) return [];
-      const unlocks = now.unlocks ?? (r.unlocks as number | null) ?? 0;
-      return r.unlocks !== unlocks || r.root !== now.root ? [{ id: r.id as string, unlocks, root: now.root }] : [];
+      const unlocks = now.unlocks ?? r.unlocks ?? 0;
+      return r.unlocks !== unlocks || r.root !== now.root ? [{ id: r.id, unlocks, root: now.root }] : [];
     });
-    for (let i = 0; i < changed.length; i += 5000) await tx.run(Q.derivedWrite, { rows: changed.slice(i, i + 5000) });
+    for (let i = 0; i < changed.length; i += 5000) await txRows(this.tx, Q.derivedWrite, { rows: changed.slice(i, i + 5000) });
     return changed.length;
+  }
+
+  /** Bulk upserts for imports: one UNWIND statement per batch. */
+  readonly bulk = {
+    topics: async (rows: readonly unknown[]) => ({ created: 0, updated: 0, written: (await first(txRows(this.tx, Q.importTopics, { rows })))?.written ?? 0 }),
+    topicParents: async (rows: readonly unknown[]) => ({ created: 0, updated: 0, written: (await first(txRows(this.tx, Q.importTopicParents, { rows })))?.written ?? 0 }),
+    concepts: async (rows: readonly unknown[]) => (await first(txRows(this.tx, Q.importConcepts, { rows }))) ?? { created: 0, updated: 0, written: 0 },
+    prerequisites: async (rows: readonly unknown[]) => (await first(txRows(this.tx, Q.importPrerequisites, { rows }))) ?? { created: 0, updated: 0, written: 0 },
+    items: async (rows: readonly unknown[]) => (await first(txRows(this.tx, Q.importItems, { rows }))) ?? { created: 0, updated: 0, written: 0 },
+  };
+}
+
+function edgesOfDerived(rows: ReadonlyArray<{ id: string; prerequisiteIds: string[] }>): Edge[] {
+  return rows.flatMap((r) => r.prerequisiteIds.map((p) => ({ conceptId: r.id, prerequisiteId: p })));
+}
+
+/** The only code that names the curriculum's .cypher files. */
+export class CurriculumRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Runs `work` in one write transaction (retried by the driver on transient errors). */
+  write<T>(work: (w: CurriculumWrites) => Promise<T>): Promise<T> {
+    return this.db.writeTx((tx) => work(new CurriculumWrites(tx)));
+  }
+
+  async conceptsByIds(ids: readonly string[]): Promise<ConceptRecord[]> {
+    return (await readRows(this.db, Q.getConcepts, { ids })).map((r) => r.concept);
+  }
+
+  async listConcepts(filter: { search: string | null; tag: string | null; topicId: string | null; after: string | null; limit: number }) {
+    return (await first(readRows(this.db, Q.listConcepts, filter))) ?? { total: 0, page: [] };
   }
 
   /**
@@ -157,164 +254,85 @@ export class CurriculumRepository {
    * edit between the read and the write.
    */
   async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<boolean> {
-    const [v] = await this.db.read(Q.derivedVersion);
-    const version = (v?.version as number | undefined) ?? 0;
-    const rows = await this.db.read(Q.derivedRead);
-    const edges = rows.flatMap((r) => (r.prerequisiteIds as string[]).map((p) => ({ conceptId: r.id as string, prerequisiteId: p })));
-    const fresh = derivedProperties(rows.map((r) => r.id as string), edges, 12, changedAt);
+    const version = (await first(readRows(this.db, Q.derivedVersion)))?.version ?? 0;
+    const rows = await readRows(this.db, Q.derivedRead);
+    const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
     const changed = rows.flatMap((r) => {
-      const unlocks = fresh.get(r.id as string)?.unlocks;
-      return unlocks !== null && unlocks !== undefined && unlocks !== r.unlocks ? [{ id: r.id as string, unlocks }] : [];
+      const unlocks = fresh.get(r.id)?.unlocks;
+      return unlocks !== null && unlocks !== undefined && unlocks !== r.unlocks ? [{ id: r.id, unlocks }] : [];
     });
     await beforeWrite?.();
-    const [out] = await this.db.write(Q.unlocksWriteIfCurrent, { version, rows: changed });
-    return out?.current === true;
-  }
-
-  /** Serialises prerequisite edits; must be the first statement of the transaction. */
-  async lockPrerequisites(tx: Tx): Promise<number> {
-    const [row] = await tx.run(Q.lock);
-    return row?.version as number;
-  }
-
-  async missingConcepts(tx: Tx, ids: string[]): Promise<string[]> {
-    return (await tx.run(Q.conceptsExist, { ids })).filter((r) => !r.exists).map((r) => r.id as string);
-  }
-
-  async updatePrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<PrerequisiteEdge | null> {
-    const [row] = await tx.run(Q.updatePrerequisite, { ...e });
-    return (row as PrerequisiteEdge | undefined) ?? null;
-  }
-
-  /**
-   * Adds c REQUIRES p in one statement that takes the prerequisite lock first (see
-   * add-prerequisite.cypher; taking it again in a transaction that holds it is harmless). `back`
-   * is the path from p to c when the edge would close a cycle; then nothing is written.
-   */
-  async addPrerequisite(tx: Tx, e: PrerequisiteEdge): Promise<{ conceptExists: boolean; prerequisiteExists: boolean; back: string[] | null; weight: number | null }> {
-    const [row] = await tx.run(Q.addPrerequisite, { ...e });
-    return {
-      conceptExists: row?.conceptExists === true,
-      prerequisiteExists: row?.prerequisiteExists === true,
-      back: (row?.back as string[] | null | undefined) ?? null,
-      weight: (row?.weight as number | null | undefined) ?? null,
-    };
+    return (await first(writeRows(this.db, Q.unlocksWriteIfCurrent, { version, rows: changed })))?.current === true;
   }
 
   /** Removes the edge in one statement that takes the prerequisite lock first; 0 when there was none. */
   async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<number> {
-    const [row] = await this.db.write(Q.removePrerequisite, { conceptId, prerequisiteId });
-    return (row?.removed as number) ?? 0;
+    return (await first(writeRows(this.db, Q.removePrerequisite, { conceptId, prerequisiteId })))?.removed ?? 0;
   }
 
   async prerequisitesOf(ids: readonly string[]): Promise<PrerequisiteEdge[][]> {
-    const rows = await this.db.read(Q.prerequisitesOf, { ids });
-    return groupBy(ids, rows, (r) => ({ conceptId: r.id as string, prerequisiteId: r.otherId as string, weight: r.weight as number }));
+    return groupById(ids, await readRows(this.db, Q.prerequisitesOf, { ids }), (r) => ({ conceptId: r.id, prerequisiteId: r.otherId, weight: r.weight }));
   }
 
   async dependentsOf(ids: readonly string[]): Promise<PrerequisiteEdge[][]> {
-    const rows = await this.db.read(Q.dependentsOf, { ids });
-    return groupBy(ids, rows, (r) => ({ conceptId: r.otherId as string, prerequisiteId: r.id as string, weight: r.weight as number }));
+    return groupById(ids, await readRows(this.db, Q.dependentsOf, { ids }), (r) => ({ conceptId: r.otherId, prerequisiteId: r.id, weight: r.weight }));
   }
 
   /** The closure's ids of the roots in one direction, `depth` levels (1-12) deep, with the edges inside it. */
-  async closure(direction: keyof typeof Q.graph, rootIds: string[], depth: number): Promise<{ ids: string[]; edges: PrerequisiteEdge[] }> {
-    const [row] = await this.db.read(GRAPH_BY_DEPTH[direction][depth - 1] as CypherQuery, { rootIds });
-    const ids = (row?.nodes as string[] | undefined) ?? [];
+  async closure(direction: GraphWalk, rootIds: readonly string[], depth: number): Promise<{ ids: string[]; edges: PrerequisiteEdge[] }> {
+    const query = GRAPH_BY_DEPTH[direction][depth - 1];
+    if (!query) throw new Error(`depth ${depth} is outside 1..${MAX_PATH_DEPTH}`);
+    const row = await first(readRows(this.db, query, { rootIds }));
+    const ids = row?.nodes ?? [];
     const inside = new Set(ids);
-    const edges = ((row?.edges as Array<[string, string, number]> | undefined) ?? [])
-      .filter(([, prerequisiteId]) => inside.has(prerequisiteId))
-      .map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
+    const edges = (row?.edges ?? []).filter(([, p]) => inside.has(p)).map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
     return { ids, edges };
   }
 
-  async itemsByIds(ids: readonly string[]): Promise<Item[]> {
-    return (await this.db.read(Q.getItems, { ids })).map(asItem);
+  /** Items in the order of `ids` (null: no such item), with their concepts and difficulty. */
+  async resolveItems(ids: readonly string[]): Promise<Array<ResolvedItem | null>> {
+    const found = new Map((await readRows(this.db, Q.resolveItems, { ids })).map((r) => [r.id, r]));
+    return ids.map((i) => found.get(i) ?? null);
+  }
+
+  async itemsByIds(ids: readonly string[]): Promise<ItemRecord[]> {
+    return (await readRows(this.db, Q.getItems, { ids })).map((r) => r.item);
   }
 
   async listItems(filter: { conceptId: string | null; kind: string | null; after: string | null; limit: number }) {
-    const [row] = await this.db.read(Q.listItems, filter);
-    return { total: (row?.total as number) ?? 0, page: ((row?.page as Item[]) ?? []) };
+    return (await first(readRows(this.db, Q.listItems, filter))) ?? { total: 0, page: [] };
   }
 
-  async createItem(tx: Tx, item: ItemFields): Promise<Item> {
-    const [row] = await tx.run(Q.createItem, { ...item });
-    return asItem(row as Row);
-  }
-
-  async updateItem(tx: Tx, id: string, patch: { kind: string | null; title: string | null; difficulty: number | null; url: string | null; setUrl: boolean }) {
-    const [row] = await tx.run(Q.updateItem, { id, ...patch });
-    return row ? asItem(row) : null;
-  }
-
-  async deleteItem(tx: Tx, id: string): Promise<boolean> {
-    const [row] = await tx.run(Q.deleteItem, { id });
-    return ((row?.deleted as number) ?? 0) > 0;
-  }
-
-  async linkItem(tx: Tx, itemId: string, conceptId: string, weight: number): Promise<Item | null> {
-    const [row] = await tx.run(Q.linkItem, { itemId, conceptId, weight });
-    return row ? asItem(row) : null;
-  }
-
-  async unlinkItem(tx: Tx, itemId: string, conceptId: string): Promise<{ item: Item; removed: number } | null> {
-    const [row] = await tx.run(Q.unlinkItem, { itemId, conceptId });
-    return row ? { item: asItem(row), removed: row.removed as number } : null;
-  }
-
-  async itemsOfConcepts(ids: readonly string[]): Promise<Array<Array<Item & { weight: number }>>> {
-    const rows = await this.db.read(Q.itemsOfConcepts, { ids });
-    return groupBy(ids, rows, (r) => ({ ...(r.item as Item), weight: r.weight as number }));
+  async itemsOfConcepts(ids: readonly string[]): Promise<ItemOfConcept[][]> {
+    return groupById(ids, await readRows(this.db, Q.itemsOfConcepts, { ids }), (r) => ({ ...r.item, weight: r.weight }));
   }
 
   async conceptsOfItems(ids: readonly string[]): Promise<ItemConceptLink[][]> {
-    const rows = await this.db.read(Q.conceptsOfItems, { ids });
-    return groupBy(ids, rows, (r) => ({ itemId: r.id as string, conceptId: r.conceptId as string, weight: r.weight as number }));
+    return groupById(ids, await readRows(this.db, Q.conceptsOfItems, { ids }), (r) => ({ itemId: r.id, conceptId: r.conceptId, weight: r.weight }));
   }
 
-  async topicsOfConcepts(ids: readonly string[]): Promise<Array<Topic | null>> {
-    const rows = await this.db.read(Q.topicsOfConcepts, { ids });
-    return groupBy(ids, rows, (r) => r.topic as Topic).map((list) => list[0] ?? null);
+  async topicsOfConcepts(ids: readonly string[]): Promise<Array<TopicRecord | null>> {
+    return groupById(ids, await readRows(this.db, Q.topicsOfConcepts, { ids }), (r) => r.topic).map((list) => list[0] ?? null);
   }
 
-  async topicsByIds(ids: readonly string[]): Promise<Topic[]> {
-    return (await this.db.read(Q.getTopics, { ids })).map((r) => r.topic as Topic);
+  async topicsByIds(ids: readonly string[]): Promise<TopicRecord[]> {
+    return (await readRows(this.db, Q.getTopics, { ids })).map((r) => r.topic);
   }
 
-  async listTopics(level: string | null): Promise<Topic[]> {
-    return (await this.db.read(Q.listTopics, { level })).map((r) => r.topic as Topic);
+  async listTopics(level: string | null): Promise<TopicRecord[]> {
+    return (await readRows(this.db, Q.listTopics, { level })).map((r) => r.topic);
   }
 
-  async childrenOfTopics(ids: readonly string[]): Promise<Topic[][]> {
-    return groupBy(ids, await this.db.read(Q.childrenOfTopics, { ids }), (r) => r.topic as Topic);
+  async childrenOfTopics(ids: readonly string[]): Promise<TopicRecord[][]> {
+    return groupById(ids, await readRows(this.db, Q.childrenOfTopics, { ids }), (r) => r.topic);
   }
 
   async conceptIdsUnderTopics(ids: readonly string[]): Promise<string[][]> {
-    return groupBy(ids, await this.db.read(Q.conceptsUnderTopics, { ids }), (r) => r.conceptId as string);
+    return groupById(ids, await readRows(this.db, Q.conceptsUnderTopics, { ids }), (r) => r.conceptId);
   }
 
-  /** The whole curriculum; inside `tx` when given (imports read it under the prerequisite lock). */
-  async snapshot(tx?: Tx): Promise<Snapshot> {
-    const rows = tx ? await tx.run(Q.snapshot) : await this.db.read(Q.snapshot);
-    const row = rows[0] ?? {};
-    return {
-      concepts: (row.concepts as Snapshot["concepts"]) ?? [],
-      prerequisites: (row.prerequisites as PrerequisiteEdge[]) ?? [],
-      items: (row.items as Snapshot["items"]) ?? [],
-      topics: (row.topics as Snapshot["topics"]) ?? [],
-    };
-  }
-
-  /** Bulk writers for imports (one UNWIND statement per batch, inside the caller's transaction). */
-  readonly bulk = {
-    topics: (tx: Tx, rows: unknown[]) => tx.run(Q.importTopics, { rows }),
-    topicParents: (tx: Tx, rows: unknown[]) => tx.run(Q.importTopicParents, { rows }),
-    concepts: (tx: Tx, rows: unknown[]) => tx.run(Q.importConcepts, { rows }),
-    prerequisites: (tx: Tx, rows: unknown[]) => tx.run(Q.importPrerequisites, { rows }),
-    items: (tx: Tx, rows: unknown[]) => tx.run(Q.importItems, { rows }),
-  };
-
-  edgesOf(snapshot: Snapshot): Edge[] {
-    return snapshot.prerequisites.map((p) => ({ conceptId: p.conceptId, prerequisiteId: p.prerequisiteId }));
+  /** The whole curriculum (one read). */
+  async snapshot(): Promise<Snapshot> {
+    return (await first(readRows(this.db, Q.snapshot))) ?? { concepts: [], prerequisites: [], items: [], topics: [] };
   }
 }

@@ -1,39 +1,52 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError, ConflictError, NotFoundError, PrerequisiteCycleError } from "../../errors/errors.js";
-import type { Database, Tx } from "../../neo4j/run.js";
 import { decodeCursor, toPage } from "../common/pagination.js";
 import type { ConceptGraphArgs, ConceptsArgs, CreateConceptInput, UpdateConceptInput } from "./concept.input.js";
 import type { Concept, ConceptGraph, DeleteResult, PrerequisiteEdge } from "./concept.type.js";
-import { CurriculumRepository } from "./curriculum.repository.js";
+import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
+import type { CurriculumRepository, CurriculumWrites, ItemOfConcept, ResolvedItem } from "./curriculum.repository.js";
+import { curriculumLoaders } from "./curriculum.loaders.js";
+import { staleCaches, type StaleCaches } from "./stale-caches.js";
 import { adjacency, depthsFrom, longestChain, redundantEdges } from "../../domain/curriculum/graph-analysis.js";
 import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "./item.input.js";
 import type { Item } from "./item.type.js";
 import type { CurriculumReport } from "./report.type.js";
-import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "../live/live.records.js";
+import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "./curriculum-change.js";
 import type { Logger } from "../../logger.js";
 import { UnlocksRefresher } from "./unlocks-refresher.js";
 
 /** Called after a curriculum write commits (live `curriculumChanged` subscriptions). */
 export type CurriculumListener = (changes: CurriculumChangeRecord[]) => void;
 
-/** Domain logic of the curriculum graph: acyclicity, existence checks, depth filtering, reports. */
+/**
+ * Domain logic of the curriculum graph: acyclicity, existence checks, depth filtering, reports;
+ * and the process-wide caches of what changes only through curriculum edits (concepts, the items
+ * of concepts, resolved items), forgotten exactly as far as each committed change requires
+ * (`forget`: at once on the server that made the edit, through the fan-out on the others).
+ */
 export class CurriculumService {
-  readonly repo: CurriculumRepository;
+  private readonly caches = {
+    /** Concepts by id (found ones only). */
+    concept: new ReadThroughCache<Concept | null>(READ_CACHE_TTL_MS),
+    itemsOfConcept: new ReadThroughCache<ItemOfConcept[]>(READ_CACHE_TTL_MS),
+    /** Item -> concepts and difficulty, for ingestion and prediction (found items only). */
+    resolvedItem: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
+  };
+  private readonly staleListeners: Array<(stale: StaleCaches) => void> = [];
   /** Recounts `unlocks` after edge edits, outside their transactions (see unlocks-refresher.ts). */
   readonly unlocks: UnlocksRefresher;
 
   constructor(
-    private readonly db: Database,
+    private readonly repo: CurriculumRepository,
     private readonly onChanged: CurriculumListener = () => {},
     logger: Logger | null = null,
   ) {
-    this.repo = new CurriculumRepository(db);
     this.unlocks = new UnlocksRefresher({
       tryIfCurrent: (ids) => this.repo.refreshUnlocksIfCurrent(ids),
       underLock: (ids) =>
-        this.db.writeTx(async (tx) => {
-          await this.repo.lockPrerequisites(tx);
-          await this.repo.refreshDerived(tx, ids);
+        this.repo.write(async (w) => {
+          await w.lockPrerequisites();
+          await w.refreshDerived(ids);
         }),
       onError: (err, ids) => logger?.error({ err, concepts: ids.length }, "recount of unlocks failed; it is retried with the next edit and at start-up"),
     });
@@ -44,10 +57,59 @@ export class CurriculumService {
    * written by an older version, or edited by hand, is corrected). Returns how many changed.
    */
   async refreshDerived(): Promise<number> {
-    return this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
-      return this.repo.refreshDerived(tx);
+    return this.repo.write(async (w) => {
+      await w.lockPrerequisites();
+      return w.refreshDerived();
     });
+  }
+
+  /** Forgets what committed changes made stale, here and in the caches of modules that listen (`whenStale`). */
+  forget(changes: readonly CurriculumChangeRecord[]): void {
+    const stale = staleCaches(changes);
+    if (stale.all || stale.items) {
+      this.caches.itemsOfConcept.clear();
+      this.caches.resolvedItem.clear();
+    }
+    if (stale.all) this.caches.concept.clear();
+    else if (stale.concepts.length > 0) this.caches.concept.delete(stale.concepts);
+    for (const listener of this.staleListeners) listener(stale);
+  }
+
+  /** For caches derived from the curriculum in higher modules (e.g. prerequisite closures). */
+  whenStale(listener: (stale: StaleCaches) => void): void {
+    this.staleListeners.push(listener);
+  }
+
+  /** Fresh DataLoaders for one request, reading through the process-wide caches. */
+  loaders() {
+    return curriculumLoaders(this.repo, this.caches.itemsOfConcept, this.caches.concept);
+  }
+
+  /** Concepts in the order of `ids` (null: no such concept), through the cache. */
+  concepts(ids: readonly string[]): Promise<Array<Concept | null>> {
+    return this.caches.concept.getMany(
+      ids,
+      async (missing) => {
+        const found = new Map((await this.repo.conceptsByIds(missing)).map((c) => [c.id, c]));
+        return missing.map((id) => found.get(id) ?? null);
+      },
+      (c) => c !== null,
+    );
+  }
+
+  /** The items of each concept with their ASSESSES weight, in the order of `ids`, through the cache. */
+  itemsOfConcepts(ids: readonly string[]): Promise<ItemOfConcept[][]> {
+    return this.caches.itemsOfConcept.getMany(ids, (missing) => this.repo.itemsOfConcepts(missing));
+  }
+
+  /** Items with their concepts and difficulty (null: no such item), through the cache. */
+  resolveItems(ids: readonly string[]): Promise<Array<ResolvedItem | null>> {
+    return this.caches.resolvedItem.getMany(ids, (missing) => this.repo.resolveItems(missing), (item) => item !== null);
+  }
+
+  /** The concept ids under each topic (its subtopics included), in the order of `ids`. */
+  conceptIdsUnderTopics(ids: readonly string[]): Promise<string[][]> {
+    return this.repo.conceptIdsUnderTopics(ids);
   }
 
   private changed(entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
@@ -68,10 +130,10 @@ export class CurriculumService {
   }
 
   async createConcept(input: CreateConceptInput): Promise<Concept> {
-    const concept = await this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
+    const concept = await this.repo.write(async (w) => {
+      await w.lockPrerequisites();
       if (input.topicId) await this.requireTopic(input.topicId);
-      const concept = await this.repo.createConcept(tx, {
+      const concept = await w.createConcept({
         id: input.id,
         name: input.name.trim(),
         description: input.description ?? null,
@@ -80,9 +142,9 @@ export class CurriculumService {
         attributes: null,
       });
       for (const p of input.prerequisites) {
-        await this.addEdge(tx, { conceptId: input.id, prerequisiteId: p.conceptId, weight: p.weight });
+        await this.addEdge(w, { conceptId: input.id, prerequisiteId: p.conceptId, weight: p.weight });
       }
-      await this.repo.refreshDerived(tx, input.prerequisites.map((p) => p.conceptId));
+      await w.refreshDerived(input.prerequisites.map((p) => p.conceptId));
       return concept;
     });
     const at = Date.now();
@@ -92,8 +154,8 @@ export class CurriculumService {
 
   async updateConcept(id: string, input: UpdateConceptInput): Promise<Concept> {
     if (input.topicId) await this.requireTopic(input.topicId);
-    const updated = await this.db.writeTx((tx) =>
-      this.repo.updateConcept(tx, id, {
+    const updated = await this.repo.write((w) =>
+      w.updateConcept(id, {
         name: input.name?.trim() ?? null,
         description: input.description ?? null,
         setDescription: input.description !== undefined,
@@ -112,18 +174,18 @@ export class CurriculumService {
    * require it, unless `detach` is set, which removes those edges with it.
    */
   async deleteConcept(id: string, detach: boolean): Promise<DeleteResult> {
-    const result = await this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
-      const dependents = await this.repo.dependentIds(tx, id);
+    const result = await this.repo.write(async (w) => {
+      await w.lockPrerequisites();
+      const dependents = await w.dependentIds(id);
       if (dependents.length > 0 && !detach) {
         throw new ConflictError(
           `Concept '${id}' is a prerequisite of ${dependents.length} concept(s): ${dependents.slice(0, 20).join(", ")}. Pass detach: true to delete it and those edges.`,
           { dependents },
         );
       }
-      const detached = await this.repo.deleteConcept(tx, id);
+      const detached = await w.deleteConcept(id);
       if (detached === null) throw new NotFoundError("Concept", id);
-      await this.repo.refreshDerived(tx);
+      await w.refreshDerived();
       return { id, deleted: true, detachedRelationships: detached };
     });
     this.changed("CONCEPT", "DELETED", id);
@@ -132,14 +194,14 @@ export class CurriculumService {
 
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     // One statement in its own transaction: the lock is held for one round trip.
-    const added = await this.db.writeTx((tx) => this.addEdge(tx, edge));
+    const added = await this.repo.write((w) => this.addEdge(w, edge));
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
     await this.unlocks.refresh([edge.prerequisiteId]);
     return added;
   }
 
   async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
-    const updated = await this.db.writeTx((tx) => this.repo.updatePrerequisite(tx, edge));
+    const updated = await this.repo.write((w) => w.updatePrerequisite(edge));
     if (!updated) throw new NotFoundError("Prerequisite", `${edge.conceptId}->${edge.prerequisiteId}`);
     this.changed("PREREQUISITE", "UPDATED", edge.conceptId, edge.prerequisiteId);
     return updated;
@@ -158,9 +220,9 @@ export class CurriculumService {
    * path check sees every committed edge and no concurrent edit can slip the other half of a
    * cycle in. Throws NOT_FOUND for a missing concept, PREREQUISITE_CYCLE with the cycle's path.
    */
-  private async addEdge(tx: Tx, edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
+  private async addEdge(w: CurriculumWrites, edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     if (edge.conceptId === edge.prerequisiteId) throw new PrerequisiteCycleError([edge.conceptId, edge.conceptId]);
-    const out = await this.repo.addPrerequisite(tx, edge);
+    const out = await w.addPrerequisite(edge);
     if (!out.conceptExists) throw new NotFoundError("Concept", edge.conceptId);
     if (!out.prerequisiteExists) throw new NotFoundError("Concept", edge.prerequisiteId);
     if (out.back) throw new PrerequisiteCycleError([edge.conceptId, ...out.back]);
@@ -198,7 +260,7 @@ export class CurriculumService {
 
   async report(): Promise<CurriculumReport> {
     const snap = await this.repo.snapshot();
-    const edges = this.repo.edgesOf(snap);
+    const edges = snap.prerequisites;
     const ids = snap.concepts.map((c) => c.id);
     const touched = new Set(edges.flatMap((e) => [e.conceptId, e.prerequisiteId]));
     const chain = longestChain(ids, edges);
@@ -216,12 +278,12 @@ export class CurriculumService {
   }
 
   async createItem(input: CreateItemInput): Promise<Item> {
-    const item = await this.db.writeTx(async (tx) => {
-      const missing = await this.repo.missingConcepts(tx, input.assesses.map((a) => a.conceptId));
+    const item = await this.repo.write(async (w) => {
+      const missing = await w.missingConcepts(input.assesses.map((a) => a.conceptId));
       if (missing.length > 0) {
         throw new BadUserInputError(`Unknown concept(s): ${missing.join(", ")}.`, missing.map((id) => ({ path: "input.assesses", message: `concept '${id}' does not exist` })));
       }
-      return this.repo.createItem(tx, {
+      return w.createItem({
         id: input.id,
         kind: input.kind,
         title: input.title.trim(),
@@ -236,8 +298,8 @@ export class CurriculumService {
   }
 
   async updateItem(id: string, input: UpdateItemInput): Promise<Item> {
-    const item = await this.db.writeTx((tx) =>
-      this.repo.updateItem(tx, id, {
+    const item = await this.repo.write((w) =>
+      w.updateItem(id, {
         kind: input.kind ?? null,
         title: input.title?.trim() ?? null,
         difficulty: input.difficulty ?? null,
@@ -251,29 +313,32 @@ export class CurriculumService {
   }
 
   async deleteItem(id: string): Promise<DeleteResult> {
-    const deleted = await this.db.writeTx((tx) => this.repo.deleteItem(tx, id));
+    const deleted = await this.repo.write((w) => w.deleteItem(id));
     if (!deleted) throw new NotFoundError("Item", id);
     this.changed("ITEM", "DELETED", id);
     return { id, deleted: true, detachedRelationships: 0 };
   }
 
   async linkItem(args: LinkItemArgs): Promise<Item> {
-    const linked = await this.db.writeTx(async (tx) => {
-      const item = await this.repo.linkItem(tx, args.itemId, args.conceptId, args.weight);
+    const linked = await this.repo.write(async (w) => {
+      const item = await w.linkItem(args.itemId, args.conceptId, args.weight);
       if (item) return item;
-      const [exists] = await this.repo.itemsByIds([args.itemId]);
-      throw exists ? new NotFoundError("Concept", args.conceptId) : new NotFoundError("Item", args.itemId);
+      throw (await w.itemExists(args.itemId)) ? new NotFoundError("Concept", args.conceptId) : new NotFoundError("Item", args.itemId);
     });
     this.changed("ITEM_LINK", "CREATED", args.itemId, args.conceptId);
     return linked;
   }
 
   async unlinkItem(itemId: string, conceptId: string): Promise<Item> {
-    const result = await this.db.writeTx((tx) => this.repo.unlinkItem(tx, itemId, conceptId));
+    const result = await this.repo.write((w) => w.unlinkItem(itemId, conceptId));
     if (!result) throw new NotFoundError("Item", itemId);
     if (result.removed === 0) throw new NotFoundError("ItemConceptLink", `${itemId}->${conceptId}`);
     this.changed("ITEM_LINK", "DELETED", itemId, conceptId);
     return result.item;
+  }
+
+  async listTopics(level: string | null) {
+    return this.repo.listTopics(level);
   }
 
   private async requireTopic(topicId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CurriculumChangeRecord } from "../live/live.records.js";
+import type { CurriculumChangeRecord } from "./curriculum-change.js";
 
 /** What committed curriculum changes make stale in the per-process curriculum caches. */
 export interface StaleCaches {

@@ -18,7 +18,7 @@ export class TopicResolver {
   @Authorized(CURRICULUM_READ)
   @Query(() => [Topic], { complexity: perRows(50), description: "Topics, chapters and subjects (all levels unless one is named)." })
   topics(@Arg("level", () => TopicLevel, { nullable: true }) level: TopicLevel | null, @Ctx() ctx: Context) {
-    return ctx.services.curriculum.repo.listTopics(level ?? null);
+    return ctx.services.curriculum.listTopics(level ?? null);
   }
 
   @FieldResolver(() => Topic, { nullable: true })

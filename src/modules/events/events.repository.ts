@@ -1,35 +1,82 @@
-import { cypher } from "../../neo4j/cypher.js";
+import { z } from "zod";
 import { columns } from "../../neo4j/columns.js";
 import type { Database, Tx } from "../../neo4j/run.js";
+import { first, txRows, typedQuery, writeRows } from "../../neo4j/typed.js";
 import type { ResolvedEvent } from "../../domain/mastery/learner-replay.js";
-import type { StoredLearnerState } from "../../domain/mastery/model.js";
-import type { EventKindName } from "../../domain/events/validate-event.js";
+import { learnerStateFrom, type LearnerState } from "../../domain/mastery/model.js";
+import { EVENT_KINDS } from "../../domain/events/validate-event.js";
+import { ConceptStateTuple, StoredStateRow } from "../mastery/mastery.rows.js";
+
+const id = z.string();
+const nullableNumber = z.number().nullish().transform((v) => v ?? null);
+const nullableText = z.string().nullish().transform((v) => v ?? null);
+
+/** A locked learner: the model scalars and the MASTERY rows of the batch's concepts, each with the edge's element id. */
+const LockedRow = z
+  .object({
+    id,
+    seq: z.number(),
+    lastEventAt: nullableNumber,
+    state: z.object({
+      ability: nullableNumber,
+      attempts: nullableNumber,
+      events: nullableNumber,
+      concepts: z.array(ConceptStateTuple),
+    }),
+  })
+  .transform((l) => ({
+    id: l.id,
+    seq: l.seq,
+    lastEventAt: l.lastEventAt,
+    state: learnerStateFrom(l.state),
+    /** Concept id -> element id of its MASTERY edge (written back by that id: no second lookup). */
+    edges: new Map(l.state.concepts.map((row) => [row[0], String(row[6])])),
+  }));
+
+const EventRow = z
+  .object({
+    id,
+    kind: z.enum(EVENT_KINDS),
+    learnerId: id,
+    itemId: nullableText,
+    conceptIds: z.array(id).nullish().transform((v) => v ?? null),
+    score: nullableNumber,
+    occurredAt: z.date(),
+    durationMs: nullableNumber,
+    hintsUsed: nullableNumber,
+    attemptNumber: nullableNumber,
+    source: nullableText,
+    watchFraction: nullableNumber,
+  })
+  .passthrough()
+  .transform(
+    (e): ResolvedEvent => ({
+      eventId: e.id,
+      kind: e.kind,
+      learnerId: e.learnerId,
+      itemId: e.itemId,
+      conceptIds: e.conceptIds,
+      concepts: e.conceptIds ?? [],
+      score: e.score,
+      occurredAt: e.occurredAt.getTime(),
+      durationMs: e.durationMs,
+      hintsUsed: e.hintsUsed,
+      attemptNumber: e.attemptNumber,
+      source: e.source,
+      watchFraction: e.watchFraction,
+    }),
+  );
 
 const Q = {
-  prepare: cypher("events/prepare-batch"),
-  learnerEvents: cypher("events/learner-events"),
-  learnerState: cypher("events/learner-state"),
-  writeBatch: cypher("events/write-batch"),
-  createMissingConcepts: cypher("events/create-missing-concepts"),
-  resolveItems: cypher("events/resolve-items"),
-  recordRejections: cypher("quality/record-rejections"),
+  prepare: typedQuery("events/prepare-batch", z.object({ learners: z.array(LockedRow), existing: z.array(id), concepts: z.array(id) })),
+  learnerEvents: typedQuery("events/learner-events", z.object({ event: EventRow })),
+  learnerState: typedQuery("events/learner-state", z.object({ state: StoredStateRow })),
+  writeBatch: typedQuery("events/write-batch", z.object({ events: z.number() })),
+  createMissingConcepts: typedQuery("events/create-missing-concepts", z.object({ concepts: z.number() })),
+  recordRejections: typedQuery("quality/record-rejections", z.object({ codes: z.number() })),
 };
 
-export interface LockedLearner {
-  id: string;
-  /** The model scalars and the MASTERY rows of the concepts the batch touches (not all of them). */
-  state: StoredLearnerState;
-  seq: number;
-  /** Epoch ms of the newest event applied (null: none). */
-  lastEventAt: number | null;
-}
-
-export interface ResolvedItem {
-  id: string;
-  kind: string;
-  difficulty: number;
-  concepts: Array<{ conceptId: string; weight: number }>;
-}
+export type LockedLearner = z.output<typeof LockedRow>;
 
 /** What one ingestion transaction writes (epoch ms for times, probabilities in [0, 1]). */
 export interface WriteRows {
@@ -43,75 +90,61 @@ export interface WriteRows {
   learners: Array<{ id: string; seq: number; lastEventAt: number; ability: number; attempts: number; events: number }>;
 }
 
-/** The only code that names the events' .cypher files. Every method runs inside the caller's transaction. */
-export class EventsRepository {
+/** The ingestion's statements inside one write transaction (from `EventsRepository.write`). */
+export class EventWrites {
+  constructor(private readonly tx: Tx) {}
+
   /**
    * Locks the learners (sorted by id) and reads what the batch needs, in one round trip: the
    * learners' model state for the concepts the batch touches, which events exist already, and
    * which explicit concept ids exist.
    */
-  async prepare(
-    tx: Tx,
-    input: { learners: Array<{ id: string; conceptIds: string[] }>; eventIds: string[]; conceptIds: string[] },
-  ): Promise<{ learners: LockedLearner[]; existing: Set<string>; concepts: Set<string> }> {
-    const [row] = await tx.run(Q.prepare, input);
-    return {
-      learners: (row?.learners as LockedLearner[]) ?? [],
-      existing: new Set((row?.existing as string[]) ?? []),
-      concepts: new Set((row?.concepts as string[]) ?? []),
-    };
+  async prepare(input: { learners: Array<{ id: string; conceptIds: string[] }>; eventIds: string[]; conceptIds: string[] }): Promise<{ learners: LockedLearner[]; existing: Set<string>; concepts: Set<string> }> {
+    const row = await first(txRows(this.tx, Q.prepare, input));
+    return { learners: row?.learners ?? [], existing: new Set(row?.existing ?? []), concepts: new Set(row?.concepts ?? []) };
   }
 
-  /** Items with their concepts and designer-set difficulty, in the order of `ids` (null: no such item). */
-  async resolveItems(db: Database, ids: string[]): Promise<Array<ResolvedItem | null>> {
-    const found = new Map((await db.read(Q.resolveItems, { ids })).map((r) => [r.id as string, r as unknown as ResolvedItem]));
-    return ids.map((id) => found.get(id) ?? null);
+  async createMissingConcepts(ids: string[]): Promise<void> {
+    await txRows(this.tx, Q.createMissingConcepts, { ids });
   }
 
-  async createMissingConcepts(tx: Tx, ids: string[]): Promise<void> {
-    await tx.run(Q.createMissingConcepts, { ids });
-  }
-
-  /** A learner's whole model state, every concept (for replay). */
-  async learnerState(tx: Tx, learnerId: string): Promise<StoredLearnerState | null> {
-    const [row] = await tx.run(Q.learnerState, { learnerId });
-    return (row?.state as StoredLearnerState | undefined) ?? null;
+  /** A learner's whole model state, every concept (for replay); null: no such learner. */
+  async learnerState(learnerId: string): Promise<LearnerState | null> {
+    return (await first(txRows(this.tx, Q.learnerState, { learnerId })))?.state ?? null;
   }
 
   /** A learner's stored events in time order (for replay). */
-  async learnerEvents(tx: Tx, learnerId: string): Promise<ResolvedEvent[]> {
-    const rows = await tx.run(Q.learnerEvents, { learnerId });
-    return rows.map((r) => {
-      const e = r.event as Record<string, unknown>;
-      return {
-        eventId: e.id as string,
-        kind: e.kind as EventKindName,
-        learnerId: e.learnerId as string,
-        itemId: (e.itemId as string | null) ?? null,
-        conceptIds: (e.conceptIds as string[] | null) ?? null,
-        concepts: (e.conceptIds as string[] | null) ?? [],
-        score: (e.score as number | null) ?? null,
-        occurredAt: (e.occurredAt as Date).getTime(),
-        durationMs: (e.durationMs as number | null) ?? null,
-        hintsUsed: (e.hintsUsed as number | null) ?? null,
-        attemptNumber: (e.attemptNumber as number | null) ?? null,
-        source: (e.source as string | null) ?? null,
-        watchFraction: (e.watchFraction as number | null) ?? null,
-      };
-    });
+  async learnerEvents(learnerId: string): Promise<ResolvedEvent[]> {
+    return (await txRows(this.tx, Q.learnerEvents, { learnerId })).map((r) => r.event);
   }
 
-  async recordRejections(tx: Tx, rows: Array<{ code: string; count: number }>): Promise<void> {
-    await tx.run(Q.recordRejections, { rows });
+  /** Adds to the per-code rejection counters (data quality). */
+  async recordRejections(rows: Array<{ code: string; count: number }>): Promise<void> {
+    if (rows.length > 0) await txRows(this.tx, Q.recordRejections, { rows });
   }
 
   /** Writes events, mastery, history and learner state in one statement (each table sent by columns). */
-  async write(tx: Tx, rows: WriteRows): Promise<void> {
-    await tx.run(Q.writeBatch, {
+  async write(rows: WriteRows): Promise<void> {
+    await txRows(this.tx, Q.writeBatch, {
       events: columns(rows.events, ["id", "kind", "learnerId", "itemId", "conceptIds", "score", "occurredAt", "durationMs", "hintsUsed", "attemptNumber", "source", "watchFraction"]),
       mastery: columns(rows.mastery, ["learnerId", "conceptId", "edge", "absent", "p", "attempts", "recent", "lastPracticedAt", "lastPracticedIndex"]),
       changes: columns(rows.changes, ["learnerId", "conceptId", "seq", "eventId", "at", "before", "after", "attempts", "reason", "explanation"]),
       learners: columns(rows.learners, ["id", "seq", "lastEventAt", "ability", "attempts", "events"]),
     });
+  }
+}
+
+/** The only code that names the events' .cypher files. */
+export class EventsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Runs `work` in one write transaction (retried by the driver on transient errors). */
+  write<T>(work: (w: EventWrites) => Promise<T>): Promise<T> {
+    return this.db.writeTx((tx) => work(new EventWrites(tx)));
+  }
+
+  /** Rejection counters outside an ingestion transaction (batches that never reached one). */
+  async recordRejections(rows: Array<{ code: string; count: number }>): Promise<void> {
+    if (rows.length > 0) await writeRows(this.db, Q.recordRejections, { rows });
   }
 }

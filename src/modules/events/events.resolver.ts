@@ -22,13 +22,7 @@ export class EventsResolver {
       throw new BadUserInputError(`At most ${MAX_EVENTS_PER_CALL} events per call (got ${events.length}).`, [{ path: "events", message: "too many" }]);
     }
     const user = ctx.user as NonNullable<Context["user"]>;
-    let mayRecordFor: ((learnerId: string) => boolean) | null = null;
-    if (!hasRole(user, Role.ADMIN)) {
-      const taught = hasRole(user, Role.TEACHER)
-        ? await ctx.services.learners.learnersTaughtBy(user.sub, [...new Set(events.map((e) => e.learnerId))])
-        : new Set<string>();
-      mayRecordFor = (learnerId) => (hasRole(user, Role.LEARNER) && learnerId === user.sub) || taught.has(learnerId);
-    }
+    const mayRecordFor = hasRole(user, Role.ADMIN) ? null : await ctx.services.access.recorder(user, events.map((e) => e.learnerId));
     const outcome = await ctx.services.events.record(events, { atomic, mayRecordFor });
     return { ...outcome, masteryChangeCount: outcome.changes.length, results: outcome.results as RecordEventsResult["results"] };
   }

@@ -1,13 +1,13 @@
-import type { Database, Tx } from "../../neo4j/run.js";
 import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../../domain/mastery/learner-replay.js";
-import { learnerStateFrom, type ModelParams } from "../../domain/mastery/model.js";
+import type { ModelParams } from "../../domain/mastery/model.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { ServiceUnavailableError } from "../../errors/errors.js";
 import type { Logger } from "../../logger.js";
-import { ReadThroughCache } from "../../common/cache.js";
 import { Coalescer } from "../../common/coalescer.js";
 import { detailJson } from "../mastery/mastery-change.js";
-import { EventsRepository, type ResolvedItem, type WriteRows } from "./events.repository.js";
+import type { CurriculumService } from "../curriculum/curriculum.service.js";
+import type { ResolvedItem } from "../curriculum/curriculum.repository.js";
+import type { EventWrites, EventsRepository, WriteRows } from "./events.repository.js";
 import { validateEvent, type NormalizedEvent, type RawEvent } from "../../domain/events/validate-event.js";
 
 export const MAX_EVENTS_PER_CALL = 1000;
@@ -78,17 +78,16 @@ class AtomicRejection extends Error {
  * with one UNWIND statement each.
  */
 export class EventsService {
-  private readonly repo = new EventsRepository();
   /** Calls that reached the database and the write transactions committed for them (/metrics). */
   readonly stats = { calls: 0, transactions: 0 };
 
   constructor(
-    private readonly db: Database,
+    private readonly repo: EventsRepository,
     private readonly models: ModelStore,
+    /** Items -> concepts and difficulty (through its cache, cleared by curriculum edits). */
+    private readonly curriculum: CurriculumService,
     /** Called with the changes of every committed batch (live subscriptions). */
     private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
-    /** Item -> concepts, shared with other requests and cleared on every curriculum edit. */
-    private readonly itemCache: ReadThroughCache<ResolvedItem | null> = new ReadThroughCache(0),
     private readonly logger: Logger | null = null,
   ) {}
 
@@ -110,8 +109,14 @@ export class EventsService {
       seen.add(v.event.eventId);
       valid.push({ index: i, event: v.event });
     });
-    if (options.atomic && results.some((r) => r.status === "REJECTED")) return this.summarise(notApplied(results), []);
-    if (valid.length === 0) return this.summarise(results, []);
+    if (options.atomic && results.some((r) => r.status === "REJECTED")) {
+      await this.recordRejectionsAlone(results);
+      return this.summarise(notApplied(results), []);
+    }
+    if (valid.length === 0) {
+      await this.recordRejectionsAlone(results);
+      return this.summarise(results, []);
+    }
 
     const job: Job = { valid, results, options, now };
     this.stats.calls++;
@@ -121,7 +126,10 @@ export class EventsService {
     const done = alone ? (await this.applyGroup([job]))[0] : await this.coalescer.submit(job);
     if (!done) throw new Error("no outcome for an ingestion job");
     if ("error" in done) {
-      if (done.error instanceof AtomicRejection) return this.summarise(notApplied(done.error.results), []);
+      if (done.error instanceof AtomicRejection) {
+        await this.recordRejectionsAlone(done.error.results);
+        return this.summarise(notApplied(done.error.results), []);
+      }
       throw done.error;
     }
     return this.summarise(done.results, done.changes);
@@ -151,10 +159,10 @@ export class EventsService {
     try {
       const [{ params }, resolved] = await Promise.all([
         this.models.current(),
-        this.itemCache.getMany(itemIds, (missing) => this.repo.resolveItems(this.db, missing), (item) => item !== null),
+        this.curriculum.resolveItems(itemIds),
       ]);
       const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
-      done = await this.db.writeTx((tx) => this.apply(tx, params, items, jobs));
+      done = await this.repo.write((w) => this.apply(w, params, items, jobs));
     } catch (err) {
       if (jobs.length === 1 || err instanceof ServiceUnavailableError) return jobs.map(() => ({ error: err }));
       const alone: JobOutcome[] = [];
@@ -175,7 +183,7 @@ export class EventsService {
   }
 
   private async apply(
-    tx: Tx,
+    w: EventWrites,
     params: ModelParams,
     items: ReadonlyMap<string, ResolvedItem>,
     jobs: readonly Job[],
@@ -212,12 +220,12 @@ export class EventsService {
     }
     const lockOrder = [...touches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, concepts]) => ({ id, conceptIds: [...concepts] }));
     const explicit = [...new Set(valid.flatMap((v) => v.event.conceptIds ?? []))];
-    const prepared = await this.repo.prepare(tx, { learners: lockOrder, eventIds: valid.map((v) => v.event.eventId), conceptIds: explicit });
+    const prepared = await w.prepare({ learners: lockOrder, eventIds: valid.map((v) => v.event.eventId), conceptIds: explicit });
     const learners = new Map(prepared.learners.map((l) => [l.id, l]));
     const { existing } = prepared;
     let knownConcepts = prepared.concepts;
     if (options.createMissingConcepts && knownConcepts.size < explicit.length) {
-      await this.repo.createMissingConcepts(tx, explicit.filter((c) => !knownConcepts.has(c)));
+      await w.createMissingConcepts(explicit.filter((c) => !knownConcepts.has(c)));
       knownConcepts = new Set(explicit);
     }
 
@@ -260,11 +268,11 @@ export class EventsService {
     const rows: WriteRows = { events: [], mastery: [], changes: [], learners: [] };
     for (const [learnerId, fresh] of byLearner) {
       const locked = learners.get(learnerId);
-      const stored = locked ? learnerStateFrom(locked.state) : null;
+      const stored = locked?.state ?? null;
       const lastEventAt = locked?.lastEventAt ?? null;
       const history = async () => {
-        const [events, whole] = await Promise.all([this.repo.learnerEvents(tx, learnerId), this.repo.learnerState(tx, learnerId)]);
-        return { events, stored: whole ? learnerStateFrom(whole) : null };
+        const [events, whole] = await Promise.all([w.learnerEvents(learnerId), w.learnerState(learnerId)]);
+        return { events, stored: whole };
       };
       const { state, changes, touched } = await advanceLearner(batchParams, stored, lastEventAt, fresh, history, now);
       let seq = locked?.seq ?? 0;
@@ -273,7 +281,7 @@ export class EventsService {
         (perJob[jobOfEvent.get(c.eventId) ?? 0] as (typeof perJob)[number]).changes.push({ ...c, learnerId, seq, recordedAt: 0 });
         rows.changes.push({ learnerId, conceptId: c.conceptId, seq, eventId: c.eventId, at: c.at, before: c.before, after: c.after, attempts: c.attempts, reason: c.reason, explanation: detailJson(c.detail) });
       }
-      const edges = new Map((locked?.state.concepts ?? []).map((row) => [row[0], row[6] as string]));
+      const edges = locked?.edges ?? new Map<string, string>();
       const lookedAt = touches.get(learnerId);
       for (const conceptId of touched) {
         const cs = state.concepts[conceptId];
@@ -288,17 +296,38 @@ export class EventsService {
     }
     // Concepts are shared by every writer: take their locks in one global order (no deadlocks).
     rows.mastery.sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : a.learnerId < b.learnerId ? -1 : 1));
-    await this.repo.write(tx, rows);
+    await w.write(rows);
+    // Rejection counters commit with the batch (a retried transaction recounts; a failed one counts nothing).
+    await w.recordRejections(rejectionCounts(perJob.flatMap((j) => j.results)));
     return perJob;
   }
 
-  private async summarise(results: EventResultRecord[], changes: AppliedChange[]): Promise<RecordOutcome> {
+  /**
+   * For calls whose rejections no ingestion transaction recorded (all invalid, or an atomic batch
+   * refused): the counters are written best-effort, on their own. A failure there is logged and
+   * never turns the caller's answer into an error: the answer is already decided.
+   */
+  private async recordRejectionsAlone(results: EventResultRecord[]): Promise<void> {
+    const rows = rejectionCounts(results);
+    if (rows.length === 0) return;
+    try {
+      await this.repo.recordRejections(rows);
+    } catch (err) {
+      this.logger?.error({ err }, "recording rejection counters failed; the call's answer stands");
+    }
+  }
+
+  private summarise(results: EventResultRecord[], changes: AppliedChange[]): RecordOutcome {
     const count = (s: EventStatus) => results.filter((r) => r.status === s).length;
-    const byCode = new Map<string, number>();
-    for (const r of results) if (r.status === "REJECTED" && r.code) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
-    if (byCode.size > 0) await this.db.writeTx((tx) => this.repo.recordRejections(tx, [...byCode].map(([code, n]) => ({ code, count: n }))));
     return { results, accepted: count("ACCEPTED"), duplicates: count("DUPLICATE"), rejected: count("REJECTED"), changes };
   }
+}
+
+/** Rejected events per code. */
+function rejectionCounts(results: readonly EventResultRecord[]): Array<{ code: string; count: number }> {
+  const byCode = new Map<string, number>();
+  for (const r of results) if (r.status === "REJECTED" && r.code) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
+  return [...byCode].map(([code, count]) => ({ code, count }));
 }
 
 function notApplied(results: EventResultRecord[]): EventResultRecord[] {

@@ -1,67 +1,65 @@
-import { cypher } from "../../neo4j/cypher.js";
+import { z } from "zod";
 import type { Database } from "../../neo4j/run.js";
-import { groupBy } from "../curriculum/curriculum.repository.js";
+import { first, groupById, readRows, typedQuery, writeRows } from "../../neo4j/typed.js";
 import type { Classroom, Learner } from "./learner.type.js";
 
+const id = z.string();
+const ClassRow = z
+  .object({ id, name: z.string(), teacherIds: z.array(id).nullish() })
+  .transform((k): Classroom => ({ id: k.id, name: k.name, teacherIds: [...(k.teacherIds ?? [])].sort() }));
+const LearnerRow = z.object({ id }).transform((l): Learner => ({ id: l.id }));
+
 const Q = {
-  learners: cypher("learners/get-learners-by-ids"),
-  classesOfLearners: cypher("learners/classes-of-learners"),
-  classes: cypher("learners/get-classes-by-ids"),
-  learnersOfClasses: cypher("learners/learners-of-classes"),
-  classesOfTeacher: cypher("learners/classes-of-teacher"),
-  teacherSees: cypher("learners/teacher-sees-learners"),
-  teacherTeaches: cypher("learners/teacher-teaches-class"),
-  taughtBy: cypher("learners/learners-taught-by"),
-  upsertPeople: cypher("seed/upsert-people"),
+  learners: typedQuery("learners/get-learners-by-ids", z.object({ id })),
+  classesOfLearners: typedQuery("learners/classes-of-learners", z.object({ id, class: ClassRow })),
+  classes: typedQuery("learners/get-classes-by-ids", z.object({ class: ClassRow })),
+  learnersOfClasses: typedQuery("learners/learners-of-classes", z.object({ id, learner: LearnerRow })),
+  classesOfTeacher: typedQuery("learners/classes-of-teacher", z.object({ class: ClassRow })),
+  teacherSees: typedQuery("learners/teacher-sees-learners", z.object({ id })),
+  teacherTeaches: typedQuery("learners/teacher-teaches-class", z.object({ teaches: z.boolean() })),
+  taughtBy: typedQuery("learners/learners-taught-by", z.object({ ids: z.array(id) })),
+  upsertPeople: typedQuery("seed/upsert-people", z.object({ memberships: z.number() })),
 };
 
-/** A class row; teacher ids sorted so answers are stable. */
-function asClass(raw: unknown): Classroom {
-  const k = raw as { id: string; name: string; teacherIds: string[] | null };
-  return { id: k.id, name: k.name, teacherIds: [...(k.teacherIds ?? [])].sort() };
-}
-
+/** The only code that names the learners' .cypher files. */
 export class LearnerRepository {
   constructor(private readonly db: Database) {}
 
   async learnersByIds(ids: readonly string[]): Promise<Learner[]> {
-    return (await this.db.read(Q.learners, { ids })).map((r) => ({ id: r.id as string }));
+    return (await readRows(this.db, Q.learners, { ids })).map((r) => ({ id: r.id }));
   }
 
   async classesOfLearners(ids: readonly string[]): Promise<Classroom[][]> {
-    return groupBy(ids, await this.db.read(Q.classesOfLearners, { ids }), (r) => asClass(r.class));
+    return groupById(ids, await readRows(this.db, Q.classesOfLearners, { ids }), (r) => r.class);
   }
 
   async classesByIds(ids: readonly string[]): Promise<Classroom[]> {
-    return (await this.db.read(Q.classes, { ids })).map((r) => asClass(r.class));
+    return (await readRows(this.db, Q.classes, { ids })).map((r) => r.class);
   }
 
   async learnersOfClasses(ids: readonly string[]): Promise<Learner[][]> {
-    return groupBy(ids, await this.db.read(Q.learnersOfClasses, { ids }), (r) => r.learner as Learner);
+    return groupById(ids, await readRows(this.db, Q.learnersOfClasses, { ids }), (r) => r.learner);
   }
 
   async classesOfTeacher(teacherId: string): Promise<Classroom[]> {
-    return (await this.db.read(Q.classesOfTeacher, { teacherId })).map((r) => asClass(r.class));
+    return (await readRows(this.db, Q.classesOfTeacher, { teacherId })).map((r) => r.class);
   }
 
   /** The subset of learnerIds that teacherId teaches. */
   async learnersTaughtBy(teacherId: string, learnerIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.read(Q.teacherSees, { teacherId, learnerIds });
-    return new Set(rows.map((r) => r.id as string));
+    return new Set((await readRows(this.db, Q.teacherSees, { teacherId, learnerIds })).map((r) => r.id));
   }
 
   /** Every learner in the teacher's classes. */
   async allLearnersTaughtBy(teacherId: string): Promise<Set<string>> {
-    const [row] = await this.db.read(Q.taughtBy, { teacherId });
-    return new Set((row?.ids as string[] | undefined) ?? []);
+    return new Set((await first(readRows(this.db, Q.taughtBy, { teacherId })))?.ids ?? []);
   }
 
   async teaches(teacherId: string, classId: string): Promise<boolean> {
-    const [row] = await this.db.read(Q.teacherTeaches, { teacherId, classId });
-    return row?.teaches === true;
+    return (await first(readRows(this.db, Q.teacherTeaches, { teacherId, classId })))?.teaches === true;
   }
 
   async upsertPeople(people: { classes: unknown[]; teachers: unknown[]; learners: unknown[] }): Promise<void> {
-    await this.db.write(Q.upsertPeople, people);
+    await writeRows(this.db, Q.upsertPeople, people);
   }
 }

@@ -2,8 +2,8 @@ import type { Logger } from "../../logger.js";
 import type { AlertRules } from "../alerts/alerts.type.js";
 import type { AppliedChange } from "../events/events.service.js";
 import type { LiveHub } from "./hub.js";
-import type { LiveAccess } from "./live-access.js";
-import { ACCESS_TTL_MS } from "./live-access.js";
+import type { AccessService } from "../learners/access.service.js";
+import { ACCESS_TTL_MS } from "../learners/access.service.js";
 
 /**
  * Whether a change raises a LOW_MASTERY alert under a class's rules: the learner is now below
@@ -31,7 +31,7 @@ export class AlertWatchers {
 
   constructor(
     private readonly hub: LiveHub,
-    private readonly access: LiveAccess,
+    private readonly access: AccessService,
     private readonly loadRules: (classId: string) => Promise<AlertRules>,
     private readonly logger: Logger,
   ) {

@@ -6,7 +6,7 @@ import { assertId } from "../common/args.js";
 import type { AppliedChange } from "../events/events.service.js";
 import { toMasteryChange } from "../mastery/mastery-change.js";
 import { MasteryChange } from "../mastery/mastery.type.js";
-import { ACCESS_TTL_MS } from "./live-access.js";
+import { ACCESS_TTL_MS } from "../learners/access.service.js";
 import { LearnerSequenceInput } from "./live.types.js";
 
 /** Exactly one of the named arguments must be given. */
@@ -94,8 +94,7 @@ export class LiveResolver {
       return ctx.services.mastery.changesAfter(id, afterSequence, limit);
     }
     await ctx.services.access.assertCanReadClass(ctx.user, id);
-    const [list] = await ctx.services.learners.learnersOfClasses([id]);
-    const members = (list ?? []).map((l) => l.id);
+    const members = (await ctx.services.learners.learnersOfClass(id)).map((l) => l.id);
     const map = new Map((cursors ?? []).map((c) => [c.learnerId, c.afterSequence]));
     const strangers = [...map.keys()].filter((l) => !members.includes(l));
     if (strangers.length > 0) throw new ForbiddenError(`Not members of class '${id}': ${strangers.slice(0, 10).join(", ")}.`);

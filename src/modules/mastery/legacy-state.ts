@@ -1,9 +1,7 @@
 import type { Logger } from "../../logger.js";
-import { cypher } from "../../neo4j/cypher.js";
-import type { Database } from "../../neo4j/run.js";
 import type { LearnerState } from "../../domain/mastery/model.js";
-
-const Q = { read: cypher("mastery/legacy-state-read"), write: cypher("mastery/legacy-state-write") };
+import type { Database } from "../../neo4j/run.js";
+import { MasteryRepository } from "./mastery.repository.js";
 const CHUNK = 2000;
 
 /**
@@ -16,12 +14,13 @@ const CHUNK = 2000;
  * @returns the number of learners migrated
  */
 export async function migrateLegacyLearnerState(db: Database, logger: Logger): Promise<number> {
+  const repo = new MasteryRepository(db);
   let total = 0;
   for (;;) {
-    const rows = await db.read(Q.read, { limit: CHUNK });
+    const rows = await repo.legacyStates(CHUNK);
     if (rows.length === 0) break;
     const parsed = rows.map((r) => {
-      const kt = r.kt as string;
+      const kt = r.kt;
       let s: LearnerState;
       try {
         s = JSON.parse(kt) as LearnerState;
@@ -31,7 +30,7 @@ export async function migrateLegacyLearnerState(db: Database, logger: Logger): P
         s = { ability: 0, attempts: 0, events: 0, concepts: {} };
       }
       return {
-        id: r.id as string,
+        id: r.id,
         kt,
         ability: s.ability,
         attempts: s.attempts,
@@ -39,9 +38,8 @@ export async function migrateLegacyLearnerState(db: Database, logger: Logger): P
         concepts: Object.entries(s.concepts ?? {}).map(([id, c]) => ({ id, lastPracticedAt: c.lastPracticedAt, lastPracticedIndex: c.lastPracticedIndex })),
       };
     });
-    const [done] = await db.write(Q.write, { rows: parsed });
     // Nothing matched (every kt changed under us, or ids that cannot be matched): stop, next start retries.
-    if (((done?.migrated as number | undefined) ?? 0) === 0) break;
+    if ((await repo.writeLegacyStates(parsed)) === 0) break;
     total += parsed.length;
     logger.info({ migrated: total }, "learner model state moved from the kt property onto MASTERY edges");
   }

@@ -1,22 +1,13 @@
 import { NotFoundError } from "../../errors/errors.js";
-import { cypher } from "../../neo4j/cypher.js";
-import type { Database, Row } from "../../neo4j/run.js";
-import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
+import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { explainMastery } from "../../domain/mastery/explain.js";
 import { toMasteryChange } from "./mastery-change.js";
 import { MasteryFactorName, PredictionTermName, type ItemPrediction, type Mastery, type MasteryChange, type TopicMastery } from "./mastery.type.js";
-import { effectiveMastery, learnerStateFrom, predictCorrect, type LearnerState, type StoredLearnerState } from "../../domain/mastery/model.js";
+import { effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "./model-store.js";
+import type { MasteryRepository } from "./mastery.repository.js";
+import type { StoredChange } from "./mastery.rows.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
-
-const Q = {
-  states: cypher("mastery/learner-states"),
-  recent: cypher("mastery/recent-evidence"),
-  history: cypher("mastery/history"),
-  changesAfter: cypher("mastery/changes-after"),
-  classChangesAfter: cypher("mastery/class-changes-after"),
-  resolveItems: cypher("events/resolve-items"),
-};
 
 /** Mastery at or above this counts as mastered in rollups. */
 export const MASTERED = THRESHOLDS.mastered;
@@ -24,14 +15,13 @@ export const MASTERED = THRESHOLDS.mastered;
 /** Reads mastery: the model's state of a learner, evaluated now (forgetting included), with explanations. */
 export class MasteryService {
   constructor(
-    private readonly db: Database,
-    private readonly models: ModelStore,
-    private readonly curriculum: CurriculumRepository,
+    private readonly repo: MasteryRepository,
+    readonly models: ModelStore,
+    private readonly curriculum: CurriculumService,
   ) {}
 
   async state(learnerId: string): Promise<LearnerState> {
-    const [row] = await this.db.read(Q.states, { ids: [learnerId] });
-    return learnerStateFrom(row?.state as StoredLearnerState | null | undefined);
+    return (await this.repo.state(learnerId)) ?? initialLearnerState();
   }
 
   /**
@@ -42,12 +32,7 @@ export class MasteryService {
     const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
     let ids = conceptIds ?? (topicId ? ((await this.curriculum.conceptIdsUnderTopics([topicId]))[0] ?? []) : Object.keys(state.concepts));
     ids = [...new Set(ids)].sort();
-    const recent = new Map(
-      (await this.db.read(Q.recent, { learnerId, conceptIds: ids.filter((id) => state.concepts[id]) })).map((r) => [
-        r.conceptId as string,
-        { scores: r.scores as number[], hints: r.hints as number[] },
-      ]),
-    );
+    const recent = await this.repo.recentEvidence(learnerId, ids.filter((id) => state.concepts[id]));
     return ids.map((conceptId) => {
       const em = effectiveMastery(params, state, conceptId, now);
       const cs = state.concepts[conceptId];
@@ -78,17 +63,17 @@ export class MasteryService {
   }
 
   async predictedCorrect(learnerId: string, itemId: string, now = Date.now()): Promise<ItemPrediction> {
-    const [row] = await this.db.read(Q.resolveItems, { ids: [itemId] });
+    const [row] = await this.curriculum.resolveItems([itemId]);
     if (!row) throw new NotFoundError("Item", itemId);
     const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
-    const difficulty = params.itemDifficulty[itemId] ?? (row.difficulty as number);
-    const concepts = (row.concepts as Array<{ conceptId: string }>).map((c) => c.conceptId);
+    const difficulty = params.itemDifficulty[itemId] ?? row.difficulty;
+    const concepts = row.concepts.map((c) => c.conceptId);
     const p = predictCorrect({ ...params, itemDifficulty: { [itemId]: difficulty } }, state, { itemId, conceptIds: concepts }, now);
     return { learnerId, itemId, p: p.p, terms: (Object.keys(p.terms) as Array<keyof typeof p.terms>).map((name) => ({ name: termName(name), logit: p.terms[name] })) };
   }
 
   async changesAfter(learnerId: string, afterSequence: number, limit: number): Promise<MasteryChange[]> {
-    return storedChanges(await this.db.read(Q.changesAfter, { learnerId, afterSequence, limit }));
+    return storedChanges(await this.repo.changesAfter(learnerId, afterSequence, limit));
   }
 
   /**
@@ -96,25 +81,21 @@ export class MasteryService {
    * cursor, the changes committed at or after `since` (epoch ms; null: all). Oldest commit first.
    */
   async classChangesAfter(learnerIds: string[], cursors: Map<string, number>, since: number | null, limit: number): Promise<MasteryChange[]> {
-    const rows = await this.db.read(Q.classChangesAfter, {
-      cursors: learnerIds.map((id) => ({ learnerId: id, after: cursors.get(id) ?? null })),
+    const rows = await this.repo.classChangesAfter(
+      learnerIds.map((id) => ({ learnerId: id, after: cursors.get(id) ?? null })),
       since,
       limit,
-    });
+    );
     return storedChanges(rows);
   }
 
   async history(learnerId: string, conceptId: string | null, from: string | null, to: string | null, limit: number): Promise<MasteryChange[]> {
-    return storedChanges(await this.db.read(Q.history, { learnerId, conceptId, from, to, limit }));
+    return storedChanges(await this.repo.history({ learnerId, conceptId, from, to, limit }));
   }
 }
 
-/** Stored history nodes keep the detail JSON under `explanation` (its name before sentences existed). */
-function storedChanges(rows: Row[]): MasteryChange[] {
-  return rows.map((r) => {
-    const h = r.change as Record<string, unknown> & Parameters<typeof toMasteryChange>[0];
-    return toMasteryChange({ ...h, detail: (h.explanation as string | undefined) ?? "{}" });
-  });
+function storedChanges(rows: StoredChange[]): MasteryChange[] {
+  return rows.map((r) => toMasteryChange(r));
 }
 
 const TERM_NAMES = new Set<string>(Object.values(PredictionTermName));

@@ -1,14 +1,12 @@
 import { NotFoundError } from "../../errors/errors.js";
-import { cypher } from "../../neo4j/cypher.js";
-import type { Database } from "../../neo4j/run.js";
 import type { Concept } from "../curriculum/concept.type.js";
-import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
-import { effectiveMastery, learnerStateFrom, type LearnerState, type ModelParams, type StoredLearnerState } from "../../domain/mastery/model.js";
+import type { CurriculumService } from "../curriculum/curriculum.service.js";
+import { effectiveMastery, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
+import { masteryTrend, readiness } from "../../domain/recommendations/practice.js";
+import type { ClassroomRepository } from "./classroom.repository.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import type { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./classroom.type.js";
-
-const CLASS = cypher("recommendations/class-learners");
 
 /** Mean mastery below this, or forgetting faster than `FALLING`, puts a learner at risk. */
 export const AT_RISK = { lowMean: 0.4, falling: -0.1 };
@@ -25,24 +23,23 @@ interface ClassData {
 /** Class-level views for teachers: frontier, bottlenecks, learners at risk, and a mastery heatmap. */
 export class ClassroomService {
   constructor(
-    private readonly db: Database,
+    private readonly repo: ClassroomRepository,
     private readonly models: ModelStore,
-    private readonly curriculum: CurriculumRepository,
+    private readonly curriculum: CurriculumService,
   ) {}
 
   private async load(classId: string): Promise<ClassData> {
-    const [[row], { params }] = await Promise.all([this.db.read(CLASS, { classId }), this.models.current()]);
+    const [row, { params }] = await Promise.all([this.repo.classData(classId), this.models.current()]);
     if (!row) throw new NotFoundError("Class", classId);
     const prereqs = new Map<string, Array<{ id: string; weight: number }>>();
     const dependents = new Map<string, number>();
-    for (const e of row.edges as Array<{ conceptId: string; prerequisiteId: string; weight: number }>) {
+    for (const e of row.edges) {
       const list = prereqs.get(e.conceptId) ?? [];
       list.push({ id: e.prerequisiteId, weight: e.weight });
       prereqs.set(e.conceptId, list);
       dependents.set(e.prerequisiteId, (dependents.get(e.prerequisiteId) ?? 0) + 1);
     }
-    const learners = (row.learners as Array<{ id: string; state: StoredLearnerState }>).map((l) => ({ id: l.id, state: learnerStateFrom(l.state) }));
-    return { learners, prereqs, dependents, concepts: row.concepts as ClassData["concepts"], params, now: Date.now() };
+    return { learners: row.learners, prereqs, dependents, concepts: row.concepts, params, now: Date.now() };
   }
 
   private masteryFn(d: ClassData, state: LearnerState) {
@@ -58,7 +55,7 @@ export class ClassroomService {
   }
 
   private async concepts(ids: string[]): Promise<Map<string, Concept>> {
-    return new Map((await this.curriculum.conceptsByIds(ids)).map((c) => [c.id, c]));
+    return new Map((await this.curriculum.concepts(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   }
 
   /** Concepts on the frontier (ready, not mastered) of the most learners. */
@@ -70,10 +67,8 @@ export class ClassroomService {
       const m = this.masteryFn(d, l.state);
       for (const c of d.concepts) {
         if ((only && !only.has(c.id)) || m(c.id) >= THRESHOLDS.mastered) continue;
-        const ps = d.prereqs.get(c.id) ?? [];
-        const need = ps.reduce((s, p) => s + p.weight, 0);
-        const readiness = need === 0 ? 1 : ps.reduce((s, p) => s + p.weight * m(p.id), 0) / need;
-        if (readiness >= THRESHOLDS.ready) ready.set(c.id, (ready.get(c.id) ?? 0) + 1);
+        const ps = (d.prereqs.get(c.id) ?? []).map((p) => ({ weight: p.weight, mastery: m(p.id) }));
+        if (readiness(ps) >= THRESHOLDS.ready) ready.set(c.id, (ready.get(c.id) ?? 0) + 1);
       }
     }
     const top = [...ready].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
@@ -110,7 +105,7 @@ export class ClassroomService {
       if (practised.length === 0) return [];
       const now = practised.map(([id]) => effectiveMastery(d.params, l.state, id, d.now).mastery);
       const mean = now.reduce((a, b) => a + b, 0) / now.length;
-      const trend = practised.reduce((s, [, c], i) => s + ((now[i] ?? 0) - c.mastery), 0) / practised.length;
+      const trend = masteryTrend(practised.map(([, c], i) => ({ now: now[i] ?? 0, stored: c.mastery })));
       const reasons = [
         ...(mean < AT_RISK.lowMean ? [`mean mastery ${mean.toFixed(2)} is below ${AT_RISK.lowMean}`] : []),
         ...(trend < AT_RISK.falling ? [`forgetting has lowered mastery by ${(-trend).toFixed(2)} on average`] : []),

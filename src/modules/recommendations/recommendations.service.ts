@@ -1,24 +1,13 @@
-import { cypher } from "../../neo4j/cypher.js";
-import type { Database } from "../../neo4j/run.js";
 import type { Concept } from "../curriculum/concept.type.js";
-import type { CurriculumRepository } from "../curriculum/curriculum.repository.js";
+import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
-import {
-  bktTransition,
-  conceptParamsFor,
-  conceptPosterior,
-  effectiveMastery,
-  learnerStateFrom,
-  itemEmission,
-  predictCorrect,
-  type LearnerState,
-  type ModelParams,
-  type StoredLearnerState,
-} from "../../domain/mastery/model.js";
+import { effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
+import { estimatePractice, readiness as readinessOf, reviewDueAt } from "../../domain/recommendations/practice.js";
+import type { FrontierCandidate, RecommendationsRepository } from "./recommendations.repository.js";
 import type { ModelStore } from "../mastery/model-store.js";
-import type { ReadThroughCache } from "../../common/cache.js";
+import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
 import { NotFoundError } from "../../errors/errors.js";
@@ -32,13 +21,6 @@ const FACTOR_NAMES: Readonly<Record<keyof RankingWeights, RankingFactorName>> = 
   goalRelevance: RankingFactorName.GOAL_RELEVANCE,
   reviewDue: RankingFactorName.REVIEW_DUE,
   variety: RankingFactorName.VARIETY,
-};
-
-const Q = {
-  frontier: cypher("recommendations/frontier"),
-  closure: cypher("recommendations/prerequisite-closure"),
-  setGoal: cypher("recommendations/set-goal"),
-  getGoal: cypher("recommendations/get-goal"),
 };
 
 const DAY = 24 * 3600 * 1000;
@@ -58,16 +40,6 @@ export interface PrerequisiteClosure {
   order: string[];
   /** Some prerequisite lies deeper than 12 levels. */
   truncated: boolean;
-}
-
-interface FrontierRow {
-  id: string;
-  name: string;
-  topicId: string | null;
-  /** [id, name, weight, stored mastery] per prerequisite. */
-  prereqs: Array<[string, string, number, number]>;
-  unlocks: number;
-  onGoalPath: boolean;
 }
 
 interface Pick extends Candidate {
@@ -90,44 +62,29 @@ export interface RecommendationOptions {
 
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
-/** Expected practice opportunities for mastery to reach the threshold, under the model (capped at 50). */
-export function estimatePractice(params: ModelParams, conceptId: string, mastery: number): number {
-  const cp = conceptParamsFor(params, conceptId);
-  const em = itemEmission([cp]);
-  let m = mastery;
-  let n = 0;
-  while (m < THRESHOLDS.mastered && n < 50) {
-    const pCorrect = m * em.noSlip + (1 - m) * em.guess;
-    const right = bktTransition(conceptPosterior(m, 1, em, 1).posterior, cp);
-    const wrong = bktTransition(conceptPosterior(m, 1, em, 0).posterior, cp);
-    const next = pCorrect * right + (1 - pCorrect) * wrong;
-    if (next <= m + 1e-6) return 50;
-    m = next;
-    n++;
-  }
-  return n;
-}
-
 /** Zone-of-proximal-development recommendations, learning paths and review, from the graph and the model. */
 export class RecommendationsService {
+  /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
+  private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
+
   constructor(
-    private readonly db: Database,
+    private readonly repo: RecommendationsRepository,
     private readonly models: ModelStore,
     private readonly mastery: MasteryService,
-    private readonly curriculum: CurriculumRepository,
-    /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
-    private readonly closures: ReadThroughCache<PrerequisiteClosure>,
-  ) {}
+    private readonly curriculum: CurriculumService,
+  ) {
+    curriculum.whenStale((stale) => {
+      if (stale.all) this.closures.clear();
+    });
+  }
 
   /** The goal's prerequisite closure (12 levels), read through the per-process cache. */
   async closure(goalConceptId: string): Promise<PrerequisiteClosure> {
     const [closure] = await this.closures.getMany(
       [goalConceptId],
       async ([goalId]) => {
-        const [row] = await this.db.read(Q.closure, { goalId });
-        const nodes = (row?.nodes as string[] | undefined) ?? [];
+        const { nodes, edges: leaving } = await this.repo.prerequisiteClosure(goalId as string);
         const inside = new Set(nodes);
-        const leaving = ((row?.edges as Array<[string, string, number]> | undefined) ?? []).map(([conceptId, prerequisiteId, weight]) => ({ conceptId, prerequisiteId, weight }));
         const edges = leaving.filter((e) => inside.has(e.prerequisiteId));
         return [{ nodes, edges, order: prerequisiteOrder(nodes, edges) ?? nodes, truncated: edges.length < leaving.length }];
       },
@@ -145,8 +102,8 @@ export class RecommendationsService {
     const now = o.now ?? Date.now();
     const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
     // One round trip: the traversal also returns the learner's model state.
-    const [[row], { params }] = await Promise.all([
-      this.db.read(Q.frontier, {
+    const [row, { params }] = await Promise.all([
+      this.repo.frontier({
         learnerId,
         goalId: o.goalConceptId,
         within: o.within,
@@ -159,19 +116,17 @@ export class RecommendationsService {
       this.models.current(),
     ]);
     if (!row) return [];
-    const state = learnerStateFrom(row.state as StoredLearnerState | null);
+    const state = row.state;
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     // The traversal's lists are supersets (stored numbers); the model decides.
     const struggling = (id: string) => {
       const c = state.concepts[id];
       return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
     };
-    const frontier = (row.frontier as Array<[string, string, string | null, number, boolean, FrontierRow["prereqs"]]>).map(
-      ([id, name, topicId, unlocks, onGoalPath, prereqs]): FrontierRow => ({ id, name, topicId, unlocks, onGoalPath, prereqs }),
-    );
-    const review = (row.review as Array<Omit<FrontierRow, "prereqs">>).filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
-    const remediation = (row.remediation as Array<{ struggling: string; strugglingName: string; id: string; name: string; topicId: string | null }>).filter((r) => struggling(r.struggling));
-    const recentItems = new Set(row.recentItemIds as string[]);
+    const frontier: FrontierCandidate[] = row.frontier;
+    const review = row.review.filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
+    const remediation = row.remediation.filter((r) => struggling(r.struggling));
+    const recentItems = new Set(row.recentItemIds);
     const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
 
     // Remediation first: the weakest prerequisites of concepts the learner struggles with.
@@ -198,10 +153,9 @@ export class RecommendationsService {
       if (remedial.has(f.id)) continue;
       const m = eff(f.id);
       if (m >= THRESHOLDS.mastered) continue;
-      const need = f.prereqs.reduce((s, [, , weight]) => s + weight, 0);
-      const readiness = need === 0 ? 1 : f.prereqs.reduce((s, [id, , weight]) => s + weight * eff(id), 0) / need;
+      const readiness = readinessOf(f.prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) })));
       if (readiness < THRESHOLDS.ready) continue;
-      const mastered = f.prereqs.map(([, name]) => name);
+      const mastered = f.prereqs.map((p) => p.name);
       const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
       candidates.push({
         conceptId: f.id,
@@ -286,13 +240,13 @@ export class RecommendationsService {
   }
 
   async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<Goal | null> {
-    const [row] = await this.db.write(Q.setGoal, { learnerId, conceptId, targetDate });
-    return row ? { learnerId, conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+    const row = await this.repo.setGoal(learnerId, conceptId, targetDate);
+    return row ? { learnerId, conceptId: row.conceptId, targetDate: row.targetDate } : null;
   }
 
   async goal(learnerId: string): Promise<Goal | null> {
-    const [row] = await this.db.read(Q.getGoal, { learnerId });
-    return row ? { learnerId, conceptId: row.conceptId as string, targetDate: (row.targetDate as string | null) ?? null } : null;
+    const row = await this.repo.goal(learnerId);
+    return row ? { learnerId, conceptId: row.conceptId, targetDate: row.targetDate } : null;
   }
 
   /** The goal's unmastered prerequisites (and the goal) in prerequisite order, each with estimated practice. */
@@ -335,13 +289,12 @@ export class RecommendationsService {
         // Time part of the forgetting curve solved for recall = threshold (interleaving as it is now).
         const f = params.forgetting;
         const interleave = em.retention / Math.max(1e-12, Math.pow(2, -Math.max(0, now - c.lastPracticedAt - f.graceMs) / f.halfLifeMs));
-        const x = f.halfLifeMs * Math.log2((c.mastery * interleave) / THRESHOLDS.reviewBelow);
-        return { id, mastery: em.mastery, dueAt: c.lastPracticedAt + f.graceMs + Math.max(0, x) };
+        return { id, mastery: em.mastery, dueAt: reviewDueAt(f, c.mastery, c.lastPracticedAt, interleave, THRESHOLDS.reviewBelow) };
       })
       .filter((r) => r.mastery < THRESHOLDS.reviewBelow)
       .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id))
       .slice(0, limit);
-    const concepts = new Map((await this.curriculum.conceptsByIds(due.map((d) => d.id))).map((c) => [c.id, c]));
+    const concepts = new Map((await this.curriculum.concepts(due.map((d) => d.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     return due.flatMap((d) => {
       const concept = concepts.get(d.id);
       return concept ? [{ concept, mastery: d.mastery, dueAt: new Date(d.dueAt) }] : [];

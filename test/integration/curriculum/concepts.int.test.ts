@@ -188,7 +188,7 @@ describe("derived properties (unlocks, root) that the frontier reads", () => {
     await create("vA");
     await create("vB", ["vA"]);
     await create("vC");
-    const repo = s.frontier.services.curriculum.repo;
+    const repo = s.frontier.infra.repositories.curriculum;
     // The recount reads the graph (vA unlocks 1), then an edit commits (vC now requires vA: 2).
     const wrote = await repo.refreshUnlocksIfCurrent([id("vA")], async () => {
       expect((await s.gql(AddPrerequisiteDocument, { conceptId: id("vC"), prerequisiteId: id("vA") }, s.designer)).errors).toBeUndefined();

@@ -36,7 +36,7 @@ describe("npm run seed", () => {
     const { curriculum } = readSeeds("seeds");
     const ids = new Set([...curriculum.concepts, ...curriculum.items, ...curriculum.topics].map((x) => x.id));
     const snapshot = async () => {
-      const snap = await s.frontier.services.curriculum.repo.snapshot();
+      const snap = await s.frontier.infra.repositories.curriculum.snapshot();
       return JSON.stringify({
         concepts: snap.concepts.filter((c) => ids.has(c.id)),
         prerequisites: snap.prerequisites.filter((p) => ids.has(p.conceptId)),

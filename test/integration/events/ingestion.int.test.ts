@@ -281,7 +281,7 @@ describe("stored model state", () => {
     const [legacy] = await s.query("test/to-legacy-state", { learnerId: `${P}l9`, kt: JSON.stringify(state) });
     expect(legacy).toMatchObject({ edges: 2, left: [], events: null });
     // Any server starting now (other test files) migrates it too: only the end state is certain.
-    await migrateLegacyLearnerState(s.frontier.services.db, createLogger("silent"));
+    await migrateLegacyLearnerState(s.frontier.infra.db, createLogger("silent"));
     expect(learnerStateFrom((await facts(`${P}l9`)).state)).toEqual(state);
     // The next answer builds on the migrated state.
     const next = answer("l9", 3, "q-easy", true, 9);

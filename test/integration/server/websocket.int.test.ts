@@ -84,7 +84,7 @@ describe("graceful shutdown", () => {
     await own.stop();
     expect((await closed).code).toBe(1001);
     await expect(fetch(`${own.frontier.url}/healthz`)).rejects.toThrow();
-    await expect(own.frontier.services.db.ping()).resolves.toBe(false);
+    await expect(own.frontier.infra.db.ping()).resolves.toBe(false);
     await c.dispose();
   });
 });

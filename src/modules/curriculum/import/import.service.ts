@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database, Row, Tx } from "../../../neo4j/run.js";
-import type { CurriculumRepository, Snapshot } from "../curriculum.repository.js";
+import type { CurriculumRepository, CurriculumWrites, ImportCounts, Snapshot } from "../curriculum.repository.js";
 import type { CurriculumDocument, ParsedDocument, Section } from "./document.js";
 import { ImportFormat, ImportProblemCode, ImportSection, ProblemSeverity, type ImportReport } from "./import.type.js";
 import { parseCsv } from "./parse-csv.js";
@@ -44,7 +43,7 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-const sum = (rows: Row[], key: string) => rows.reduce((n, r) => n + ((r[key] as number) ?? 0), 0);
+const sum = (rows: ImportCounts[], key: "created" | "updated") => rows.reduce((n, r) => n + r[key], 0);
 
 /**
  * Bulk curriculum import. Validation and writing happen in one write transaction that holds the
@@ -53,7 +52,6 @@ const sum = (rows: Row[], key: string) => rows.reduce((n, r) => n + ((r[key] as 
  */
 export class ImportService {
   constructor(
-    private readonly db: Database,
     private readonly repo: CurriculumRepository,
     private readonly onChanged: CurriculumListener = () => {},
   ) {}
@@ -64,13 +62,13 @@ export class ImportService {
       const result = validateImport(parsed, existingFrom(await this.repo.snapshot()));
       return this.report(options, result, false, result.estimate);
     }
-    const report = await this.db.writeTx(async (tx) => {
-      await this.repo.lockPrerequisites(tx);
-      const result = validateImport(parsed, existingFrom(await this.repo.snapshot(tx)));
+    const report = await this.repo.write(async (w) => {
+      await w.lockPrerequisites();
+      const result = validateImport(parsed, existingFrom(await w.snapshot()));
       const hasErrors = result.problems.some((p) => p.severity === "ERROR");
       if (hasErrors && !options.allowPartial) return this.report(options, result, false, zeroCounts());
-      const counts = await this.write(tx, result.plan, options.onProgress);
-      await this.repo.refreshDerived(tx);
+      const counts = await this.write(w, result.plan, options.onProgress);
+      await w.refreshDerived();
       return this.report(options, result, true, counts);
     });
     const c = report.counts;
@@ -81,33 +79,33 @@ export class ImportService {
     return report;
   }
 
-  private async write(tx: Tx, plan: CurriculumDocument, onProgress?: (done: number, total: number) => void) {
+  private async write(w: CurriculumWrites, plan: CurriculumDocument, onProgress?: (done: number, total: number) => void) {
     const total = plan.topics.length + plan.topics.filter((t) => t.parentId !== null).length + plan.concepts.length + plan.prerequisites.length + plan.items.length;
     let done = 0;
-    const step = async (rows: unknown[], writer: (tx: Tx, rows: unknown[]) => Promise<Row[]>): Promise<Row[]> => {
-      const out: Row[] = [];
+    const step = async (rows: unknown[], writer: (rows: unknown[]) => Promise<ImportCounts>): Promise<ImportCounts[]> => {
+      const out: ImportCounts[] = [];
       for (const batch of chunks(rows, IMPORT_BATCH_SIZE)) {
-        out.push(...(await writer(tx, batch)));
+        out.push(await writer(batch));
         done += batch.length;
         onProgress?.(done, total);
       }
       return out;
     };
     // Subjects before chapters before topics is not needed: parents are linked in a second pass.
-    await step(plan.topics, this.repo.bulk.topics);
-    await step(plan.topics.filter((t) => t.parentId !== null), this.repo.bulk.topicParents);
+    await step(plan.topics, w.bulk.topics);
+    await step(plan.topics.filter((t) => t.parentId !== null), w.bulk.topicParents);
     const concepts = await step(
       plan.concepts.map((c) => ({ ...c, attributes: Object.keys(c.attributes).length > 0 ? JSON.stringify(c.attributes) : null })),
-      this.repo.bulk.concepts,
+      w.bulk.concepts,
     );
-    const prerequisites = await step(plan.prerequisites, this.repo.bulk.prerequisites);
+    const prerequisites = await step(plan.prerequisites, w.bulk.prerequisites);
     const items = await step(
       plan.items.map((i) => ({
         ...i,
         links: [...i.assesses].sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0)),
         attributes: Object.keys(i.attributes).length > 0 ? JSON.stringify(i.attributes) : null,
       })),
-      this.repo.bulk.items,
+      w.bulk.items,
     );
     return {
       conceptsCreated: sum(concepts, "created"),
