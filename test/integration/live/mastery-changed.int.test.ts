@@ -65,10 +65,16 @@ describe("masteryChanged over graphql-ws", () => {
     const cls = collect(teacher, { classId: `${P}class` });
     await Promise.all([own.ready, cls.ready]);
     await s.gql(RecordEventsDocument, { events: [answer("ann", true), answer("bob", false)] }, s.admin);
-    await until(() => own.got.length >= 1 && cls.got.length >= 1);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(own.got.map((c) => [c.learnerId, c.conceptId, c.reason])).toEqual([[`${P}ann`, `${P}c`, "EVIDENCE"]]);
-    expect(cls.got.map((c) => c.learnerId)).toEqual([`${P}ann`]);
+    // A marker batch after it: pushes to a connection arrive in commit order, so once the marker
+    // is here, anything of bob's that leaked from the first batch would have arrived before it.
+    const marker = answer("ann", false);
+    await s.gql(RecordEventsDocument, { events: [marker] }, s.admin);
+    await until(() => own.got.some((c) => c.eventId === marker.eventId) && cls.got.some((c) => c.eventId === marker.eventId));
+    expect(own.got.map((c) => [c.learnerId, c.conceptId, c.reason])).toEqual([
+      [`${P}ann`, `${P}c`, "EVIDENCE"],
+      [`${P}ann`, `${P}c`, "EVIDENCE"],
+    ]);
+    expect(cls.got.map((c) => c.learnerId)).toEqual([`${P}ann`, `${P}ann`]);
     own.stop();
     cls.stop();
     await ann.dispose();

@@ -77,10 +77,15 @@ describe("masteryChanged by concept", () => {
     await sub.ready;
     const before = Date.now();
     await record(answer("ann", "qA", true), answer("bob", "qA", true), answer("ann", "qB", true));
-    await until(() => sub.got.length >= 1);
-    await settle();
+    // A marker answer after it: pushes arrive in commit order, so a leak of bob's change (or of
+    // concept B) from the first batch would have arrived before the marker.
+    await record(answer("ann", "qA", false));
+    await until(() => sub.got.length >= 2);
     const got = sub.got.map((g) => g.masteryChanged);
-    expect(got.map((c) => [c.learnerId, c.conceptId, c.reason, c.attempts])).toEqual([[id("ann"), id("A"), "EVIDENCE", 1]]);
+    expect(got.map((c) => [c.learnerId, c.conceptId, c.reason, c.attempts])).toEqual([
+      [id("ann"), id("A"), "EVIDENCE", 1],
+      [id("ann"), id("A"), "EVIDENCE", 2],
+    ]);
     expect(got[0]?.explanation).toMatch(/^Correct answer \(the model expected \d+%\): mastery 0\.\d\d -> 0\.\d\d\.$/);
     expect(Date.parse(String(got[0]?.recordedAt))).toBeGreaterThanOrEqual(before - 5);
     sub.stop();
