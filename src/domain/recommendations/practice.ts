@@ -21,7 +21,7 @@ export const MAX_PRACTICE_ESTIMATE = 50;
  * with P(correct) = m(1 - slip) + (1 - m) guess and T the BKT transition (learn, forget).
  * Capped at MAX_PRACTICE_ESTIMATE, and that cap when a step no longer raises mastery.
  */
-export function estimatePractice(params: ModelParams, conceptId: string, mastery: number, threshold = THRESHOLDS.mastered): number {
+export function estimatePractice(params: ModelParams, conceptId: string, mastery: number, threshold: number = THRESHOLDS.mastered): number {
   const cp = conceptParamsFor(params, conceptId);
   const em = itemEmission([cp]);
   let m = mastery;

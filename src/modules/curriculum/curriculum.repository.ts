@@ -3,6 +3,7 @@ import { MAX_PATH_DEPTH, withDepthBound } from "../../neo4j/cypher.js";
 import type { Database, Tx } from "../../neo4j/run.js";
 import { first, groupById, readRows, retext, txRows, typedQuery, writeRows, type TypedQuery } from "../../neo4j/typed.js";
 import { derivedProperties, type Edge } from "../../domain/curriculum/graph-analysis.js";
+import type { GraphConcept } from "../../domain/curriculum/curriculum-graph.js";
 import { ConceptRow, EdgeRow, EdgeTuple, ItemRow, LinkRow, TopicRow, type ConceptRecord, type ItemRecord, type TopicRecord } from "./curriculum.rows.js";
 import type { PrerequisiteEdge } from "./concept.type.js";
 import { ItemKind, type ItemConceptLink } from "./item.type.js";
@@ -43,6 +44,16 @@ const Q = {
   childrenOfTopics: typedQuery("curriculum/children-of-topics", z.object({ id, topic: TopicRow })),
   conceptsUnderTopics: typedQuery("curriculum/concepts-under-topics", z.object({ id, conceptId: id })),
   resolveItems: typedQuery("curriculum/resolve-items", z.object({ id, kind: z.enum(ItemKind), difficulty: z.number(), concepts: z.array(LinkRow) })),
+  graph: typedQuery(
+    "curriculum/concept-graph-all",
+    z.object({
+      concepts: z.array(
+        z
+          .tuple([id, z.string(), z.string().nullable(), count, z.boolean(), z.array(z.tuple([id, z.number()]))])
+          .transform(([cid, name, topicId, unlocks, root, prereqs]): GraphConcept => ({ id: cid, name, topicId, unlocks, root, prerequisites: prereqs.map(([pid, weight]) => ({ id: pid, weight })) })),
+      ),
+    }),
+  ),
   snapshot: typedQuery(
     "curriculum/snapshot",
     z.object({
@@ -329,6 +340,11 @@ export class CurriculumRepository {
 
   async conceptIdsUnderTopics(ids: readonly string[]): Promise<string[][]> {
     return groupById(ids, await readRows(this.db, Q.conceptsUnderTopics, { ids }), (r) => r.conceptId);
+  }
+
+  /** Every concept with its topic, stored derived properties and prerequisites (one read, for the per-process graph). */
+  async conceptGraph(): Promise<GraphConcept[]> {
+    return (await first(readRows(this.db, Q.graph)))?.concepts ?? [];
   }
 
   /** The whole curriculum (one read). */

@@ -7,6 +7,7 @@ import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import type { CurriculumRepository, CurriculumWrites, ItemOfConcept, ResolvedItem } from "./curriculum.repository.js";
 import { curriculumLoaders } from "./curriculum.loaders.js";
 import { staleCaches, type StaleCaches } from "./stale-caches.js";
+import { CurriculumGraph } from "../../domain/curriculum/curriculum-graph.js";
 import { adjacency, depthsFrom, longestChain, redundantEdges } from "../../domain/curriculum/graph-analysis.js";
 import type { CreateItemInput, ItemsArgs, LinkItemArgs, UpdateItemInput } from "./item.input.js";
 import type { Item } from "./item.type.js";
@@ -33,6 +34,13 @@ export class CurriculumService {
     resolvedItem: new ReadThroughCache<ResolvedItem | null>(READ_CACHE_TTL_MS),
   };
   private readonly staleListeners: Array<(stale: StaleCaches) => void> = [];
+  /**
+   * The concept graph held in memory, with the generation it was loaded at. Any committed change
+   * to concepts or edges bumps the generation (here at once, on other servers through the
+   * fan-out): a load that started before the bump is used by its callers but not kept.
+   */
+  private graphGeneration = 0;
+  private graphCopy: { generation: number; at: number; graph: Promise<CurriculumGraph> } | null = null;
   /** Recounts `unlocks` after edge edits, outside their transactions (see unlocks-refresher.ts). */
   readonly unlocks: UnlocksRefresher;
 
@@ -72,12 +80,43 @@ export class CurriculumService {
     }
     if (stale.all) this.caches.concept.clear();
     else if (stale.concepts.length > 0) this.caches.concept.delete(stale.concepts);
+    // Names, topics and edges are in the graph: any concept or structural change replaces it.
+    if (stale.all || stale.concepts.length > 0) this.invalidateGraph();
     for (const listener of this.staleListeners) listener(stale);
   }
 
   /** For caches derived from the curriculum in higher modules (e.g. prerequisite closures). */
   whenStale(listener: (stale: StaleCaches) => void): void {
     this.staleListeners.push(listener);
+  }
+
+  private invalidateGraph(): void {
+    this.graphGeneration++;
+    this.graphCopy = null;
+  }
+
+  /**
+   * The concept graph (names, topics, stored unlocks and root flags, weighted edges), one copy per
+   * process, reloaded after any change to concepts or edges and, as a safety net for writes this
+   * server cannot hear of (another server without Redis, edits by hand), after READ_CACHE_TTL_MS.
+   */
+  graph(): Promise<CurriculumGraph> {
+    const now = Date.now();
+    const held = this.graphCopy;
+    if (held && held.generation === this.graphGeneration && now - held.at <= READ_CACHE_TTL_MS) return held.graph;
+    const generation = this.graphGeneration;
+    const graph = this.repo.conceptGraph().then((concepts) => new CurriculumGraph(concepts));
+    this.graphCopy = { generation, at: now, graph };
+    graph.then(
+      () => {
+        // A change committed while loading: the next caller loads again.
+        if (this.graphCopy?.graph === graph && this.graphGeneration !== generation) this.graphCopy = null;
+      },
+      () => {
+        if (this.graphCopy?.graph === graph) this.graphCopy = null;
+      },
+    );
+    return graph;
   }
 
   /** Fresh DataLoaders for one request, reading through the process-wide caches. */
@@ -197,6 +236,8 @@ export class CurriculumService {
     const added = await this.repo.write((w) => this.addEdge(w, edge));
     this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
     await this.unlocks.refresh([edge.prerequisiteId]);
+    // The recount changed stored `unlocks`, which the graph copy holds: load it again.
+    this.invalidateGraph();
     return added;
   }
 
@@ -212,6 +253,7 @@ export class CurriculumService {
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
     this.changed("PREREQUISITE", "DELETED", conceptId, prerequisiteId);
     await this.unlocks.refresh([prerequisiteId]);
+    this.invalidateGraph();
     return true;
   }
 

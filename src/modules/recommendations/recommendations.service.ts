@@ -5,7 +5,8 @@ import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
 import { effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
 import { estimatePractice, readiness as readinessOf, reviewDueAt } from "../../domain/recommendations/practice.js";
-import type { FrontierCandidate, RecommendationsRepository } from "./recommendations.repository.js";
+import type { FrontierCandidate, FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
+import { frontierCandidates, type FrontierRules } from "../../domain/recommendations/frontier.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
@@ -28,6 +29,8 @@ const DAY = 24 * 3600 * 1000;
 export const RECENT_ITEM_WINDOW_MS = 3 * DAY;
 export const DEFAULT_BAND = { min: 0.6, max: 0.85 };
 const ITEMS_PER_CONCEPT = 3;
+/** How far the goal path reaches along prerequisites (the documented maximum depth). */
+const MAX_GOAL_DEPTH = 12;
 
 /** A goal and its prerequisites within 12 levels, with the REQUIRES edges among them. */
 export interface PrerequisiteClosure {
@@ -58,6 +61,12 @@ export interface RecommendationOptions {
   strategy: string;
   band: { min: number; max: number };
   now?: number;
+  /**
+   * "graph" (default): the per-process curriculum graph and one indexed read of the learner.
+   * "traversal": the full Cypher traversal (recommendations/frontier.cypher), kept as the oracle
+   * the tests and the benchmark compare against; the answers are the same.
+   */
+  readPath?: "graph" | "traversal";
 }
 
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
@@ -101,18 +110,12 @@ export class RecommendationsService {
   ): Promise<Recommendation[]> {
     const now = o.now ?? Date.now();
     const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
-    // One round trip: the traversal also returns the learner's model state.
+    const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
+    const since = now - RECENT_ITEM_WINDOW_MS;
     const [row, { params }] = await Promise.all([
-      this.repo.frontier({
-        learnerId,
-        goalId: o.goalConceptId,
-        within: o.within,
-        mastered: THRESHOLDS.mastered,
-        ready: THRESHOLDS.ready,
-        struggleAttempts: THRESHOLDS.struggleAttempts,
-        struggleRecent: THRESHOLDS.struggleRecent,
-        since: now - RECENT_ITEM_WINDOW_MS,
-      }),
+      o.readPath === "traversal"
+        ? this.repo.frontier({ learnerId, goalId: o.goalConceptId, within: o.within, ...rules, since })
+        : this.frontierFromGraph(learnerId, o.goalConceptId, o.within, rules, since),
       this.models.current(),
     ]);
     if (!row) return [];
@@ -237,6 +240,17 @@ export class RecommendationsService {
       if (content) out.splice(Math.min(out.length, ITEMS_PER_CONCEPT - 1), 0, { item: content, predictedCorrect: predictCorrect(params, state, { itemId: content.id, conceptIds: [pick.conceptId] }, now).p });
     }
     return out.slice(0, ITEMS_PER_CONCEPT);
+  }
+
+  /** The traversal's answer, from the per-process graph and one read of the learner. */
+  private async frontierFromGraph(learnerId: string, goalConceptId: string | null, within: string[] | null, rules: FrontierRules, since: number): Promise<FrontierRead | null> {
+    const [graph, learner] = await Promise.all([this.curriculum.graph(), this.repo.learnerRead(learnerId, since)]);
+    if (!learner) return null;
+    const goalId = goalConceptId ?? learner.goalId;
+    const goalPath = goalId ? graph.prerequisiteClosure(goalId, MAX_GOAL_DEPTH) : new Set<string>();
+    const practised = new Map(Object.entries(learner.state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
+    const lists = frontierCandidates(graph, practised, goalPath, within ? new Set(within) : null, rules);
+    return { ...lists, recentItemIds: learner.recentItemIds, state: learner.state };
   }
 
   async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<Goal | null> {

@@ -1,0 +1,74 @@
+/**
+ * The curriculum's concept graph held in memory: small (tens of bytes per concept and edge),
+ * changing only through curriculum edits, so each server keeps one copy, rebuilt when an edit
+ * commits (see CurriculumService.graph). Read-only once built.
+ */
+export interface GraphConcept {
+  id: string;
+  name: string;
+  topicId: string | null;
+  /** Stored derived count of concepts downstream (12 levels), as the curriculum service maintains it. */
+  unlocks: number;
+  /** Stored derived flag: no prerequisites. */
+  root: boolean;
+  /** REQUIRES edges out of this concept: its prerequisites with their weights. */
+  prerequisites: ReadonlyArray<{ id: string; weight: number }>;
+}
+
+export class CurriculumGraph {
+  private readonly byId = new Map<string, GraphConcept>();
+  private readonly dependentsOf = new Map<string, string[]>();
+  /** Concepts flagged `root`, by id. */
+  readonly roots: readonly GraphConcept[];
+
+  constructor(concepts: readonly GraphConcept[]) {
+    for (const c of concepts) this.byId.set(c.id, c);
+    for (const c of concepts) {
+      for (const p of c.prerequisites) {
+        const list = this.dependentsOf.get(p.id);
+        if (list) list.push(c.id);
+        else this.dependentsOf.set(p.id, [c.id]);
+      }
+    }
+    this.roots = concepts.filter((c) => c.root);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  concept(id: string): GraphConcept | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Concepts that require `id` directly. */
+  dependents(id: string): readonly string[] {
+    return this.dependentsOf.get(id) ?? [];
+  }
+
+  /**
+   * The concept and every concept reachable from it along REQUIRES within `depth` edges
+   * (`(:Concept {id})-[:REQUIRES*0..depth]->(x)`: reachable by some path that short is reachable
+   * by a shortest path that short, so a breadth-first walk finds exactly these). Empty for an
+   * unknown id.
+   */
+  prerequisiteClosure(id: string, depth: number): Set<string> {
+    const out = new Set<string>();
+    if (!this.byId.has(id)) return out;
+    out.add(id);
+    let layer = [id];
+    for (let d = 0; d < depth && layer.length > 0; d++) {
+      const next: string[] = [];
+      for (const x of layer) {
+        for (const p of this.byId.get(x)?.prerequisites ?? []) {
+          if (!out.has(p.id) && this.byId.has(p.id)) {
+            out.add(p.id);
+            next.push(p.id);
+          }
+        }
+      }
+      layer = next;
+    }
+    return out;
+  }
+}
