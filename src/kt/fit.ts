@@ -22,6 +22,7 @@ import {
   conceptPosterior,
   DEFAULT_CONCEPT,
   defaultModelParams,
+  itemDifficultyFor,
   logit,
   retention,
   sigmoid,
@@ -78,8 +79,12 @@ export interface FitOptions {
   rounds?: number;
   /** Concepts with fewer events keep the default concept parameters. Default 20. */
   minConceptEvents?: number;
-  /** Prior standard deviation (logits) of item difficulties. Default 1. */
+  /** Prior standard deviation (logits) of item difficulties with `itemPrior: 'fixed'`, and the starting τ of
+   * the hierarchical prior. Default 1. */
   difficultyPriorSd?: number;
+  /** 'hierarchical' (default): b_i ~ N(mean of its concepts' μ_c, τ²) with μ_c and τ fitted (empirical
+   * Bayes), so a rarely answered item is shrunk toward its concepts' mean. 'fixed': b_i ~ N(0, difficultyPriorSd²). */
+  itemPrior?: 'hierarchical' | 'fixed';
   /** Guard rails; default DEFAULT_GUARDS. maxGuess and maxSlip must be < 0.5. */
   guards?: Partial<GuardParams>;
   /** Parameters not identifiable from answer data, fixed a priori (defaults of defaultModelParams()). */
@@ -215,13 +220,16 @@ function toArrayParams(ix: IndexedEvents, params: ModelParams): ArrayParams {
     ap.S[c] = cp.pS;
     ap.F[c] = cp.pF;
   });
+  const ic = itemConcepts(ix);
   ix.itemIds.forEach((id, i) => {
-    ap.b[i] = params.itemDifficulty[id] ?? 0;
+    const cs: string[] = [];
+    for (let j = ic.start[i]!; j < ic.start[i + 1]!; j++) cs.push(ix.conceptIds[ic.list[j]!]!);
+    ap.b[i] = itemDifficultyFor(params, id, cs);
   });
   return ap;
 }
 
-function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number): ModelParams {
+function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number, conceptMu?: Float64Array): ModelParams {
   const concepts: Record<string, ConceptParams> = {};
   const fitted: ConceptParams[] = [];
   ix.conceptIds.forEach((id, c) => {
@@ -239,12 +247,20 @@ function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32A
   ix.itemIds.forEach((id, i) => {
     if (ap.b[i] !== 0) itemDifficulty[id] = ap.b[i]!;
   });
-  return {
+  const out: ModelParams = {
     ...ap.base,
     concepts,
     defaultConcept: { pL0: med('pL0'), pT: med('pT'), pG: med('pG'), pS: med('pS'), pF: med('pF') },
     itemDifficulty,
   };
+  if (conceptMu) {
+    const conceptDifficulty: Record<string, number> = {};
+    ix.conceptIds.forEach((id, c) => {
+      if (conceptMu[c] !== 0) conceptDifficulty[id] = conceptMu[c]!;
+    });
+    out.conceptDifficulty = conceptDifficulty;
+  }
+  return out;
 }
 
 /**
@@ -595,6 +611,96 @@ function softplus(x: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Item difficulties with shrinkage toward the concepts' mean
+// ---------------------------------------------------------------------------------------------
+
+/** Concepts of each item (from its first event) as CSR arrays. */
+function itemConcepts(ix: IndexedEvents): { start: Int32Array; list: Int32Array } {
+  const nI = ix.itemIds.length;
+  const firstEvent = new Int32Array(nI).fill(-1);
+  for (let e = 0; e < ix.nEvents; e++) if (firstEvent[ix.item[e]!]! < 0) firstEvent[ix.item[e]!] = e;
+  const start = new Int32Array(nI + 1);
+  const list: number[] = [];
+  for (let i = 0; i < nI; i++) {
+    start[i] = list.length;
+    const e = firstEvent[i]!;
+    if (e >= 0) for (let j = ix.cStart[e]!; j < ix.cStart[e + 1]!; j++) list.push(ix.cList[j]!);
+  }
+  start[nI] = list.length;
+  return { start, list: Int32Array.from(list) };
+}
+
+/**
+ * MAP item difficulties under b_i ~ N(μ_i, τ²), μ_i = mean of μ_c over the item's concepts, given each
+ * event's logit z_e recorded at difficulties `bAt` (z_e + bAt_i − b_i is the logit at b_i). With
+ * `hierarchical`, μ_c and τ² are re-estimated in turn (empirical Bayes: μ_c = mean over its items of
+ * b_i, τ² = mean over items of (b_i − μ_i)² + posterior variance), a few sweeps each.
+ *
+ * @returns difficulties (logits), the concept means μ_c (logits) and τ (logits)
+ */
+export function estimateDifficulties(
+  ix: IndexedEvents,
+  z: Float64Array,
+  bAt: Float64Array,
+  hierarchical: boolean,
+  start: { mu: Float64Array; tau: number },
+): { b: Float64Array; mu: Float64Array; tau: number } {
+  const nI = ix.itemIds.length;
+  const nC = ix.conceptIds.length;
+  const ic = itemConcepts(ix);
+  const b = bAt.slice();
+  const mu = start.mu.slice();
+  let tau = start.tau;
+  const postVar = new Float64Array(nI);
+  const sumResid = new Float64Array(nI);
+  const hess = new Float64Array(nI);
+  const prior = (i: number): number => {
+    const c0 = ic.start[i]!;
+    const c1 = ic.start[i + 1]!;
+    if (c1 <= c0) return 0;
+    let m = 0;
+    for (let j = c0; j < c1; j++) m += mu[ic.list[j]!]!;
+    return m / (c1 - c0);
+  };
+  const sweeps = hierarchical ? 6 : 1;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    const inv = 1 / (tau * tau);
+    for (let it = 0; it < 4; it++) {
+      sumResid.fill(0);
+      hess.fill(0);
+      for (let e = 0; e < ix.nEvents; e++) {
+        const i = ix.item[e]!;
+        const p = sigmoid(z[e]! + bAt[i]! - b[i]!);
+        sumResid[i] = sumResid[i]! + (ix.score[e]! - p);
+        hess[i] = hess[i]! + p * (1 - p);
+      }
+      for (let i = 0; i < nI; i++) {
+        // nll(b) = −Σ log-lik + (b − μ_i)²/(2τ²): gradient Σ (s − p) + (b − μ_i)/τ², Hessian Σ p(1 − p) + 1/τ²
+        const gB = sumResid[i]! + (b[i]! - prior(i)) * inv;
+        const hB = hess[i]! + inv;
+        b[i] = clamp(b[i]! - gB / hB, -6, 6);
+        postVar[i] = 1 / hB;
+      }
+    }
+    if (!hierarchical) break;
+    const sum = new Float64Array(nC);
+    const cnt = new Float64Array(nC);
+    for (let i = 0; i < nI; i++) {
+      for (let j = ic.start[i]!; j < ic.start[i + 1]!; j++) {
+        const c = ic.list[j]!;
+        sum[c] = sum[c]! + b[i]!;
+        cnt[c] = cnt[c]! + 1;
+      }
+    }
+    for (let c = 0; c < nC; c++) mu[c] = cnt[c]! > 0 ? sum[c]! / cnt[c]! : 0;
+    let ss = 0;
+    for (let i = 0; i < nI; i++) ss += (b[i]! - prior(i)) ** 2 + postVar[i]!;
+    tau = clamp(Math.sqrt(ss / Math.max(1, nI)), 0.05, 3);
+  }
+  return { b, mu, tau };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main entry
 // ---------------------------------------------------------------------------------------------
 
@@ -778,6 +884,8 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
   progress({ stage: 'em', round: 0, fraction: 1, meanLogLik: ll, message: `EM done, replay mean log-lik ${ll.toFixed(5)}` });
 
   const refine = variant.difficulty || variant.ability || variant.recent;
+  const hier = options.itemPrior !== 'fixed';
+  let hierState: { mu: Float64Array; tau: number } = { mu: new Float64Array(nC), tau: priorSd };
   const spec = globalSpec(variant);
   const occ = refine ? conceptOccurrences(ix, base) : undefined;
   const rec: Recording = {
@@ -812,30 +920,16 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
       progress({ stage: 'globals', round, fraction: 1, meanLogLik: -bestF, message: `globals: ${JSON.stringify({ w: ap.base.weights, ab: ap.base.ability, recency: ap.base.recency })}` });
     }
 
-    // ---- b. item difficulties (Newton with Gaussian prior), other terms fixed at the recorded replay
+    // ---- b. item difficulties: hierarchical prior b_i ~ N(μ_i, τ²), μ_i = mean of the item's concepts' μ_c,
+    //         the other terms of each event's logit held at their replayed values; μ_c and τ² by empirical
+    //         Bayes (EM for the variance component), or the fixed prior N(0, difficultyPriorSd²).
     if (variant.difficulty) {
       fastReplay(ix, ap, rec);
-      const nI = ix.itemIds.length;
-      const inv = 1 / (priorSd * priorSd);
-      const bRec = ap.b.slice(); // difficulties at which rec.z was recorded
-      for (let it = 0; it < 4; it++) {
-        const sumResid = new Float64Array(nI); // Σ (s − p)
-        const hess = new Float64Array(nI); // Σ p(1 − p)
-        for (let e = 0; e < nEv; e++) {
-          const i = ix.item[e]!;
-          const p = sigmoid(rec.z[e]! + bRec[i]! - ap.b[i]!);
-          sumResid[i] = sumResid[i]! + (ix.score[e]! - p);
-          hess[i] = hess[i]! + p * (1 - p);
-        }
-        for (let i = 0; i < nI; i++) {
-          // nll(b) = −Σ log-lik + b²/(2σ²): gradient −Σ(p − s)... d nll/db = Σ (s − p) + b/σ², Hessian Σ p(1−p) + 1/σ²
-          const gB = sumResid[i]! + ap.b[i]! * inv;
-          const hB = hess[i]! + inv;
-          ap.b[i] = clamp(ap.b[i]! - gB / hB, -6, 6);
-        }
-      }
+      const est = estimateDifficulties(ix, rec.z, ap.b, hier, hier ? hierState : { mu: new Float64Array(nC), tau: priorSd });
+      ap.b.set(est.b);
+      hierState = { mu: est.mu, tau: est.tau };
       ll = fastReplay(ix, ap) / nEv;
-      progress({ stage: 'items', round, fraction: 1, meanLogLik: ll, message: `item difficulties updated, mean log-lik ${ll.toFixed(5)}` });
+      progress({ stage: 'items', round, fraction: 1, meanLogLik: ll, message: `item difficulties updated (τ ${est.tau.toFixed(3)}), mean log-lik ${ll.toFixed(5)}` });
     }
 
     // ---- c. concept parameters
@@ -864,7 +958,7 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
     progress({ stage: 'concepts', round, fraction: 1, meanLogLik: ll, message: `round ${round} done, mean log-lik ${ll.toFixed(5)}` });
   }
 
-  const params = toModelParams(ix, ap, seqs.counts, minEvents);
+  const params = toModelParams(ix, ap, seqs.counts, minEvents, variant.difficulty && hier ? hierState.mu : undefined);
   ll = fastReplay(ix, ap) / nEv;
   progress({ stage: 'done', round: rounds, fraction: 1, meanLogLik: ll, message: 'done' });
   return { params, trainMeanLogLik: ll, trainEvents: nEv, elapsedMs: Date.now() - t0, history };

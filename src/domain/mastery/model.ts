@@ -127,8 +127,12 @@ export interface ModelParams {
   concepts: Record<string, ConceptParams>;
   /** Used for concepts absent from `concepts` (e.g. new content). */
   defaultConcept: ConceptParams;
-  /** Per-item difficulty b_i in logits (higher = harder). Items absent here have difficulty 0. */
+  /** Per-item difficulty b_i in logits (higher = harder). Items absent here get the mean of their concepts'
+   * `conceptDifficulty` (0 without it). */
   itemDifficulty: Record<string, number>;
+  /** Optional: per-concept mean item difficulty μ_c in logits, the centre toward which fitting shrinks the
+   * difficulty of rarely answered items, and the difficulty predicted for an item never answered. */
+  conceptDifficulty?: Record<string, number>;
   weights: ModelWeights;
   ability: AbilityParams;
   forgetting: ForgettingParams;
@@ -334,9 +338,18 @@ export function conceptParamsFor(params: ModelParams, conceptId: string): Concep
   return params.concepts[conceptId] ?? params.defaultConcept;
 }
 
-/** Difficulty b_i (logits) of an item; 0 for items without a fitted difficulty. */
-export function itemDifficultyFor(params: ModelParams, itemId: string): number {
-  return params.itemDifficulty[itemId] ?? 0;
+/**
+ * Difficulty b_i (logits) of an item: its fitted difficulty, else the mean of its concepts' mean difficulty
+ * (`conceptDifficulty`, concepts without one count as 0), else 0.
+ */
+export function itemDifficultyFor(params: ModelParams, itemId: string, conceptIds: readonly string[] = []): number {
+  const b = params.itemDifficulty[itemId];
+  if (b !== undefined) return b;
+  const cd = params.conceptDifficulty;
+  if (!cd || conceptIds.length === 0) return 0;
+  let s = 0;
+  for (const c of conceptIds) s += cd[c] ?? 0;
+  return s / conceptIds.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,7 +537,7 @@ export function predictCorrect(params: ModelParams, learner: LearnerState, item:
     });
   }
   const pBkt = ids.length > 0 ? bktCorrect(masteries, itemEmission(cps)) : 0.5;
-  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId), recentTerm(params, recents), practiceTerm(params, learner.attempts));
+  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId, ids), recentTerm(params, recents), practiceTerm(params, learner.attempts));
   const z = sumTerms(terms);
   return { p: sigmoid(z), logit: z, pBkt, terms, concepts: contributions };
 }
