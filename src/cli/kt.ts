@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { crossValidate, type CrossValidationResult } from "../kt/evaluate.js";
 import { BASELINES, type Baseline } from "../kt/baselines.js";
 import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../kt/fit.js";
-import type { LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
+import type { CreditRule, LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
 import { replay } from "../kt/replay.js";
 import { readAttempts } from "../kt/read-attempts.js";
 import { progressBar, withServices } from "./runtime.js";
@@ -102,6 +102,16 @@ export function reportText(cv: CrossValidationResult): string {
   return lines.join("\n");
 }
 
+function creditOf(rule: string): CreditRule {
+  if (rule === "conjunctive" || rule === "product" || rule === "independent") return rule;
+  throw new InvalidArgumentError("--credit must be conjunctive, product or independent");
+}
+
+function itemPriorOf(prior: string): "hierarchical" | "fixed" {
+  if (prior === "hierarchical" || prior === "fixed") return prior;
+  throw new InvalidArgumentError("--item-prior must be hierarchical or fixed");
+}
+
 function variantOf(name: string): ModelVariant {
   const v = VARIANTS[name];
   if (!v) throw new InvalidArgumentError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}`);
@@ -118,11 +128,13 @@ export function ktCommand(): Command {
     .option("--restarts <n>", "EM restarts per concept", (v) => Number(v), 3)
     .option("--rounds <n>", "joint refinement rounds", (v) => Number(v), 2)
     .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
-    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string }) => {
+    .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
+    .option("--item-prior <prior>", "item difficulty prior: hierarchical or fixed", "hierarchical")
+    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string; credit: string; itemPrior: string }) => {
       const { events } = readAttempts(opts.events);
       process.stderr.write(`fitting on ${events.length} answers\n`);
       const progress = fitProgress("fit");
-      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, variant: variantOf(opts.variant), onProgress: progress.onProgress });
+      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, variant: variantOf(opts.variant), credit: creditOf(opts.credit), itemPrior: itemPriorOf(opts.itemPrior), onProgress: progress.onProgress });
       progress.stop();
       writeFileSync(opts.out, `${JSON.stringify(result.params)}\n`);
       process.stderr.write(`${describeParams(result.params)}\ntrain mean log-likelihood ${result.trainMeanLogLik.toFixed(4)} over ${result.trainEvents} answers, ${(result.elapsedMs / 1000).toFixed(1)} s\nwrote ${opts.out}\n`);
@@ -160,7 +172,9 @@ export function ktCommand(): Command {
     .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
     .option("--baselines <list>", `comma-separated baselines (${BASELINES.map((b) => b.name).join(", ")}), "all" or "none"`, "all")
     .option("--only-folds <list>", "run only these folds (0-based, comma-separated), e.g. for a quick look")
-    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string; baselines: string; onlyFolds?: string }) => {
+    .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
+    .option("--item-prior <prior>", "item difficulty prior: hierarchical (shrunk toward the concepts' mean, fitted strength) or fixed (N(0, 1))", "hierarchical")
+    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string; baselines: string; onlyFolds?: string; credit: string; itemPrior: string }) => {
       const { events } = readAttempts(opts.events);
       const baselines = baselinesOf(opts.baselines);
       const onlyFolds = opts.onlyFolds?.split(",").map((x) => Number(x));
@@ -172,7 +186,7 @@ export function ktCommand(): Command {
         baselines,
         modelName: opts.variant === "full" ? "frontier" : `frontier ${opts.variant}`,
         ...(onlyFolds ? { onlyFolds } : {}),
-        fitOptions: { variant: variantOf(opts.variant) },
+        fitOptions: { variant: variantOf(opts.variant), credit: creditOf(opts.credit), itemPrior: itemPriorOf(opts.itemPrior) },
         onFold: (f) =>
           process.stderr.write(
             f.phase === "start"

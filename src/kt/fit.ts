@@ -20,6 +20,9 @@ import {
   bktTransition,
   clamp,
   conceptPosterior,
+  creditCorrect,
+  creditPosterior,
+  type CreditRule,
   DEFAULT_CONCEPT,
   defaultModelParams,
   itemDifficultyFor,
@@ -85,6 +88,8 @@ export interface FitOptions {
   /** 'hierarchical' (default): b_i ~ N(mean of its concepts' μ_c, τ²) with μ_c and τ fitted (empirical
    * Bayes), so a rarely answered item is shrunk toward its concepts' mean. 'fixed': b_i ~ N(0, difficultyPriorSd²). */
   itemPrior?: 'hierarchical' | 'fixed';
+  /** Credit rule of multi-concept items (model.ts CreditRule). Default 'conjunctive'. */
+  credit?: CreditRule;
   /** Guard rails; default DEFAULT_GUARDS. maxGuess and maxSlip must be < 0.5. */
   guards?: Partial<GuardParams>;
   /** Parameters not identifiable from answer data, fixed a priori (defaults of defaultModelParams()). */
@@ -277,6 +282,9 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
   const lastIdx = new Int32Array(nC);
   const touched: number[] = [];
   const ms: number[] = [];
+  const gs: number[] = [];
+  const ss: number[] = [];
+  const rule = ap.base.credit ?? 'conjunctive';
   const em: ItemEmission = { noSlip: 1, guess: 0 };
   const recentFloor = rc.floor;
   let ll = 0;
@@ -297,6 +305,8 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
       const c1 = ix.cStart[e + 1]!;
       const t = ix.time[e]!;
       ms.length = 0;
+      gs.length = 0;
+      ss.length = 0;
       let noSlip = 1;
       let gsum = 0;
       let rsum = 0;
@@ -319,13 +329,15 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
           }
         }
         ms.push(m);
+        gs.push(ap.G[c]!);
+        ss.push(ap.S[c]!);
         noSlip *= 1 - ap.S[c]!;
         gsum += ap.G[c]!;
       }
       const nc = c1 - c0;
       em.noSlip = noSlip;
       em.guess = nc > 0 ? gsum / nc : 0;
-      const pBkt = nc > 0 ? bktCorrect(ms, em) : 0.5;
+      const pBkt = nc === 0 ? 0.5 : rule === 'conjunctive' ? bktCorrect(ms, em) : creditCorrect(rule, ms, gs, ss, nc);
       let recentTerm = 0;
       if (rn > 0 && w.recent !== 0) recentTerm = w.recent * logit(clamp(rsum / rn, recentFloor, 1 - recentFloor));
       const practice = w.practice === 0 ? 0 : w.practice * Math.log1p(nAtt);
@@ -348,7 +360,7 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
           rec.mEff[j] = m;
           rec.othersM[j] = others;
         }
-        const post = conceptPosterior(m, others, em, s).posterior;
+        const post = rule === 'conjunctive' ? conceptPosterior(m, others, em, s).posterior : creditPosterior(rule, j - c0, ms, gs, ss, nc, s).posterior;
         const pT = w.learnAbility === 0 ? ap.T[c]! : sigmoid(logit(ap.T[c]!) + w.learnAbility * theta);
         mastery[c] = clamp(post * (1 - ap.F[c]!) + (1 - post) * pT, gd.minMastery, gd.maxMastery);
         recent[c] = (1 - rc.rate) * recent[c]! + rc.rate * s;
@@ -571,6 +583,10 @@ function conceptNll(
   const first = occ.first[c]!;
   const rets = occ.ret[c]!;
   const em: ItemEmission = { noSlip: 1, guess: 0 };
+  const rule = ap.base.credit ?? 'conjunctive';
+  const ms: number[] = [];
+  const gs: number[] = [];
+  const ss: number[] = [];
   let stored = 0;
   let nll = 0;
   const logitL0 = logit(cp.pL0);
@@ -580,26 +596,42 @@ function conceptNll(
     const e = evs[q]!;
     const m = first[q] ? clamp(sigmoid(logitL0 + w.priorAbility * rec.theta[e]!), gd.minMastery, gd.maxMastery) : clamp(stored * rets[q]!, gd.minMastery, gd.maxMastery);
     const others = rec.othersM[j]!;
-    // emission of the item with this concept's candidate slip/guess and the others' current ones
     const c0 = ix.cStart[e]!;
     const c1 = ix.cStart[e + 1]!;
-    let noSlip = 1 - cp.pS;
-    let gsum = cp.pG;
-    for (let jj = c0; jj < c1; jj++) {
-      if (jj === j) continue;
-      const d = ix.cList[jj]!;
-      noSlip *= 1 - ap.S[d]!;
-      gsum += ap.G[d]!;
-    }
-    em.noSlip = noSlip;
-    em.guess = gsum / (c1 - c0);
-    const mm = m * others;
-    const pBkt = mm * em.noSlip + (1 - mm) * em.guess;
-    const z = rec.rest[e]! + w.mastery * logit(pBkt);
     const s = ix.score[e]!;
+    let pBkt: number;
+    let post: number;
+    if (rule === 'conjunctive') {
+      // emission of the item with this concept's candidate slip/guess and the others' current ones
+      let noSlip = 1 - cp.pS;
+      let gsum = cp.pG;
+      for (let jj = c0; jj < c1; jj++) {
+        if (jj === j) continue;
+        const d = ix.cList[jj]!;
+        noSlip *= 1 - ap.S[d]!;
+        gsum += ap.G[d]!;
+      }
+      em.noSlip = noSlip;
+      em.guess = gsum / (c1 - c0);
+      const mm = m * others;
+      pBkt = mm * em.noSlip + (1 - mm) * em.guess;
+      post = conceptPosterior(m, others, em, s).posterior;
+    } else {
+      ms.length = 0;
+      gs.length = 0;
+      ss.length = 0;
+      for (let jj = c0; jj < c1; jj++) {
+        const d = ix.cList[jj]!;
+        ms.push(jj === j ? m : rec.mEff[jj]!);
+        gs.push(jj === j ? cp.pG : ap.G[d]!);
+        ss.push(jj === j ? cp.pS : ap.S[d]!);
+      }
+      pBkt = creditCorrect(rule, ms, gs, ss, c1 - c0);
+      post = creditPosterior(rule, j - c0, ms, gs, ss, c1 - c0, s).posterior;
+    }
+    const z = rec.rest[e]! + w.mastery * logit(pBkt);
     // log p = −log(1+e^{−z}); log(1−p) = −log(1+e^{z})
     nll += s * softplus(-z) + (1 - s) * softplus(z);
-    const post = conceptPosterior(m, others, em, s).posterior;
     const pT = w.learnAbility === 0 ? cp.pT : sigmoid(logitT + w.learnAbility * rec.theta[e]!);
     stored = clamp(bktTransition(post, cp, pT), gd.minMastery, gd.maxMastery);
   }
@@ -814,6 +846,7 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
   if (!(guards.maxGuess < 0.5 && guards.maxSlip < 0.5)) throw new Error('guard rails: maxGuess and maxSlip must be < 0.5');
   let base: ModelParams = {
     ...defaults,
+    ...(options.credit && options.credit !== 'conjunctive' ? { credit: options.credit } : {}),
     guards,
     forgetting: { ...defaults.forgetting, ...options.fixed?.forgetting },
     contentView: { ...defaults.contentView, ...options.fixed?.contentView },
