@@ -36,7 +36,8 @@ export function describeParams(params: ModelParams): string {
     `forgetting: half-life ${(params.forgetting.halfLifeMs / 86_400_000).toFixed(1)} days, grace ${(params.forgetting.graceMs / 60_000).toFixed(0)} min, per interleaved event ${params.forgetting.perInterleavedEvent}`,
     `${concepts.length} concepts fitted (others use ${JSON.stringify(params.defaultConcept)}):`,
     ...(concepts.length ? (["pL0", "pT", "pG", "pS", "pF"] as const).map((k) => `  ${stat(k)}`) : []),
-    `${items.length} item difficulties, from ${Math.min(0, ...items).toFixed(2)} to ${Math.max(0, ...items).toFixed(2)} logits`,
+    `${items.length} item difficulties, from ${Math.min(0, ...items).toFixed(2)} to ${Math.max(0, ...items).toFixed(2)} logits${params.conceptDifficulty ? `; ${Object.keys(params.conceptDifficulty).length} concept mean difficulties (the prior centre, and the difficulty of an unseen item)` : ""}`,
+    `credit rule of multi-concept items: ${params.credit ?? "conjunctive"}`,
     `guard rails: guess <= ${params.guards.maxGuess}, slip <= ${params.guards.maxSlip}, mastery in [${params.guards.minMastery}, ${params.guards.maxMastery}]`,
   ].join("\n");
 }
@@ -220,7 +221,7 @@ export function ktCommand(): Command {
         height: 480,
         diagonal: true,
         series: main.byItemCount.map((g, i) => ({
-          name: `${g.label} answers (n=${g.metrics.n})`,
+          name: `${g.label} (n=${g.metrics.n})`,
           color: colors[i % colors.length]!,
           points: g.calibration.filter((b) => b.n >= 30).map((b) => [b.meanPredicted, b.meanObserved] as [number, number]),
         })),
