@@ -1,31 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { crossValidate, learnerFolds, type CrossValidationResult } from "../kt/evaluate.js";
+import { crossValidate, type CrossValidationResult } from "../kt/evaluate.js";
+import { BASELINES, type Baseline } from "../kt/baselines.js";
 import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../kt/fit.js";
-import type { LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
+import type { CreditRule, LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
 import { replay } from "../kt/replay.js";
+import { readAttempts } from "../kt/read-attempts.js";
 import { progressBar, withServices } from "./runtime.js";
 import { grid, lineChart } from "./svg.js";
 
-/** Reads an NDJSON event file (the recordEvents contract), keeping file order and event ids. */
-export function readAttempts(file: string): { events: LearnerAttemptEvent[]; eventIds: string[] } {
-  const events: LearnerAttemptEvent[] = [];
-  const eventIds: string[] = [];
-  const text = readFileSync(file, "utf8");
-  let line = 0;
-  for (const raw of text.split("\n")) {
-    line++;
-    if (raw.trim() === "") continue;
-    const r = JSON.parse(raw) as { eventId?: string; learnerId: string; itemId?: string; conceptIds?: string[]; correct?: boolean; score?: number; occurredAt: string; kind?: string };
-    if (r.kind === "CONTENT_VIEW") continue;
-    const conceptIds = r.conceptIds ?? (r.itemId ? [r.itemId] : []);
-    if (!r.learnerId || conceptIds.length === 0) throw new Error(`${file}:${line}: needs learnerId and conceptIds (or itemId)`);
-    events.push({ learnerId: r.learnerId, itemId: r.itemId ?? conceptIds.join(","), conceptIds, score: typeof r.score === "number" ? r.score : r.correct ? 1 : 0, occurredAt: Date.parse(r.occurredAt) });
-    eventIds.push(r.eventId ?? `line-${line}`);
-  }
-  return { events, eventIds };
-}
+export { readAttempts };
 
 function fitProgress(label: string) {
   const bar = progressBar(label);
@@ -51,7 +36,8 @@ export function describeParams(params: ModelParams): string {
     `forgetting: half-life ${(params.forgetting.halfLifeMs / 86_400_000).toFixed(1)} days, grace ${(params.forgetting.graceMs / 60_000).toFixed(0)} min, per interleaved event ${params.forgetting.perInterleavedEvent}`,
     `${concepts.length} concepts fitted (others use ${JSON.stringify(params.defaultConcept)}):`,
     ...(concepts.length ? (["pL0", "pT", "pG", "pS", "pF"] as const).map((k) => `  ${stat(k)}`) : []),
-    `${items.length} item difficulties, from ${Math.min(0, ...items).toFixed(2)} to ${Math.max(0, ...items).toFixed(2)} logits`,
+    `${items.length} item difficulties, from ${Math.min(0, ...items).toFixed(2)} to ${Math.max(0, ...items).toFixed(2)} logits${params.conceptDifficulty ? `; ${Object.keys(params.conceptDifficulty).length} concept mean difficulties (the prior centre, and the difficulty of an unseen item)` : ""}`,
+    `credit rule of multi-concept items: ${params.credit ?? "conjunctive"}`,
     `guard rails: guess <= ${params.guards.maxGuess}, slip <= ${params.guards.maxSlip}, mastery in [${params.guards.minMastery}, ${params.guards.maxMastery}]`,
   ].join("\n");
 }
@@ -88,6 +74,45 @@ export const VARIANTS: Record<string, ModelVariant> = {
   full: FULL_MODEL,
 };
 
+function baselinesOf(list: string): Baseline[] {
+  if (list === "none" || list === "") return [];
+  if (list === "all") return [...BASELINES];
+  return list.split(",").map((name) => {
+    const b = BASELINES.find((x) => x.name === name.trim());
+    if (!b) throw new InvalidArgumentError(`--baselines: unknown ${name}; known: ${BASELINES.map((x) => x.name).join(", ")}`);
+    return b;
+  });
+}
+
+/** The side-by-side table of one evaluate run: every model on the same folds and answers. */
+export function reportText(cv: CrossValidationResult): string {
+  const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : "-");
+  const lines = [
+    `pooled over ${cv.pooled.n} held-out answers (${cv.folds.length} folds):`,
+    "model                       AUC     RMSE    logloss  |p-o| dec  first-10 AUC  cold-item AUC  per-fold AUC",
+  ];
+  for (const r of cv.reports) {
+    const cold = r.byItemCount[0]!;
+    lines.push(`${r.name.padEnd(26)}  ${f4(r.pooled.auc)}  ${f4(r.pooled.rmse)}  ${f4(r.pooled.logLoss)}   ${f4(r.decileError)}    ${f4(r.firstAnswers.auc)}        ${f4(cold.metrics.auc)}         ${r.perFold.map((m) => m.auc.toFixed(3)).join(", ")}`);
+  }
+  const main = cv.reports[0]!;
+  lines.push(`by the item's training answer count (${main.name}): group  n  AUC  mean predicted  observed  |p-o| per decile`);
+  for (const g of main.byItemCount) lines.push(`  ${g.label.padEnd(14)} ${String(g.metrics.n).padStart(7)}  ${f4(g.metrics.auc)}  ${f4(g.metrics.meanPredicted)}  ${f4(g.metrics.meanObserved)}  ${f4(g.decileError)}`);
+  lines.push(`calibration (${main.name}): bin        n   predicted  observed`);
+  for (const b of cv.calibration.filter((x) => x.n > 0)) lines.push(`  ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}  ${String(b.n).padStart(8)}   ${b.meanPredicted.toFixed(3)}      ${b.meanObserved.toFixed(3)}`);
+  return lines.join("\n");
+}
+
+function creditOf(rule: string): CreditRule {
+  if (rule === "conjunctive" || rule === "product" || rule === "independent") return rule;
+  throw new InvalidArgumentError("--credit must be conjunctive, product or independent");
+}
+
+function itemPriorOf(prior: string): "hierarchical" | "fixed" {
+  if (prior === "hierarchical" || prior === "fixed") return prior;
+  throw new InvalidArgumentError("--item-prior must be hierarchical or fixed");
+}
+
 function variantOf(name: string): ModelVariant {
   const v = VARIANTS[name];
   if (!v) throw new InvalidArgumentError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}`);
@@ -104,11 +129,13 @@ export function ktCommand(): Command {
     .option("--restarts <n>", "EM restarts per concept", (v) => Number(v), 3)
     .option("--rounds <n>", "joint refinement rounds", (v) => Number(v), 2)
     .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
-    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string }) => {
+    .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
+    .option("--item-prior <prior>", "item difficulty prior: hierarchical or fixed", "hierarchical")
+    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string; credit: string; itemPrior: string }) => {
       const { events } = readAttempts(opts.events);
       process.stderr.write(`fitting on ${events.length} answers\n`);
       const progress = fitProgress("fit");
-      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, variant: variantOf(opts.variant), onProgress: progress.onProgress });
+      const result = fit(events, { restarts: opts.restarts, rounds: opts.rounds, variant: variantOf(opts.variant), credit: creditOf(opts.credit), itemPrior: itemPriorOf(opts.itemPrior), onProgress: progress.onProgress });
       progress.stop();
       writeFileSync(opts.out, `${JSON.stringify(result.params)}\n`);
       process.stderr.write(`${describeParams(result.params)}\ntrain mean log-likelihood ${result.trainMeanLogLik.toFixed(4)} over ${result.trainEvents} answers, ${(result.elapsedMs / 1000).toFixed(1)} s\nwrote ${opts.out}\n`);
@@ -138,43 +165,41 @@ export function ktCommand(): Command {
     });
 
   kt.command("evaluate")
-    .description("Learner-level k-fold cross-validation: AUC, RMSE, accuracy, calibration table; draws a calibration plot and learning curves (SVG)")
+    .description("Learner-level k-fold cross-validation of the model and the baselines on the same folds: AUC, RMSE, calibration, cold learners and items; draws calibration plots and learning curves (SVG)")
     .requiredOption("--events <file>")
     .option("--folds <k>", "folds", (v) => Number(v), 5)
     .option("--seed <n>", "fold assignment seed", (v) => Number(v), 42)
     .option("--out-dir <dir>", "where to write the SVG files and the JSON report", "kt-report")
     .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
-    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string }) => {
+    .option("--baselines <list>", `comma-separated baselines (${BASELINES.map((b) => b.name).join(", ")}), "all" or "none"`, "all")
+    .option("--only-folds <list>", "run only these folds (0-based, comma-separated), e.g. for a quick look")
+    .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
+    .option("--item-prior <prior>", "item difficulty prior: hierarchical (shrunk toward the concepts' mean, fitted strength) or fixed (N(0, 1))", "hierarchical")
+    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string; baselines: string; onlyFolds?: string; credit: string; itemPrior: string }) => {
       const { events } = readAttempts(opts.events);
-      process.stderr.write(`${opts.folds}-fold learner-level cross-validation of the ${opts.variant} model on ${events.length} answers\n`);
+      const baselines = baselinesOf(opts.baselines);
+      const onlyFolds = opts.onlyFolds?.split(",").map((x) => Number(x));
+      process.stderr.write(`${opts.folds}-fold learner-level cross-validation of the ${opts.variant} model${baselines.length ? ` and ${baselines.map((b) => b.name).join(", ")}` : ""} on ${events.length} answers\n`);
       const started = Date.now();
       const cv: CrossValidationResult = crossValidate(events, {
         k: opts.folds,
         seed: opts.seed,
-        fitOptions: { variant: variantOf(opts.variant) },
-        onFold: (f) => process.stderr.write(f.phase === "start" ? `fold ${f.fold + 1}/${opts.folds}: fitting...\n` : `fold ${f.fold + 1}/${opts.folds}: AUC ${f.metrics?.auc.toFixed(4)} (fit ${((f.fitMs ?? 0) / 1000).toFixed(0)} s)\n`),
+        baselines,
+        modelName: opts.variant === "full" ? "frontier" : `frontier ${opts.variant}`,
+        ...(onlyFolds ? { onlyFolds } : {}),
+        fitOptions: { variant: variantOf(opts.variant), credit: creditOf(opts.credit), itemPrior: itemPriorOf(opts.itemPrior) },
+        onFold: (f) =>
+          process.stderr.write(
+            f.phase === "start"
+              ? `fold ${f.fold + 1}/${opts.folds}: fitting...\n`
+              : `fold ${f.fold + 1}/${opts.folds}: ${f.phase === "baseline" ? f.name : "model"} AUC ${f.metrics?.auc.toFixed(4)} (fit ${((f.fitMs ?? 0) / 1000).toFixed(1)} s)\n`,
+          ),
       });
-      const p = cv.pooled;
-      const lines = [
-        `pooled over ${p.n} held-out answers: AUC ${p.auc.toFixed(4)}  RMSE ${p.rmse.toFixed(4)}  accuracy ${p.accuracy.toFixed(4)}`,
-        `per fold AUC: ${cv.folds.map((f) => f.metrics.auc.toFixed(4)).join(", ")}`,
-        "calibration: bin        n   predicted  observed",
-        ...cv.calibration.filter((b) => b.n > 0).map((b) => `  ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}  ${String(b.n).padStart(8)}   ${b.meanPredicted.toFixed(3)}      ${b.meanObserved.toFixed(3)}`),
-        `total ${((Date.now() - started) / 1000).toFixed(0)} s`,
-      ];
-      process.stdout.write(`${lines.join("\n")}\n`);
+      process.stdout.write(`${reportText(cv)}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
-      // Held-out predictions again, per fold with that fold's parameters, for the learning curves.
-      const folds = learnerFolds(events, opts.folds, opts.seed);
-      const held: LearnerAttemptEvent[] = [];
-      const preds: number[] = [];
-      for (const f of cv.folds) {
-        const test = events.filter((e) => folds.get(e.learnerId) === f.fold);
-        const r = replay(f.params, test);
-        held.push(...test);
-        preds.push(...r.predictions);
-      }
       mkdirSync(opts.outDir, { recursive: true });
+      const main = cv.reports[0]!;
+      const p = cv.pooled;
       const calibration = lineChart({
         title: `Calibration (${opts.folds}-fold CV, AUC ${p.auc.toFixed(3)})`,
         xLabel: "predicted P(correct)",
@@ -185,7 +210,24 @@ export function ktCommand(): Command {
         series: [{ name: "held-out answers", color: "#1f6feb", points: cv.calibration.filter((b) => b.n > 0).map((b) => [b.meanPredicted, b.meanObserved]) }],
       });
       writeFileSync(join(opts.outDir, "calibration.svg"), calibration);
-      const curves = learningCurves(held, Float64Array.from(preds), 12, 10);
+      const colors = ["#d1242f", "#bc4c00", "#9a6700", "#1a7f37", "#0969da", "#8250df", "#57606a"];
+      const byCount = lineChart({
+        title: "Calibration by the item's training answer count",
+        xLabel: "predicted P(correct)",
+        yLabel: "observed fraction correct",
+        x: [0, 1],
+        y: [0, 1],
+        width: 640,
+        height: 480,
+        diagonal: true,
+        series: main.byItemCount.map((g, i) => ({
+          name: `${g.label} (n=${g.metrics.n})`,
+          color: colors[i % colors.length]!,
+          points: g.calibration.filter((b) => b.n >= 30).map((b) => [b.meanPredicted, b.meanObserved] as [number, number]),
+        })),
+      });
+      writeFileSync(join(opts.outDir, "calibration-by-item-count.svg"), byCount);
+      const curves = learningCurves(cv.heldOut.events, Float64Array.from(cv.heldOut.predictions), 12, 10);
       const charts = curves.map((c) =>
         lineChart({
           title: c.concept,
@@ -202,8 +244,16 @@ export function ktCommand(): Command {
         }),
       );
       writeFileSync(join(opts.outDir, "learning-curves.svg"), grid(charts, 4, 320, 240));
-      writeFileSync(join(opts.outDir, "report.json"), `${JSON.stringify({ pooled: cv.pooled, folds: cv.folds.map((f) => ({ fold: f.fold, metrics: f.metrics, fitMs: f.fitMs })), calibration: cv.calibration }, null, 2)}\n`);
-      process.stderr.write(`wrote ${join(opts.outDir, "calibration.svg")}, ${join(opts.outDir, "learning-curves.svg")} and report.json\n`);
+      const json = {
+        events: opts.events,
+        folds: opts.folds,
+        seed: opts.seed,
+        variant: opts.variant,
+        reports: cv.reports.map((r) => ({ ...r, byItemCount: r.byItemCount.map((g) => ({ label: g.label, metrics: g.metrics, decileError: g.decileError })) })),
+        foldFits: cv.folds.map((f) => ({ fold: f.fold, fitMs: f.fitMs, trainEvents: f.trainEvents, testEvents: f.testEvents })),
+      };
+      writeFileSync(join(opts.outDir, "report.json"), `${JSON.stringify(json, null, 2)}\n`);
+      process.stderr.write(`wrote calibration.svg, calibration-by-item-count.svg, learning-curves.svg and report.json in ${opts.outDir}\n`);
     });
   return kt;
 }

@@ -6,6 +6,7 @@
 import { fit, type FitOptions, type FitResult } from './fit.js';
 import type { LearnerAttemptEvent, ModelParams } from '../domain/mastery/model.js';
 import { replay } from './replay.js';
+import type { Baseline } from './baselines.js';
 
 export interface Metrics {
   n: number;
@@ -126,6 +127,105 @@ export function learnerFolds(events: readonly LearnerAttemptEvent[], k: number, 
   return folds;
 }
 
+/** Mean |mean predicted − observed| over the 10 equal-count deciles of the prediction (the issue's calibration measure). */
+export function decileCalibrationError(p: ArrayLike<number>, score: ArrayLike<number>, bins = 10): number {
+  const n = p.length;
+  if (n === 0) return Number.NaN;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[a]! - p[b]!);
+  let total = 0;
+  let used = 0;
+  for (let b = 0; b < bins; b++) {
+    const lo = Math.floor((b * n) / bins);
+    const hi = Math.floor(((b + 1) * n) / bins);
+    if (hi <= lo) continue;
+    let sp = 0;
+    let so = 0;
+    for (let k = lo; k < hi; k++) {
+      sp += p[idx[k]!]!;
+      so += score[idx[k]!]!;
+    }
+    total += Math.abs(sp - so) / (hi - lo);
+    used++;
+  }
+  return total / used;
+}
+
+/** Groups of held-out answers by how often their item was answered in the training folds. */
+export const ITEM_COUNT_BINS: ReadonlyArray<{ label: string; lo: number; hi: number }> = [
+  { label: '0 (cold item)', lo: 0, hi: 0 },
+  { label: '1-2', lo: 1, hi: 2 },
+  { label: '3-5', lo: 3, hi: 5 },
+  { label: '6-10', lo: 6, hi: 10 },
+  { label: '11-30', lo: 11, hi: 30 },
+  { label: '31-100', lo: 31, hi: 100 },
+  { label: '>100', lo: 101, hi: Number.POSITIVE_INFINITY },
+];
+
+export interface GroupMetrics {
+  label: string;
+  metrics: Metrics;
+  /** Mean |predicted − observed| over the group's deciles. */
+  decileError: number;
+  /** Equal-width calibration of the group (for the per-count calibration plot). */
+  calibration: CalibrationBin[];
+}
+
+/** Everything measured for one model (the Frontier model or a baseline) over the pooled held-out answers. */
+export interface ModelReport {
+  name: string;
+  pooled: Metrics;
+  perFold: Metrics[];
+  /** Mean |predicted − observed| over deciles of the prediction, pooled. */
+  decileError: number;
+  calibration: CalibrationBin[];
+  /** Each learner's first 10 answers only (cold learners). */
+  firstAnswers: Metrics;
+  /** By the item's number of training answers (ITEM_COUNT_BINS). */
+  byItemCount: GroupMetrics[];
+  /** Total fitting time over the folds (ms). */
+  fitMs: number;
+}
+
+/** Facts about each pooled held-out answer, shared by all models. */
+export interface HeldOutFacts {
+  scores: number[];
+  /** Number of answers to this answer's item in its fold's training learners. */
+  itemTrainCount: number[];
+  /** 0-based position of the answer in its learner's sequence. */
+  learnerIndex: number[];
+}
+
+function pick(a: ArrayLike<number>, keep: readonly number[]): number[] {
+  return keep.map((i) => a[i]!);
+}
+
+/** The report of one model from its pooled held-out predictions (same order as `facts`). */
+export function modelReport(name: string, predictions: readonly number[], facts: HeldOutFacts, perFold: Metrics[], fitMs: number, firstN = 10): ModelReport {
+  const first: number[] = [];
+  facts.learnerIndex.forEach((k, i) => {
+    if (k < firstN) first.push(i);
+  });
+  const byItemCount = ITEM_COUNT_BINS.map((bin) => {
+    const keep: number[] = [];
+    facts.itemTrainCount.forEach((c, i) => {
+      if (c >= bin.lo && c <= bin.hi) keep.push(i);
+    });
+    const p = pick(predictions, keep);
+    const s = pick(facts.scores, keep);
+    return { label: bin.label, metrics: metrics(p, s), decileError: decileCalibrationError(p, s), calibration: calibrationTable(p, s) };
+  });
+  return {
+    name,
+    pooled: metrics(predictions, facts.scores),
+    perFold,
+    decileError: decileCalibrationError(predictions, facts.scores),
+    calibration: calibrationTable(predictions, facts.scores),
+    firstAnswers: metrics(pick(predictions, first), pick(facts.scores, first)),
+    byItemCount,
+    fitMs,
+  };
+}
+
 export interface FoldResult {
   fold: number;
   trainEvents: number;
@@ -143,6 +243,10 @@ export interface CrossValidationResult {
   pooled: Metrics;
   folds: FoldResult[];
   calibration: CalibrationBin[];
+  /** The Frontier model's full report (first) and each baseline's, all on the same folds and answers. */
+  reports: ModelReport[];
+  /** The pooled held-out answers (in fold order) with the model's predictions. */
+  heldOut: HeldOutFacts & { events: LearnerAttemptEvent[]; predictions: number[] };
 }
 
 export interface CrossValidationOptions {
@@ -151,26 +255,47 @@ export interface CrossValidationOptions {
   fitOptions?: FitOptions;
   /** Run only these folds (default: all k). Pooled metrics then cover only those folds' learners. */
   onlyFolds?: readonly number[];
-  /** Called when a fold starts / ends. */
-  onFold?: (info: { fold: number; phase: 'start' | 'done'; metrics?: Metrics; fitMs?: number }) => void;
+  /** Baselines fitted and scored on the same folds (default none). */
+  baselines?: readonly Baseline[];
+  /** Name of the model in the reports (default "frontier"). */
+  modelName?: string;
+  /** Called when a fold starts / ends, and after each baseline. */
+  onFold?: (info: { fold: number; phase: 'start' | 'done' | 'baseline'; metrics?: Metrics; fitMs?: number; name?: string }) => void;
 }
 
 /**
  * k-fold learner-level cross-validation. Held-out learners are replayed online with replay.ts from an empty
- * state; all held-out predictions are pooled for the metrics.
+ * state; all held-out predictions are pooled for the metrics. Baselines see the same training and test
+ * learners of each fold.
  */
 export function crossValidate(events: readonly LearnerAttemptEvent[], options: CrossValidationOptions = {}): CrossValidationResult {
   const k = options.k ?? 5;
   const seed = options.seed ?? 42;
+  const baselines = options.baselines ?? [];
   const folds = learnerFolds(events, k, seed);
   const allP: number[] = [];
   const allS: number[] = [];
+  const facts: HeldOutFacts = { scores: allS, itemTrainCount: [], learnerIndex: [] };
+  const heldEvents: LearnerAttemptEvent[] = [];
+  const baseP = baselines.map(() => [] as number[]);
+  const basePerFold = baselines.map(() => [] as Metrics[]);
+  const baseFitMs = baselines.map(() => 0);
   const foldResults: FoldResult[] = [];
   for (let f = 0; f < k; f++) {
     if (options.onlyFolds && !options.onlyFolds.includes(f)) continue;
     options.onFold?.({ fold: f, phase: 'start' });
     const train = events.filter((e) => folds.get(e.learnerId) !== f);
     const test = events.filter((e) => folds.get(e.learnerId) === f);
+    const itemCount = new Map<string, number>();
+    for (const e of train) itemCount.set(e.itemId, (itemCount.get(e.itemId) ?? 0) + 1);
+    const seenByLearner = new Map<string, number>();
+    for (const e of test) {
+      const n = seenByLearner.get(e.learnerId) ?? 0;
+      seenByLearner.set(e.learnerId, n + 1);
+      facts.learnerIndex.push(n);
+      facts.itemTrainCount.push(itemCount.get(e.itemId) ?? 0);
+      heldEvents.push(e);
+    }
     const t0 = Date.now();
     const fitted = fit(train, options.fitOptions);
     const fitMs = Date.now() - t0;
@@ -184,6 +309,18 @@ export function crossValidate(events: readonly LearnerAttemptEvent[], options: C
     const m = metrics(r.predictions, r.scores);
     foldResults.push({ fold: f, trainEvents: train.length, testEvents: test.length, fitMs, replayMs, metrics: m, params: fitted.params, fitHistory: fitted.history });
     options.onFold?.({ fold: f, phase: 'done', metrics: m, fitMs });
+    baselines.forEach((b, j) => {
+      const tb = Date.now();
+      const pred = b.fit(train)(test);
+      const ms = Date.now() - tb;
+      baseFitMs[j] = baseFitMs[j]! + ms;
+      for (const x of pred) baseP[j]!.push(x);
+      const bm = metrics(pred, r.scores);
+      basePerFold[j]!.push(bm);
+      options.onFold?.({ fold: f, phase: 'baseline', name: b.name, metrics: bm, fitMs: ms });
+    });
   }
-  return { k, seed, pooled: metrics(allP, allS), folds: foldResults, calibration: calibrationTable(allP, allS) };
+  const main = modelReport(options.modelName ?? 'frontier', allP, facts, foldResults.map((x) => x.metrics), foldResults.reduce((a, x) => a + x.fitMs, 0));
+  const reports = [main, ...baselines.map((b, j) => modelReport(b.name, baseP[j]!, facts, basePerFold[j]!, baseFitMs[j]!))];
+  return { k, seed, pooled: main.pooled, folds: foldResults, calibration: main.calibration, reports, heldOut: { ...facts, events: heldEvents, predictions: allP } };
 }

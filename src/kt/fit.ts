@@ -20,8 +20,12 @@ import {
   bktTransition,
   clamp,
   conceptPosterior,
+  creditCorrect,
+  creditPosterior,
+  type CreditRule,
   DEFAULT_CONCEPT,
   defaultModelParams,
+  itemDifficultyFor,
   logit,
   retention,
   sigmoid,
@@ -78,8 +82,14 @@ export interface FitOptions {
   rounds?: number;
   /** Concepts with fewer events keep the default concept parameters. Default 20. */
   minConceptEvents?: number;
-  /** Prior standard deviation (logits) of item difficulties. Default 1. */
+  /** Prior standard deviation (logits) of item difficulties with `itemPrior: 'fixed'`, and the starting τ of
+   * the hierarchical prior. Default 1. */
   difficultyPriorSd?: number;
+  /** 'hierarchical' (default): b_i ~ N(mean of its concepts' μ_c, τ²) with μ_c and τ fitted (empirical
+   * Bayes), so a rarely answered item is shrunk toward its concepts' mean. 'fixed': b_i ~ N(0, difficultyPriorSd²). */
+  itemPrior?: 'hierarchical' | 'fixed';
+  /** Credit rule of multi-concept items (model.ts CreditRule). Default 'conjunctive'. */
+  credit?: CreditRule;
   /** Guard rails; default DEFAULT_GUARDS. maxGuess and maxSlip must be < 0.5. */
   guards?: Partial<GuardParams>;
   /** Parameters not identifiable from answer data, fixed a priori (defaults of defaultModelParams()). */
@@ -215,13 +225,16 @@ function toArrayParams(ix: IndexedEvents, params: ModelParams): ArrayParams {
     ap.S[c] = cp.pS;
     ap.F[c] = cp.pF;
   });
+  const ic = itemConcepts(ix);
   ix.itemIds.forEach((id, i) => {
-    ap.b[i] = params.itemDifficulty[id] ?? 0;
+    const cs: string[] = [];
+    for (let j = ic.start[i]!; j < ic.start[i + 1]!; j++) cs.push(ix.conceptIds[ic.list[j]!]!);
+    ap.b[i] = itemDifficultyFor(params, id, cs);
   });
   return ap;
 }
 
-function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number): ModelParams {
+function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number, conceptMu?: Float64Array): ModelParams {
   const concepts: Record<string, ConceptParams> = {};
   const fitted: ConceptParams[] = [];
   ix.conceptIds.forEach((id, c) => {
@@ -239,12 +252,20 @@ function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32A
   ix.itemIds.forEach((id, i) => {
     if (ap.b[i] !== 0) itemDifficulty[id] = ap.b[i]!;
   });
-  return {
+  const out: ModelParams = {
     ...ap.base,
     concepts,
     defaultConcept: { pL0: med('pL0'), pT: med('pT'), pG: med('pG'), pS: med('pS'), pF: med('pF') },
     itemDifficulty,
   };
+  if (conceptMu) {
+    const conceptDifficulty: Record<string, number> = {};
+    ix.conceptIds.forEach((id, c) => {
+      if (conceptMu[c] !== 0) conceptDifficulty[id] = conceptMu[c]!;
+    });
+    out.conceptDifficulty = conceptDifficulty;
+  }
+  return out;
 }
 
 /**
@@ -261,6 +282,9 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
   const lastIdx = new Int32Array(nC);
   const touched: number[] = [];
   const ms: number[] = [];
+  const gs: number[] = [];
+  const ss: number[] = [];
+  const rule = ap.base.credit ?? 'conjunctive';
   const em: ItemEmission = { noSlip: 1, guess: 0 };
   const recentFloor = rc.floor;
   let ll = 0;
@@ -281,6 +305,8 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
       const c1 = ix.cStart[e + 1]!;
       const t = ix.time[e]!;
       ms.length = 0;
+      gs.length = 0;
+      ss.length = 0;
       let noSlip = 1;
       let gsum = 0;
       let rsum = 0;
@@ -303,13 +329,15 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
           }
         }
         ms.push(m);
+        gs.push(ap.G[c]!);
+        ss.push(ap.S[c]!);
         noSlip *= 1 - ap.S[c]!;
         gsum += ap.G[c]!;
       }
       const nc = c1 - c0;
       em.noSlip = noSlip;
       em.guess = nc > 0 ? gsum / nc : 0;
-      const pBkt = nc > 0 ? bktCorrect(ms, em) : 0.5;
+      const pBkt = nc === 0 ? 0.5 : rule === 'conjunctive' ? bktCorrect(ms, em) : creditCorrect(rule, ms, gs, ss, nc);
       let recentTerm = 0;
       if (rn > 0 && w.recent !== 0) recentTerm = w.recent * logit(clamp(rsum / rn, recentFloor, 1 - recentFloor));
       const practice = w.practice === 0 ? 0 : w.practice * Math.log1p(nAtt);
@@ -332,7 +360,7 @@ function fastReplay(ix: IndexedEvents, ap: ArrayParams, rec?: Recording, learner
           rec.mEff[j] = m;
           rec.othersM[j] = others;
         }
-        const post = conceptPosterior(m, others, em, s).posterior;
+        const post = rule === 'conjunctive' ? conceptPosterior(m, others, em, s).posterior : creditPosterior(rule, j - c0, ms, gs, ss, nc, s).posterior;
         const pT = w.learnAbility === 0 ? ap.T[c]! : sigmoid(logit(ap.T[c]!) + w.learnAbility * theta);
         mastery[c] = clamp(post * (1 - ap.F[c]!) + (1 - post) * pT, gd.minMastery, gd.maxMastery);
         recent[c] = (1 - rc.rate) * recent[c]! + rc.rate * s;
@@ -555,6 +583,10 @@ function conceptNll(
   const first = occ.first[c]!;
   const rets = occ.ret[c]!;
   const em: ItemEmission = { noSlip: 1, guess: 0 };
+  const rule = ap.base.credit ?? 'conjunctive';
+  const ms: number[] = [];
+  const gs: number[] = [];
+  const ss: number[] = [];
   let stored = 0;
   let nll = 0;
   const logitL0 = logit(cp.pL0);
@@ -564,26 +596,42 @@ function conceptNll(
     const e = evs[q]!;
     const m = first[q] ? clamp(sigmoid(logitL0 + w.priorAbility * rec.theta[e]!), gd.minMastery, gd.maxMastery) : clamp(stored * rets[q]!, gd.minMastery, gd.maxMastery);
     const others = rec.othersM[j]!;
-    // emission of the item with this concept's candidate slip/guess and the others' current ones
     const c0 = ix.cStart[e]!;
     const c1 = ix.cStart[e + 1]!;
-    let noSlip = 1 - cp.pS;
-    let gsum = cp.pG;
-    for (let jj = c0; jj < c1; jj++) {
-      if (jj === j) continue;
-      const d = ix.cList[jj]!;
-      noSlip *= 1 - ap.S[d]!;
-      gsum += ap.G[d]!;
-    }
-    em.noSlip = noSlip;
-    em.guess = gsum / (c1 - c0);
-    const mm = m * others;
-    const pBkt = mm * em.noSlip + (1 - mm) * em.guess;
-    const z = rec.rest[e]! + w.mastery * logit(pBkt);
     const s = ix.score[e]!;
+    let pBkt: number;
+    let post: number;
+    if (rule === 'conjunctive') {
+      // emission of the item with this concept's candidate slip/guess and the others' current ones
+      let noSlip = 1 - cp.pS;
+      let gsum = cp.pG;
+      for (let jj = c0; jj < c1; jj++) {
+        if (jj === j) continue;
+        const d = ix.cList[jj]!;
+        noSlip *= 1 - ap.S[d]!;
+        gsum += ap.G[d]!;
+      }
+      em.noSlip = noSlip;
+      em.guess = gsum / (c1 - c0);
+      const mm = m * others;
+      pBkt = mm * em.noSlip + (1 - mm) * em.guess;
+      post = conceptPosterior(m, others, em, s).posterior;
+    } else {
+      ms.length = 0;
+      gs.length = 0;
+      ss.length = 0;
+      for (let jj = c0; jj < c1; jj++) {
+        const d = ix.cList[jj]!;
+        ms.push(jj === j ? m : rec.mEff[jj]!);
+        gs.push(jj === j ? cp.pG : ap.G[d]!);
+        ss.push(jj === j ? cp.pS : ap.S[d]!);
+      }
+      pBkt = creditCorrect(rule, ms, gs, ss, c1 - c0);
+      post = creditPosterior(rule, j - c0, ms, gs, ss, c1 - c0, s).posterior;
+    }
+    const z = rec.rest[e]! + w.mastery * logit(pBkt);
     // log p = −log(1+e^{−z}); log(1−p) = −log(1+e^{z})
     nll += s * softplus(-z) + (1 - s) * softplus(z);
-    const post = conceptPosterior(m, others, em, s).posterior;
     const pT = w.learnAbility === 0 ? cp.pT : sigmoid(logitT + w.learnAbility * rec.theta[e]!);
     stored = clamp(bktTransition(post, cp, pT), gd.minMastery, gd.maxMastery);
   }
@@ -592,6 +640,96 @@ function conceptNll(
 
 function softplus(x: number): number {
   return x > 30 ? x : x < -30 ? Math.exp(x) : Math.log1p(Math.exp(x));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item difficulties with shrinkage toward the concepts' mean
+// ---------------------------------------------------------------------------------------------
+
+/** Concepts of each item (from its first event) as CSR arrays. */
+function itemConcepts(ix: IndexedEvents): { start: Int32Array; list: Int32Array } {
+  const nI = ix.itemIds.length;
+  const firstEvent = new Int32Array(nI).fill(-1);
+  for (let e = 0; e < ix.nEvents; e++) if (firstEvent[ix.item[e]!]! < 0) firstEvent[ix.item[e]!] = e;
+  const start = new Int32Array(nI + 1);
+  const list: number[] = [];
+  for (let i = 0; i < nI; i++) {
+    start[i] = list.length;
+    const e = firstEvent[i]!;
+    if (e >= 0) for (let j = ix.cStart[e]!; j < ix.cStart[e + 1]!; j++) list.push(ix.cList[j]!);
+  }
+  start[nI] = list.length;
+  return { start, list: Int32Array.from(list) };
+}
+
+/**
+ * MAP item difficulties under b_i ~ N(μ_i, τ²), μ_i = mean of μ_c over the item's concepts, given each
+ * event's logit z_e recorded at difficulties `bAt` (z_e + bAt_i − b_i is the logit at b_i). With
+ * `hierarchical`, μ_c and τ² are re-estimated in turn (empirical Bayes: μ_c = mean over its items of
+ * b_i, τ² = mean over items of (b_i − μ_i)² + posterior variance), a few sweeps each.
+ *
+ * @returns difficulties (logits), the concept means μ_c (logits) and τ (logits)
+ */
+export function estimateDifficulties(
+  ix: IndexedEvents,
+  z: Float64Array,
+  bAt: Float64Array,
+  hierarchical: boolean,
+  start: { mu: Float64Array; tau: number },
+): { b: Float64Array; mu: Float64Array; tau: number } {
+  const nI = ix.itemIds.length;
+  const nC = ix.conceptIds.length;
+  const ic = itemConcepts(ix);
+  const b = bAt.slice();
+  const mu = start.mu.slice();
+  let tau = start.tau;
+  const postVar = new Float64Array(nI);
+  const sumResid = new Float64Array(nI);
+  const hess = new Float64Array(nI);
+  const prior = (i: number): number => {
+    const c0 = ic.start[i]!;
+    const c1 = ic.start[i + 1]!;
+    if (c1 <= c0) return 0;
+    let m = 0;
+    for (let j = c0; j < c1; j++) m += mu[ic.list[j]!]!;
+    return m / (c1 - c0);
+  };
+  const sweeps = hierarchical ? 6 : 1;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    const inv = 1 / (tau * tau);
+    for (let it = 0; it < 4; it++) {
+      sumResid.fill(0);
+      hess.fill(0);
+      for (let e = 0; e < ix.nEvents; e++) {
+        const i = ix.item[e]!;
+        const p = sigmoid(z[e]! + bAt[i]! - b[i]!);
+        sumResid[i] = sumResid[i]! + (ix.score[e]! - p);
+        hess[i] = hess[i]! + p * (1 - p);
+      }
+      for (let i = 0; i < nI; i++) {
+        // nll(b) = −Σ log-lik + (b − μ_i)²/(2τ²): gradient Σ (s − p) + (b − μ_i)/τ², Hessian Σ p(1 − p) + 1/τ²
+        const gB = sumResid[i]! + (b[i]! - prior(i)) * inv;
+        const hB = hess[i]! + inv;
+        b[i] = clamp(b[i]! - gB / hB, -6, 6);
+        postVar[i] = 1 / hB;
+      }
+    }
+    if (!hierarchical) break;
+    const sum = new Float64Array(nC);
+    const cnt = new Float64Array(nC);
+    for (let i = 0; i < nI; i++) {
+      for (let j = ic.start[i]!; j < ic.start[i + 1]!; j++) {
+        const c = ic.list[j]!;
+        sum[c] = sum[c]! + b[i]!;
+        cnt[c] = cnt[c]! + 1;
+      }
+    }
+    for (let c = 0; c < nC; c++) mu[c] = cnt[c]! > 0 ? sum[c]! / cnt[c]! : 0;
+    let ss = 0;
+    for (let i = 0; i < nI; i++) ss += (b[i]! - prior(i)) ** 2 + postVar[i]!;
+    tau = clamp(Math.sqrt(ss / Math.max(1, nI)), 0.05, 3);
+  }
+  return { b, mu, tau };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,6 +846,7 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
   if (!(guards.maxGuess < 0.5 && guards.maxSlip < 0.5)) throw new Error('guard rails: maxGuess and maxSlip must be < 0.5');
   let base: ModelParams = {
     ...defaults,
+    ...(options.credit && options.credit !== 'conjunctive' ? { credit: options.credit } : {}),
     guards,
     forgetting: { ...defaults.forgetting, ...options.fixed?.forgetting },
     contentView: { ...defaults.contentView, ...options.fixed?.contentView },
@@ -778,6 +917,8 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
   progress({ stage: 'em', round: 0, fraction: 1, meanLogLik: ll, message: `EM done, replay mean log-lik ${ll.toFixed(5)}` });
 
   const refine = variant.difficulty || variant.ability || variant.recent;
+  const hier = options.itemPrior !== 'fixed';
+  let hierState: { mu: Float64Array; tau: number } = { mu: new Float64Array(nC), tau: priorSd };
   const spec = globalSpec(variant);
   const occ = refine ? conceptOccurrences(ix, base) : undefined;
   const rec: Recording = {
@@ -812,30 +953,16 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
       progress({ stage: 'globals', round, fraction: 1, meanLogLik: -bestF, message: `globals: ${JSON.stringify({ w: ap.base.weights, ab: ap.base.ability, recency: ap.base.recency })}` });
     }
 
-    // ---- b. item difficulties (Newton with Gaussian prior), other terms fixed at the recorded replay
+    // ---- b. item difficulties: hierarchical prior b_i ~ N(μ_i, τ²), μ_i = mean of the item's concepts' μ_c,
+    //         the other terms of each event's logit held at their replayed values; μ_c and τ² by empirical
+    //         Bayes (EM for the variance component), or the fixed prior N(0, difficultyPriorSd²).
     if (variant.difficulty) {
       fastReplay(ix, ap, rec);
-      const nI = ix.itemIds.length;
-      const inv = 1 / (priorSd * priorSd);
-      const bRec = ap.b.slice(); // difficulties at which rec.z was recorded
-      for (let it = 0; it < 4; it++) {
-        const sumResid = new Float64Array(nI); // Σ (s − p)
-        const hess = new Float64Array(nI); // Σ p(1 − p)
-        for (let e = 0; e < nEv; e++) {
-          const i = ix.item[e]!;
-          const p = sigmoid(rec.z[e]! + bRec[i]! - ap.b[i]!);
-          sumResid[i] = sumResid[i]! + (ix.score[e]! - p);
-          hess[i] = hess[i]! + p * (1 - p);
-        }
-        for (let i = 0; i < nI; i++) {
-          // nll(b) = −Σ log-lik + b²/(2σ²): gradient −Σ(p − s)... d nll/db = Σ (s − p) + b/σ², Hessian Σ p(1−p) + 1/σ²
-          const gB = sumResid[i]! + ap.b[i]! * inv;
-          const hB = hess[i]! + inv;
-          ap.b[i] = clamp(ap.b[i]! - gB / hB, -6, 6);
-        }
-      }
+      const est = estimateDifficulties(ix, rec.z, ap.b, hier, hier ? hierState : { mu: new Float64Array(nC), tau: priorSd });
+      ap.b.set(est.b);
+      hierState = { mu: est.mu, tau: est.tau };
       ll = fastReplay(ix, ap) / nEv;
-      progress({ stage: 'items', round, fraction: 1, meanLogLik: ll, message: `item difficulties updated, mean log-lik ${ll.toFixed(5)}` });
+      progress({ stage: 'items', round, fraction: 1, meanLogLik: ll, message: `item difficulties updated (τ ${est.tau.toFixed(3)}), mean log-lik ${ll.toFixed(5)}` });
     }
 
     // ---- c. concept parameters
@@ -864,7 +991,7 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
     progress({ stage: 'concepts', round, fraction: 1, meanLogLik: ll, message: `round ${round} done, mean log-lik ${ll.toFixed(5)}` });
   }
 
-  const params = toModelParams(ix, ap, seqs.counts, minEvents);
+  const params = toModelParams(ix, ap, seqs.counts, minEvents, variant.difficulty && hier ? hierState.mu : undefined);
   ll = fastReplay(ix, ap) / nEv;
   progress({ stage: 'done', round: rounds, fraction: 1, meanLogLik: ll, message: 'done' });
   return { params, trainMeanLogLik: ll, trainEvents: nEv, elapsedMs: Date.now() - t0, history };

@@ -83,3 +83,113 @@ export function nelderMead(
   for (let i = 1; i < vals.length; i++) if (vals[i]! < vals[bi]!) bi = i;
   return { x: pts[bi]!.slice(), fx: vals[bi]!, evals };
 }
+
+export interface LbfgsOptions {
+  /** Maximum number of iterations. Default 300. */
+  maxIterations?: number;
+  /** Stop when the relative decrease of f over one iteration is below this. Default 1e-7. */
+  tolerance?: number;
+  /** Number of correction pairs kept. Default 8. */
+  memory?: number;
+}
+
+/**
+ * Limited-memory BFGS with a backtracking (Armijo) line search, for smooth unconstrained minimisation.
+ * `fg(x, grad)` returns f(x) and writes ∇f(x) into grad.
+ */
+export function lbfgs(
+  fg: (x: Float64Array, grad: Float64Array) => number,
+  x0: Float64Array,
+  opts: LbfgsOptions = {},
+): { x: Float64Array; fx: number; iterations: number } {
+  const n = x0.length;
+  const maxIt = opts.maxIterations ?? 300;
+  const tol = opts.tolerance ?? 1e-7;
+  const mem = opts.memory ?? 8;
+  const x = Float64Array.from(x0);
+  const g = new Float64Array(n);
+  let f = fg(x, g);
+  const S: Float64Array[] = [];
+  const Y: Float64Array[] = [];
+  const rho: number[] = [];
+  const d = new Float64Array(n);
+  const xNew = new Float64Array(n);
+  const gNew = new Float64Array(n);
+  const alpha = new Array<number>(mem).fill(0);
+  let it = 0;
+  for (; it < maxIt; it++) {
+    // two-loop recursion: d = −H·g
+    for (let i = 0; i < n; i++) d[i] = -g[i]!;
+    for (let k = S.length - 1; k >= 0; k--) {
+      let a = 0;
+      for (let i = 0; i < n; i++) a += S[k]![i]! * d[i]!;
+      a *= rho[k]!;
+      alpha[k] = a;
+      for (let i = 0; i < n; i++) d[i]! -= a * Y[k]![i]!;
+    }
+    if (S.length > 0) {
+      const last = S.length - 1;
+      let yy = 0;
+      for (let i = 0; i < n; i++) yy += Y[last]![i]! * Y[last]![i]!;
+      const gamma = 1 / (rho[last]! * yy);
+      for (let i = 0; i < n; i++) d[i]! *= gamma;
+    } else {
+      let gn = 0;
+      for (let i = 0; i < n; i++) gn += g[i]! * g[i]!;
+      const scale = 1 / Math.max(1, Math.sqrt(gn));
+      for (let i = 0; i < n; i++) d[i]! *= scale;
+    }
+    for (let k = 0; k < S.length; k++) {
+      let b = 0;
+      for (let i = 0; i < n; i++) b += Y[k]![i]! * d[i]!;
+      b *= rho[k]!;
+      for (let i = 0; i < n; i++) d[i]! += S[k]![i]! * (alpha[k]! - b);
+    }
+    let slope = 0;
+    for (let i = 0; i < n; i++) slope += g[i]! * d[i]!;
+    if (slope >= 0) {
+      // not a descent direction: restart from steepest descent
+      S.length = 0;
+      Y.length = 0;
+      rho.length = 0;
+      for (let i = 0; i < n; i++) d[i] = -g[i]!;
+      slope = 0;
+      for (let i = 0; i < n; i++) slope += g[i]! * d[i]!;
+      if (slope === 0) break;
+    }
+    let step = 1;
+    let fNew = Number.POSITIVE_INFINITY;
+    for (let ls = 0; ls < 30; ls++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * d[i]!;
+      fNew = fg(xNew, gNew);
+      if (fNew <= f + 1e-4 * step * slope) break;
+      step *= 0.5;
+    }
+    if (!(fNew <= f)) break;
+    const s = new Float64Array(n);
+    const y = new Float64Array(n);
+    let sy = 0;
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i]! - x[i]!;
+      y[i] = gNew[i]! - g[i]!;
+      sy += s[i]! * y[i]!;
+    }
+    const decrease = f - fNew;
+    x.set(xNew);
+    g.set(gNew);
+    const fOld = f;
+    f = fNew;
+    if (sy > 1e-12) {
+      S.push(s);
+      Y.push(y);
+      rho.push(1 / sy);
+      if (S.length > mem) {
+        S.shift();
+        Y.shift();
+        rho.shift();
+      }
+    }
+    if (decrease <= tol * Math.max(1, Math.abs(fOld))) break;
+  }
+  return { x, fx: f, iterations: it };
+}

@@ -120,6 +120,17 @@ export interface ContentViewParams {
   learnWeight: number;
 }
 
+/**
+ * How an answer to an item that assesses several concepts is predicted and credited:
+ *  - 'conjunctive' (default): all concepts needed, P = M·Q + (1 − M)·Ĝ with M = Π m_c, Q = Π (1 − pS_c),
+ *    Ĝ = mean pG_c; each concept updated with its exact likelihood under that model.
+ *  - 'product': each concept answered by its own BKT emission and all must succeed (noisy-AND),
+ *    P = Π_c P_c with P_c = m_c(1 − pS_c) + (1 − m_c)pG_c; exact posteriors under that model.
+ *  - 'independent': P = mean_c P_c and every concept is updated as if the answer were on it alone
+ *    (full credit and blame to each, which is what the multi-row release format implies).
+ */
+export type CreditRule = 'conjunctive' | 'product' | 'independent';
+
 /** All parameters of the model; JSON-serialisable. */
 export interface ModelParams {
   version: 1;
@@ -127,8 +138,14 @@ export interface ModelParams {
   concepts: Record<string, ConceptParams>;
   /** Used for concepts absent from `concepts` (e.g. new content). */
   defaultConcept: ConceptParams;
-  /** Per-item difficulty b_i in logits (higher = harder). Items absent here have difficulty 0. */
+  /** Per-item difficulty b_i in logits (higher = harder). Items absent here get the mean of their concepts'
+   * `conceptDifficulty` (0 without it). */
   itemDifficulty: Record<string, number>;
+  /** Optional: per-concept mean item difficulty μ_c in logits, the centre toward which fitting shrinks the
+   * difficulty of rarely answered items, and the difficulty predicted for an item never answered. */
+  conceptDifficulty?: Record<string, number>;
+  /** Optional: the credit rule of multi-concept items (absent = 'conjunctive'). */
+  credit?: CreditRule;
   weights: ModelWeights;
   ability: AbilityParams;
   forgetting: ForgettingParams;
@@ -334,9 +351,18 @@ export function conceptParamsFor(params: ModelParams, conceptId: string): Concep
   return params.concepts[conceptId] ?? params.defaultConcept;
 }
 
-/** Difficulty b_i (logits) of an item; 0 for items without a fitted difficulty. */
-export function itemDifficultyFor(params: ModelParams, itemId: string): number {
-  return params.itemDifficulty[itemId] ?? 0;
+/**
+ * Difficulty b_i (logits) of an item: its fitted difficulty, else the mean of its concepts' mean difficulty
+ * (`conceptDifficulty`, concepts without one count as 0), else 0.
+ */
+export function itemDifficultyFor(params: ModelParams, itemId: string, conceptIds: readonly string[] = []): number {
+  const b = params.itemDifficulty[itemId];
+  if (b !== undefined) return b;
+  const cd = params.conceptDifficulty;
+  if (!cd || conceptIds.length === 0) return 0;
+  let s = 0;
+  for (const c of conceptIds) s += cd[c] ?? 0;
+  return s / conceptIds.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,6 +480,71 @@ export function bktTransition(posterior: number, cp: ConceptParams, pT: number =
   return posterior * (1 - cp.pF) + (1 - posterior) * pT;
 }
 
+/**
+ * P_BKT(correct) of an item under a credit rule, from its concepts' effective masteries and their guess
+ * and slip probabilities (all in [0, 1], same order, n ≥ 1 entries).
+ */
+export function creditCorrect(rule: CreditRule, masteries: ArrayLike<number>, guess: ArrayLike<number>, slip: ArrayLike<number>, n: number): number {
+  if (rule === 'conjunctive') {
+    let m = 1;
+    let q = 1;
+    let g = 0;
+    for (let k = 0; k < n; k++) {
+      m *= masteries[k]!;
+      q *= 1 - slip[k]!;
+      g += guess[k]!;
+    }
+    return m * q + (1 - m) * (g / n);
+  }
+  let prod = 1;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const pk = masteries[k]! * (1 - slip[k]!) + (1 - masteries[k]!) * guess[k]!;
+    prod *= pk;
+    sum += pk;
+  }
+  return rule === 'product' ? prod : sum / n;
+}
+
+/**
+ * Posterior P(L_j = 1 | score) of the item's j-th concept under a credit rule (soft evidence for partial
+ * credit), with the likelihood ratio P(correct | known)/P(correct | unknown) of that concept.
+ */
+export function creditPosterior(
+  rule: CreditRule,
+  j: number,
+  masteries: ArrayLike<number>,
+  guess: ArrayLike<number>,
+  slip: ArrayLike<number>,
+  n: number,
+  score: number,
+): { posterior: number; evidenceRatio: number } {
+  const m = masteries[j]!;
+  if (rule === 'conjunctive') {
+    let others = 1;
+    let q = 1;
+    let g = 0;
+    for (let k = 0; k < n; k++) {
+      if (k !== j) others *= masteries[k]!;
+      q *= 1 - slip[k]!;
+      g += guess[k]!;
+    }
+    return conceptPosterior(m, others, { noSlip: q, guess: g / n }, score);
+  }
+  let rest = 1; // Π_{k≠j} P_k (product rule); 1 for the independent rule
+  if (rule === 'product') {
+    for (let k = 0; k < n; k++) if (k !== j) rest *= masteries[k]! * (1 - slip[k]!) + (1 - masteries[k]!) * guess[k]!;
+  }
+  const pc1 = (1 - slip[j]!) * rest;
+  const pc0 = guess[j]! * rest;
+  const pCorrect = m * pc1 + (1 - m) * pc0;
+  const postCorrect = pCorrect > 0 ? (m * pc1) / pCorrect : m;
+  const pWrong = 1 - pCorrect;
+  const postWrong = pWrong > 0 ? (m * (1 - pc1)) / pWrong : m;
+  const s = clamp(score, 0, 1);
+  return { posterior: s * postCorrect + (1 - s) * postWrong, evidenceRatio: pc0 > 0 ? pc1 / pc0 : Number.POSITIVE_INFINITY };
+}
+
 /** Elo step size K_n = kMin + k0/(1 + kDecay·n) for a learner with n earlier attempts. */
 export function abilityStep(ab: AbilityParams, attempts: number): number {
   return ab.kMin + ab.k0 / (1 + ab.kDecay * attempts);
@@ -523,8 +614,14 @@ export function predictCorrect(params: ModelParams, learner: LearnerState, item:
       pCorrectAlone: em.mastery * (1 - cp.pS) + (1 - em.mastery) * cp.pG,
     });
   }
-  const pBkt = ids.length > 0 ? bktCorrect(masteries, itemEmission(cps)) : 0.5;
-  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId), recentTerm(params, recents), practiceTerm(params, learner.attempts));
+  const rule = params.credit ?? 'conjunctive';
+  const pBkt =
+    ids.length === 0
+      ? 0.5
+      : rule === 'conjunctive'
+        ? bktCorrect(masteries, itemEmission(cps))
+        : creditCorrect(rule, masteries, cps.map((c) => c.pG), cps.map((c) => c.pS), ids.length);
+  const terms = combineLogit(params, pBkt, learner.ability, itemDifficultyFor(params, item.itemId, ids), recentTerm(params, recents), practiceTerm(params, learner.attempts));
   const z = sumTerms(terms);
   return { p: sigmoid(z), logit: z, pBkt, terms, concepts: contributions };
 }
@@ -539,7 +636,9 @@ export function update(params: ModelParams, learner: LearnerState, event: Attemp
   const s = clamp(Number.isFinite(event.score) ? event.score : 0, 0, 1);
   const ids = prediction.concepts.map((c) => c.conceptId);
   const cps = ids.map((id) => conceptParamsFor(params, id));
-  const em = itemEmission(cps);
+  const rule = params.credit ?? 'conjunctive';
+  const guess = cps.map((c) => c.pG);
+  const slip = cps.map((c) => c.pS);
   const masteries = prediction.concepts.map((c) => c.mastery);
   const g = params.guards;
 
@@ -549,9 +648,7 @@ export function update(params: ModelParams, learner: LearnerState, event: Attemp
     const id = ids[j]!;
     const cp = cps[j]!;
     const m = masteries[j]!;
-    let others = 1;
-    for (let k = 0; k < masteries.length; k++) if (k !== j) others *= masteries[k]!;
-    const post = conceptPosterior(m, others, em, s);
+    const post = creditPosterior(rule, j, masteries, guess, slip, ids.length, s);
     const after = clamp(bktTransition(post.posterior, cp, learnProbability(params, cp, learner.ability)), g.minMastery, g.maxMastery);
     const prev = learner.concepts[id];
     const r0 = prev?.recent ?? 0.5;
