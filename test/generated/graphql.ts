@@ -993,6 +993,7 @@ export type RankingFactor = {
 
 /** A ranking factor; VARIETY is a penalty (it counts against the score). */
 export type RankingFactorName =
+  | 'CONTINUITY'
   | 'GOAL_RELEVANCE'
   | 'MASTERY_GAP'
   | 'READINESS'
@@ -1025,6 +1026,7 @@ export type RecommendationKind =
 /** Which named weight set ranks the candidates (see the recommendations README). */
 export type RecommendationStrategy =
   | 'BALANCED'
+  | 'EXPLORE'
   | 'GOAL_FIRST'
   | 'REVIEW_HEAVY';
 

@@ -3,7 +3,7 @@
  * variety penalty applied greedily so the same topic does not come five times in a row.
  *
  *   base(c)  = w.readiness·readiness + w.masteryGap·masteryGap + w.unlockValue·unlockValue
- *            + w.goalRelevance·goalRelevance + w.reviewDue·reviewDue
+ *            + w.goalRelevance·goalRelevance + w.reviewDue·reviewDue + w.continuity·continuity
  *   score(c) = base(c) − w.variety·variety(c)
  *   variety(c) = (number of the last 4 picks with c's topic) / 4
  *
@@ -16,15 +16,19 @@ export interface RankingWeights {
   unlockValue: number;
   goalRelevance: number;
   reviewDue: number;
+  /** Closeness to what the learner practised recently (see continuity.ts). */
+  continuity: number;
   variety: number;
 }
 
 export type Factors = Omit<RankingWeights, "variety"> & { variety: number };
 
 export const STRATEGIES: Readonly<Record<string, RankingWeights>> = {
-  balanced: { readiness: 0.3, masteryGap: 0.2, unlockValue: 0.2, goalRelevance: 0.2, reviewDue: 0.25, variety: 0.15 },
-  "goal-first": { readiness: 0.2, masteryGap: 0.1, unlockValue: 0.1, goalRelevance: 0.6, reviewDue: 0.15, variety: 0.1 },
-  "review-heavy": { readiness: 0.2, masteryGap: 0.1, unlockValue: 0.1, goalRelevance: 0.1, reviewDue: 0.6, variety: 0.1 },
+  balanced: { readiness: 0.3, masteryGap: 0.2, unlockValue: 0.2, goalRelevance: 0.2, reviewDue: 0.25, continuity: 0.25, variety: 0.15 },
+  "goal-first": { readiness: 0.2, masteryGap: 0.1, unlockValue: 0.1, goalRelevance: 0.6, reviewDue: 0.15, continuity: 0.1, variety: 0.1 },
+  "review-heavy": { readiness: 0.2, masteryGap: 0.1, unlockValue: 0.1, goalRelevance: 0.1, reviewDue: 0.6, continuity: 0.1, variety: 0.1 },
+  /** Today's ranking before continuity, with every concept without prerequisites offered (far entry points included). */
+  explore: { readiness: 0.3, masteryGap: 0.2, unlockValue: 0.2, goalRelevance: 0.2, reviewDue: 0.25, continuity: 0, variety: 0.15 },
 };
 
 export const VARIETY_WINDOW = 4;
@@ -44,7 +48,7 @@ export interface Ranked<C extends Candidate> {
 
 /** The weighted sum without the variety penalty. */
 export function baseScore(f: Omit<Factors, "variety">, w: RankingWeights): number {
-  return w.readiness * f.readiness + w.masteryGap * f.masteryGap + w.unlockValue * f.unlockValue + w.goalRelevance * f.goalRelevance + w.reviewDue * f.reviewDue;
+  return w.readiness * f.readiness + w.masteryGap * f.masteryGap + w.unlockValue * f.unlockValue + w.goalRelevance * f.goalRelevance + w.reviewDue * f.reviewDue + w.continuity * f.continuity;
 }
 
 /** Greedy ranking with the variety penalty (see the module comment). */

@@ -18,6 +18,7 @@ export enum RecommendationStrategy {
   BALANCED = "balanced",
   GOAL_FIRST = "goal-first",
   REVIEW_HEAVY = "review-heavy",
+  EXPLORE = "explore",
 }
 registerEnumType(RecommendationStrategy, { name: "RecommendationStrategy", description: "Which named weight set ranks the candidates (see the recommendations README)." });
 
@@ -28,6 +29,7 @@ export enum RankingFactorName {
   UNLOCK_VALUE = "unlockValue",
   GOAL_RELEVANCE = "goalRelevance",
   REVIEW_DUE = "reviewDue",
+  CONTINUITY = "continuity",
   VARIETY = "variety",
 }
 registerEnumType(RankingFactorName, { name: "RankingFactorName", description: "A ranking factor; VARIETY is a penalty (it counts against the score)." });

@@ -7,6 +7,8 @@ import { effectiveMastery, predictCorrect, type LearnerState, type ModelParams }
 import { estimatePractice, readiness as readinessOf, reviewDueAt } from "../../domain/recommendations/practice.js";
 import type { FrontierCandidate, FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
 import { frontierCandidates, type FrontierRules } from "../../domain/recommendations/frontier.js";
+import { continuity, nearEntryPoint, RECENT_CONCEPTS } from "../../domain/recommendations/continuity.js";
+import type { CurriculumGraph } from "../../domain/curriculum/curriculum-graph.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
@@ -21,6 +23,7 @@ const FACTOR_NAMES: Readonly<Record<keyof RankingWeights, RankingFactorName>> = 
   unlockValue: RankingFactorName.UNLOCK_VALUE,
   goalRelevance: RankingFactorName.GOAL_RELEVANCE,
   reviewDue: RankingFactorName.REVIEW_DUE,
+  continuity: RankingFactorName.CONTINUITY,
   variety: RankingFactorName.VARIETY,
 };
 
@@ -112,21 +115,39 @@ export class RecommendationsService {
     const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
     const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
     const since = now - RECENT_ITEM_WINDOW_MS;
+    const graph = await this.curriculum.graph();
     const [row, { params }] = await Promise.all([
       o.readPath === "traversal"
         ? this.repo.frontier({ learnerId, goalId: o.goalConceptId, within: o.within, ...rules, since })
-        : this.frontierFromGraph(learnerId, o.goalConceptId, o.within, rules, since),
+        : this.frontierFromGraph(graph, learnerId, o.goalConceptId, o.within, rules, since),
       this.models.current(),
     ]);
     if (!row) return [];
     const state = row.state;
+    // What the learner is doing: the concepts they practised, the most recent first (continuity
+    // and the entry-point rule, both computed on the graph copy from data this request has).
+    const practised = Object.entries(state.concepts)
+      .flatMap(([id, c]) => {
+        const g = graph.concept(id);
+        return g ? [{ id, name: g.name, topicId: g.topicId, lastPracticedAt: c.lastPracticedAt }] : [];
+      })
+      .sort((a, b) => b.lastPracticedAt - a.lastPracticedAt || a.id.localeCompare(b.id));
+    const recent = practised.slice(0, RECENT_CONCEPTS);
+    const practisedIds = new Set(practised.map((p) => p.id));
+    const practisedTopics = new Set(practised.flatMap((p) => (p.topicId ? [p.topicId] : [])));
+    const explore = o.strategy === "explore";
+    const continuityOf = (id: string, topicId: string | null) => (explore ? { value: 0, because: null } : continuity(graph, id, topicId, recent));
+    // Named unless the sentence already names it as a mastered prerequisite.
+    const buildsOn = (c: { because: { id: string; name: string } | null; value: number }, named: ReadonlyArray<{ id: string }> = []) =>
+      c.value > 0 && c.because && !named.some((p) => p.id === c.because?.id) ? ` It builds on ${c.because.name}, which you practised recently.` : "";
     const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
     // The traversal's lists are supersets (stored numbers); the model decides.
     const struggling = (id: string) => {
       const c = state.concepts[id];
       return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
     };
-    const frontier: FrontierCandidate[] = row.frontier;
+    // Entry points far from the learner's demonstrated level are left out (unless exploring).
+    const frontier: FrontierCandidate[] = explore ? row.frontier : row.frontier.filter((f) => f.prereqs.length > 0 || nearEntryPoint(graph, f.id, f.topicId, practisedIds, practisedTopics, f.onGoalPath));
     const review = row.review.filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
     const remediation = row.remediation.filter((r) => struggling(r.struggling));
     const recentItems = new Set(row.recentItemIds);
@@ -145,7 +166,7 @@ export class RecommendationsService {
         kind: RecommendationKind.REMEDIATION,
         name: r.name,
         mastery: m,
-        factors: { readiness: 0, masteryGap: 1 - m, unlockValue: 0, goalRelevance: 0, reviewDue: 0 },
+        factors: { readiness: 0, masteryGap: 1 - m, unlockValue: 0, goalRelevance: 0, reviewDue: 0, continuity: 0 },
         sentence: `You have had trouble with ${r.strugglingName}, which needs ${r.name}; your mastery of ${r.name} is ${m.toFixed(2)}, so start there.`,
       });
     }
@@ -160,17 +181,19 @@ export class RecommendationsService {
       if (readiness < THRESHOLDS.ready) continue;
       const mastered = f.prereqs.map((p) => p.name);
       const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
+      const near = continuityOf(f.id, f.topicId);
       candidates.push({
         conceptId: f.id,
         topicId: f.topicId,
         kind: RecommendationKind.LEARN,
         name: f.name,
         mastery: m,
-        factors: { readiness, masteryGap: 1 - m, unlockValue: unlockValue(f.unlocks, maxUnlocks), goalRelevance: f.onGoalPath ? 1 : 0, reviewDue: 0 },
+        factors: { readiness, masteryGap: 1 - m, unlockValue: unlockValue(f.unlocks, maxUnlocks), goalRelevance: f.onGoalPath ? 1 : 0, reviewDue: 0, continuity: near.value },
         sentence:
           (mastered.length > 0 ? `You have mastered ${list(mastered)}, which ${f.name} needs; ` : `${f.name} has no prerequisites; `) +
           unlockText +
-          (f.onGoalPath ? ", and it is on the way to your goal." : "."),
+          (f.onGoalPath ? ", and it is on the way to your goal." : ".") +
+          buildsOn(near, f.prereqs),
       });
     }
     for (const r of review) {
@@ -181,7 +204,14 @@ export class RecommendationsService {
         kind: RecommendationKind.REVIEW,
         name: r.name,
         mastery: m,
-        factors: { readiness: 1, masteryGap: 1 - m, unlockValue: unlockValue(r.unlocks, maxUnlocks), goalRelevance: r.onGoalPath ? 1 : 0, reviewDue: (THRESHOLDS.reviewBelow - m) / THRESHOLDS.reviewBelow },
+        factors: {
+          readiness: 1,
+          masteryGap: 1 - m,
+          unlockValue: unlockValue(r.unlocks, maxUnlocks),
+          goalRelevance: r.onGoalPath ? 1 : 0,
+          reviewDue: (THRESHOLDS.reviewBelow - m) / THRESHOLDS.reviewBelow,
+          continuity: continuityOf(r.id, r.topicId).value,
+        },
         sentence: `You mastered ${r.name}, but predicted recall has fallen to ${m.toFixed(2)}: time to review.`,
       });
     }
@@ -243,8 +273,8 @@ export class RecommendationsService {
   }
 
   /** The traversal's answer, from the per-process graph and one read of the learner. */
-  private async frontierFromGraph(learnerId: string, goalConceptId: string | null, within: string[] | null, rules: FrontierRules, since: number): Promise<FrontierRead | null> {
-    const [graph, learner] = await Promise.all([this.curriculum.graph(), this.repo.learnerRead(learnerId, since)]);
+  private async frontierFromGraph(graph: CurriculumGraph, learnerId: string, goalConceptId: string | null, within: string[] | null, rules: FrontierRules, since: number): Promise<FrontierRead | null> {
+    const learner = await this.repo.learnerRead(learnerId, since);
     if (!learner) return null;
     const goalId = goalConceptId ?? learner.goalId;
     const goalPath = goalId ? graph.prerequisiteClosure(goalId, MAX_GOAL_DEPTH) : new Set<string>();

@@ -52,14 +52,14 @@ async function masteryOf(learner: string, ids: string[]): Promise<Map<string, nu
 }
 
 /** The balanced strategy's weights as src/modules/recommendations/README.md writes them, not read from the code. */
-const BALANCED: Record<string, number> = { readiness: 0.3, masteryGap: 0.2, unlockValue: 0.2, goalRelevance: 0.2, reviewDue: 0.25, variety: 0.15 };
+const BALANCED: Record<string, number> = { readiness: 0.3, masteryGap: 0.2, unlockValue: 0.2, goalRelevance: 0.2, reviewDue: 0.25, continuity: 0.25, variety: 0.15 };
 
 /** The written formula, computed independently of the server's ranking code. */
 function expectedScore(rec: Rec): number {
   const w = BALANCED;
-  const key: Record<string, string> = { READINESS: "readiness", MASTERY_GAP: "masteryGap", UNLOCK_VALUE: "unlockValue", GOAL_RELEVANCE: "goalRelevance", REVIEW_DUE: "reviewDue", VARIETY: "variety" };
+  const key: Record<string, string> = { READINESS: "readiness", MASTERY_GAP: "masteryGap", UNLOCK_VALUE: "unlockValue", GOAL_RELEVANCE: "goalRelevance", REVIEW_DUE: "reviewDue", CONTINUITY: "continuity", VARIETY: "variety" };
   const v = Object.fromEntries(rec.factors.map((f) => [key[f.name], f.value]));
-  return (w.readiness ?? 0) * (v.readiness ?? 0) + (w.masteryGap ?? 0) * (v.masteryGap ?? 0) + (w.unlockValue ?? 0) * (v.unlockValue ?? 0) + (w.goalRelevance ?? 0) * (v.goalRelevance ?? 0) + (w.reviewDue ?? 0) * (v.reviewDue ?? 0) - (w.variety ?? 0) * (v.variety ?? 0);
+  return (w.readiness ?? 0) * (v.readiness ?? 0) + (w.masteryGap ?? 0) * (v.masteryGap ?? 0) + (w.unlockValue ?? 0) * (v.unlockValue ?? 0) + (w.goalRelevance ?? 0) * (v.goalRelevance ?? 0) + (w.reviewDue ?? 0) * (v.reviewDue ?? 0) + (w.continuity ?? 0) * (v.continuity ?? 0) - (w.variety ?? 0) * (v.variety ?? 0);
 }
 
 /** Invariants that hold for every answer: checked against mastery read separately. */
@@ -123,7 +123,7 @@ describe("recommendations on hand-built graphs", () => {
     expect(list.map((r) => r.concept.id).sort()).toEqual([c("b"), c("d"), c("f")]);
     const b = list.find((r) => r.concept.id === c("b"));
     expect(b?.explanation).toBe("You have mastered A, which B needs; it unlocks 2 later concepts.");
-    expect(b?.factors.map((f) => f.name)).toEqual(["READINESS", "MASTERY_GAP", "UNLOCK_VALUE", "GOAL_RELEVANCE", "REVIEW_DUE", "VARIETY"]);
+    expect(b?.factors.map((f) => f.name)).toEqual(["READINESS", "MASTERY_GAP", "UNLOCK_VALUE", "GOAL_RELEVANCE", "REVIEW_DUE", "CONTINUITY", "VARIETY"]);
     await checkInvariants("l1", list);
   });
 
