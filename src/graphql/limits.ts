@@ -47,8 +47,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   "Query.dataQuality": 100,
 };
 
-/** Fields whose base cost is at least this are "expensive": their repeats per selection set are bounded. */
-const EXPENSIVE = 50;
+/** Fields whose base cost is at least this are "expensive" (every field in FIELD_COSTS today): their repeats per selection set are bounded. */
+const EXPENSIVE = 30;
 
 const fieldCost: ComplexityEstimator = (args) => {
   const base = FIELD_COSTS[`${args.type.name}.${args.field.name}`];
@@ -59,7 +59,7 @@ const fieldCost: ComplexityEstimator = (args) => {
 };
 
 /**
- * Validation rule: one expensive field (FIELD_COSTS >= 50) may appear at most `max` times in one
+ * Validation rule: one expensive field (FIELD_COSTS >= 30) may appear at most `max` times in one
  * selection set, under any aliases. `{ a0: placement ... a999: placement }` is refused however
  * cheap each copy looks.
  */
