@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ErrorRequestHandler, Request, Response } from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import Negotiator from "negotiator";
 import type { ErrorCode } from "../errors/codes.js";
 import type { Logger } from "../logger.js";
@@ -56,6 +56,20 @@ export const specStatusPlugin: ApolloServerPlugin = {
         } else {
           response.http.status = worst;
         }
+      },
+    };
+  },
+};
+
+/** Subscriptions are served by graphql-ws; over HTTP they are the client's mistake (400 BAD_REQUEST), not a resolver crash. */
+export const httpSubscriptionsPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== "subscription") return;
+        const err = new GraphQLError("Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP.", { extensions: { code: "BAD_REQUEST" } });
+        Object.defineProperty(err.extensions, "http", { value: { status: 400, headers: new Map() }, enumerable: false });
+        throw err;
       },
     };
   },

@@ -8,7 +8,7 @@ import express, { type Express } from "express";
 import { costLimitPlugin, limitRules, parseOptions } from "../graphql/limits.js";
 import { authenticate, buildContext, type Context } from "./context.js";
 import type { TransportDeps } from "./deps.js";
-import { bodyErrorHandler, sendGraphqlError, specStatusPlugin } from "./http-errors.js";
+import { bodyErrorHandler, httpSubscriptionsPlugin, sendGraphqlError, specStatusPlugin } from "./http-errors.js";
 import { createRateLimit } from "./rate-limit.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,6 +42,7 @@ export async function createHttpApp(
       },
       // No cache hints are set; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      httpSubscriptionsPlugin,
       costLimitPlugin(opts.schema, config.MAX_QUERY_COST),
       specStatusPlugin,
       metrics.plugin,

@@ -87,6 +87,7 @@ describe("client mistakes are 4xx (graphql-response+json) or 200 (application/js
     ["a persisted-query hash that does not match", JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }), "BAD_REQUEST"],
     ["an unknown persisted-query version", JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery: { version: 7, sha256Hash: "0".repeat(64) } } }), "BAD_REQUEST"],
     ["an unknown operation name", JSON.stringify({ query: "query A { __typename }", operationName: "B" }), "OPERATION_RESOLUTION_FAILURE"],
+    ["a subscription over HTTP", gql("subscription { curriculumChanged { id } }"), "BAD_REQUEST"],
   ])("%s", async (_name, body, code) => {
     const strict = await post(body);
     expect(codes(strict)).toEqual([code]);

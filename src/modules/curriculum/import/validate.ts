@@ -193,7 +193,12 @@ export function validateImport(parsed: ParsedDocument, existing: ExistingCurricu
     if (prev) {
       const same = prev.rec.weight === rec.weight;
       report(row, same ? "WARNING" : "ERROR", same ? "DUPLICATE_ROW" : "DUPLICATE_ID",
-        same ? `Prerequisite ${key} repeats row ${prev.row.row}; ignored.` : `Prerequisite ${key} appears twice with different weights (first at row ${prev.row.row}).`, ids);
+        // In CSV a concept's prerequisites share its row: a repeat there is "listed twice", not "repeats row N" of itself.
+        same
+          ? prev.row.row === row.row
+            ? `Prerequisite ${key} is listed twice in row ${row.row ?? "?"}; the repeat is ignored.`
+            : `Prerequisite ${key} repeats row ${prev.row.row}; ignored.`
+          : `Prerequisite ${key} appears twice with different weights (first at row ${prev.row.row}).`, ids);
       continue;
     }
     if (!existingEdge.has(key)) {
