@@ -1,4 +1,5 @@
 import { isValidId, ID_RULE } from "../../../common/validation.js";
+import { mapIds } from "./map-ids.js";
 import { adjacency, cycleIfAdded, type Edge } from "../../../domain/curriculum/graph-analysis.js";
 import type {
   ConceptRecord,
@@ -74,8 +75,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * with the whole cycle as its path, so the edges that remain are always acyclic.
  * The plan holds only rows without errors: it is what `allowPartial` writes.
  */
-export function validateImport(parsed: ParsedDocument, existing: ExistingCurriculum): ValidationResult {
+export function validateImport(document: ParsedDocument, existing: ExistingCurriculum): ValidationResult {
+  const { parsed, mappings } = mapIds(document);
   const problems: Problem[] = parsed.problems.map((p) => ({ ...p, severity: "ERROR", ids: [], path: null }));
+  for (const m of mappings) {
+    problems.push({ severity: "WARNING", code: "ID_MAPPED", message: `'${m.from.slice(0, 140)}' is not a valid id (${ID_RULE}); imported as '${m.to}' wherever it appears.`, section: m.section, row: m.row, ids: [m.to], path: null });
+  }
   const bad = new Set<string>();
   // CSV prerequisites come from their concept's row: skip them when that row was ignored or bad.
   const csv = parsed.format === "CSV";
