@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { offlineCypher } from "../../src/neo4j/cypher.js";
 import { fuzz } from "./campaign.js";
+import { writers } from "./writers.js";
 
 /**
  * `npm run reliability [-- --inputs N --seed S]`: the malformed-input campaign, the alias-bomb
@@ -161,13 +162,16 @@ try {
   const fuzzSeconds = round((performance.now() - started) / 1000);
   log(`fuzz done in ${fuzzSeconds} s; alias bombs...`);
   const bombs = await bombLatency(f, await tok(Role.LEARNER, learner), learner);
+  log("writers...");
+  const w = await writers(f, { admin, designer }, prefix);
   log("outage...");
   const out = await outage(10_000);
-  const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, seed, fuzzSeconds, fuzz: fz, bombs, outage: out };
+  const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, seed, fuzzSeconds, fuzz: fz, bombs, writers: w, outage: out };
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/reliability.json", JSON.stringify(result, null, 2));
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  const failed = fz.serverErrors + fz.uncoded + fz.leaks + fz.internal + fz.healthFailures > 0;
+  const lostOrDoubled = w.concurrent.lost + w.concurrent.doubled + w.retrying.lost + w.retrying.doubled;
+  const failed = fz.serverErrors + fz.uncoded + fz.leaks + fz.internal + fz.healthFailures + lostOrDoubled > 0 || !w.concurrent.masteryEqualsNoFaultRun || !w.retrying.masteryEqualsNoFaultRun;
   process.exitCode = failed ? 1 : 0;
 } finally {
   await f.services.db.write(offlineCypher("test/delete-by-prefix"), { prefix });
