@@ -30,7 +30,7 @@ export interface Frontier {
  */
 export async function startFrontier(config: Config, logger: Logger, options: { migrate?: boolean } = {}): Promise<Frontier> {
   const driver = createDriver(config, logger);
-  const db = new Database(driver, config.NEO4J_DATABASE, logger);
+  const db = new Database(driver, config.NEO4J_DATABASE, logger, { failFastMs: config.DB_FAIL_FAST_MS });
   try {
     await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
     if (options.migrate !== false) await migrate(db, logger);
@@ -44,7 +44,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     const changed = await services.curriculum.refreshDerived();
     if (changed > 0) logger.info({ changed }, "derived curriculum properties refreshed");
   }
-  const schema = await buildFrontierSchema({ publicCurriculum: config.PUBLIC_CURRICULUM });
+  const schema = await buildFrontierSchema({ publicCurriculum: config.PUBLIC_CURRICULUM, operationBudgetMs: config.OPERATION_BUDGET_MS });
   const verifier = createVerifier(config);
   const metrics = createMetrics();
   addGauges(metrics, [

@@ -22,6 +22,21 @@ const schema = z
     PUBLIC_CURRICULUM: bool.default(true),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+    /** Aliases per operation, and repeats of one expensive field (placement, reports) per selection. */
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(10_000).default(30),
+    MAX_EXPENSIVE_REPEATS: z.coerce.number().int().min(1).max(1000).default(3),
+    MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Lexical tokens per document: bounds parsing work and nesting (the parser recurses). */
+    MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(2_000),
+    /** Wall-clock budget of one operation: expensive fields starting after it are refused. */
+    OPERATION_BUDGET_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+    /** Requests per RATE_LIMIT_WINDOW_S: per bearer token (learner, teacher, designer), per token with the ingest/admin role, per client address without a token. 0 turns limiting off. */
+    RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(3_000),
+    RATE_LIMIT_INGEST: z.coerce.number().int().min(0).default(60_000),
+    RATE_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(1_200),
+    /** Answer SERVICE_UNAVAILABLE at once, for this long, after Neo4j was found unreachable (a probe ends it sooner). */
+    DB_FAIL_FAST_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })

@@ -15,6 +15,7 @@ import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
+import { applyOperationBudget } from "./budget.js";
 
 export const resolvers = [
   ConceptResolver,
@@ -38,6 +39,8 @@ export const resolvers = [
 
 export interface SchemaOptions {
   publicCurriculum: boolean;
+  /** Wall-clock budget of one operation's expensive fields, ms (graphql/budget.ts); none when unset. */
+  operationBudgetMs?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface SchemaOptions {
  * with or without emitted decorator metadata (tsc and esbuild-based tools alike).
  */
 export async function buildFrontierSchema(options: SchemaOptions): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     authChecker: createAuthChecker(options.publicCurriculum),
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
@@ -59,6 +62,7 @@ export async function buildFrontierSchema(options: SchemaOptions): Promise<Graph
     },
     emitSchemaFile: false,
   });
+  return options.operationBudgetMs === undefined ? schema : applyOperationBudget(schema, options.operationBudgetMs);
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so it diffs cleanly). */

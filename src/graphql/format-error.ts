@@ -51,6 +51,17 @@ export function createFormatError(logger: Logger) {
     if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR" && isIntentional(cause)) {
       return formatted;
     }
+    // graphql-js overflows its stack on absurd nesting (a few thousand levels): still a syntax problem.
+    if (code === "GRAPHQL_PARSE_FAILED" && cause instanceof RangeError) {
+      return { message: "Syntax Error: the document is nested too deeply.", extensions: { code: "GRAPHQL_PARSE_FAILED" } };
+    }
+    // Apollo's own refusals of a request that carry no code (a persisted-query hash that does not
+    // match its query, an unsupported persisted-query version): raised before anything ran.
+    // (Apollo fills in INTERNAL_SERVER_ERROR for an error without a code.)
+    const ownCode = (original as GraphQLError | null)?.extensions?.code;
+    if (ownCode === undefined && formatted.path === undefined && isIntentional(cause) && original instanceof Error && original.name === "GraphQLError") {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: "BAD_REQUEST" } };
+    }
     logger.error({ err: original, path: formatted.path }, "unexpected error (masked for the client)");
     return {
       message: "Internal server error. The server log has the details.",

@@ -7,8 +7,12 @@ export function createDriver(config: Config, logger: Logger): Driver {
   return neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
-    connectionAcquisitionTimeout: 30_000,
-    maxTransactionRetryTime: 15_000,
+    // Fail fast when Neo4j is away: a refused or silent connection is an error within seconds, and
+    // run.ts retries transient errors itself (bounded, see TX_ATTEMPTS) instead of the driver's
+    // 15-30 s retry loop that held clients during an outage.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: 0,
     userAgent: "frontier/0.1",
     logging: {
       level: "warn",

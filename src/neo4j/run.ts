@@ -10,8 +10,29 @@ import type { Logger } from "../logger.js";
 import { cypher, type CypherQuery } from "./cypher.js";
 
 const PING = cypher("health/ping");
-/** Attempts of a single read statement before its error reaches the caller. */
-const READ_ATTEMPTS = 4;
+/** Attempts of a read statement or a transaction before a transient error (deadlock, leader switch) reaches the caller. */
+const TX_ATTEMPTS = 5;
+/** First retry delay, ms; doubled per attempt, with jitter so colliding writers spread out. */
+const RETRY_BASE_MS = 40;
+
+/** Errors that say the database cannot be reached (as opposed to a statement failing). */
+const isUnreachable = (err: unknown): boolean =>
+  err instanceof Neo4jError && (err.code === "ServiceUnavailable" || err.code === "SessionExpired" || /connect|acquisition|ECONNREFUSED|ECONNRESET/i.test(err.message) && !err.code.startsWith("Neo."));
+
+/** Errors worth running the same work again for: deadlocks, lock timeouts, leader switches. */
+const isTransient = (err: unknown): boolean =>
+  err instanceof Neo4jError && !isUnreachable(err) && (err.code.startsWith("Neo.TransientError") || err.retryable);
+
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random())));
+
+export interface DatabaseOptions {
+  /**
+   * After Neo4j is found unreachable, answer SERVICE_UNAVAILABLE at once for up to this long, ms,
+   * instead of each request waiting on a connection; a probe every 250 ms ends it as soon as
+   * Neo4j answers again.
+   */
+  failFastMs?: number;
+}
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -51,11 +72,50 @@ export interface Tx {
  * Anything else is rethrown as is and masked by the error formatter.
  */
 export class Database {
+  /** performance.now() until which requests fail fast; 0 while Neo4j is believed up. */
+  private downUntil = 0;
+  private probing = false;
+  private readonly failFastMs: number;
+
   constructor(
     readonly driver: Driver,
     readonly database: string,
     private readonly logger: Logger,
-  ) {}
+    options: DatabaseOptions = {},
+  ) {
+    this.failFastMs = options.failFastMs ?? 5_000;
+  }
+
+  /** True while requests are answered SERVICE_UNAVAILABLE without trying Neo4j. */
+  get failingFast(): boolean {
+    return this.downUntil > performance.now();
+  }
+
+  private guard(): void {
+    if (this.failingFast) throw new ServiceUnavailableError();
+  }
+
+  /** Neo4j was unreachable: fail fast until a probe gets an answer (or failFastMs passes). */
+  private markDown(): void {
+    if (this.failFastMs === 0) return;
+    this.downUntil = performance.now() + this.failFastMs;
+    if (this.probing) return;
+    this.probing = true;
+    const probe = async () => {
+      if (await this.ping(1000)) {
+        this.downUntil = 0;
+        this.probing = false;
+        this.logger.info("database reachable again");
+        return;
+      }
+      if (!this.failingFast) {
+        this.probing = false;
+        return;
+      }
+      setTimeout(() => void probe(), 250).unref();
+    };
+    setTimeout(() => void probe(), 250).unref();
+  }
 
   /**
    * One read statement as an auto-commit transaction: RUN and PULL in one round trip, where a
@@ -63,6 +123,7 @@ export class Database {
    * like a managed transaction when Neo4j says the failure is retryable.
    */
   async read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    this.guard();
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -71,10 +132,9 @@ export class Database {
         this.logger.trace({ query: query.name, ms: performance.now() - started }, "cypher");
         return rows(result);
       } catch (err) {
-        const retryable = err instanceof Neo4jError && (err.retryable || err.code.startsWith("Neo.TransientError"));
-        if (!retryable || attempt >= READ_ATTEMPTS) throw this.mapError(err);
+        if (!isTransient(err) || attempt >= TX_ATTEMPTS) throw this.mapError(err);
         this.logger.warn({ code: (err as Neo4jError).code, attempt, query: query.name }, "read failed; retrying");
-        await new Promise((r) => setTimeout(r, 100 * attempt));
+        await backoff(attempt);
       } finally {
         await session.close();
       }
@@ -128,7 +188,25 @@ export class Database {
     }
   }
 
+  /**
+   * A managed transaction, run again (bounded, with backoff) when Neo4j reports a transient error
+   * such as a deadlock between concurrent writers, so callers see it only after TX_ATTEMPTS.
+   * `work` must be safe to run again: it starts from its inputs each time.
+   */
   private async transaction<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
+    this.guard();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(mode, work);
+      } catch (err) {
+        if (!isTransient(err) || attempt >= TX_ATTEMPTS) throw this.mapError(err);
+        this.logger.warn({ code: (err as Neo4jError).code, attempt, mode }, "transaction failed transiently; retrying");
+        await backoff(attempt);
+      }
+    }
+  }
+
+  private async transactionOnce<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -145,8 +223,6 @@ export class Database {
       return mode === "READ"
         ? await session.executeRead((tx) => work(wrap(tx)))
         : await session.executeWrite((tx) => work(wrap(tx)));
-    } catch (err) {
-      throw this.mapError(err);
     } finally {
       await session.close();
     }
@@ -154,6 +230,11 @@ export class Database {
 
   private mapError(err: unknown): unknown {
     if (err instanceof AppError) return err;
+    if (isUnreachable(err)) {
+      this.markDown();
+      this.logger.warn({ code: (err as Neo4jError).code }, "database unreachable; failing fast until it answers");
+      return new ServiceUnavailableError();
+    }
     if (err instanceof Neo4jError) {
       if (err.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
         return new ConflictError("An object with this id already exists.", { reason: "CONSTRAINT" });

@@ -5,29 +5,46 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import express, { type Express } from "express";
-import { costLimitPlugin, depthRule } from "../graphql/limits.js";
+import { costLimitPlugin, limitRules, parseOptions } from "../graphql/limits.js";
 import { authenticate, buildContext, type Context } from "./context.js";
 import type { TransportDeps } from "./deps.js";
+import { bodyErrorHandler, httpSubscriptionsPlugin, sendGraphqlError, specStatusPlugin } from "./http-errors.js";
+import { createRateLimit } from "./rate-limit.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Largest request body (imports travel as a variable). */
+const BODY_LIMIT = "8mb";
 
 /** Express app: /graphql (Apollo), /healthz, /metrics; a request id and a log line per request. */
 export async function createHttpApp(
   opts: TransportDeps & { drainWebSocket: () => Promise<void> },
 ): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const { config, logger, metrics } = opts;
+  const rateLimit = createRateLimit(config, opts.verifier, logger);
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
     formatError: opts.formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthRule(config.MAX_QUERY_DEPTH)],
+    validationRules: limitRules(config),
+    parseOptions: parseOptions(config),
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
-      { async serverWillStart() { return { drainServer: opts.drainWebSocket }; } },
+      {
+        async serverWillStart() {
+          return {
+            drainServer: async () => {
+              await opts.drainWebSocket();
+              rateLimit.close();
+            },
+          };
+        },
+      },
       // No cache hints are set; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      httpSubscriptionsPlugin,
       costLimitPlugin(opts.schema, config.MAX_QUERY_COST),
+      specStatusPlugin,
       metrics.plugin,
       config.NODE_ENV === "production"
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -71,7 +88,9 @@ export async function createHttpApp(
 
   app.use(
     "/graphql",
-    express.json({ limit: "8mb" }),
+    rateLimit.middleware,
+    express.json({ limit: BODY_LIMIT }),
+    bodyErrorHandler(logger, BODY_LIMIT),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const user = await authenticate(req.header("authorization"), opts.verifier);
@@ -79,5 +98,8 @@ export async function createHttpApp(
       },
     }),
   );
+  // Anything else: a JSON 404, and no Express HTML page (with its stack trace) for any error.
+  app.use((req, res) => sendGraphqlError(req, res, 404, "NOT_FOUND", "No such route: GraphQL is served at /graphql."));
+  app.use(bodyErrorHandler(logger, BODY_LIMIT));
   return { app, apollo };
 }

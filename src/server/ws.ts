@@ -1,7 +1,7 @@
 import { GraphQLError, parse, specifiedRules, validate } from "graphql";
 import { WebSocketServer } from "ws";
 import { AppError } from "../errors/errors.js";
-import { assertCost, depthRule } from "../graphql/limits.js";
+import { assertCost, limitRules, parseOptions } from "../graphql/limits.js";
 import { authenticate, buildContext, type Context } from "./context.js";
 import { addGauges } from "./metrics.js";
 import type { TransportDeps } from "./deps.js";
@@ -28,8 +28,16 @@ export const TOKEN_EXPIRED_CLOSE = { code: 4401, reason: "Token expired" } as co
  */
 export function attachWebSocket(opts: TransportDeps) {
   const wss = new WebSocketServer({ server: opts.httpServer, path: "/graphql", maxPayload: 1024 * 1024 });
-  const rules = [...specifiedRules, depthRule(opts.config.MAX_QUERY_DEPTH)];
+  const rules = [...specifiedRules, ...limitRules(opts.config)];
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => opts.formatError(e.toJSON(), e));
+  // A refused `subscribe` is answered with an `error` message: each entry gets a documented code
+  // (as over HTTP) and goes through the same formatter, so nothing unknown leaks.
+  const refuse = (errors: readonly GraphQLError[], code: string): GraphQLError[] =>
+    errors.map((e) => {
+      const coded = e.extensions.code === undefined ? new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }) : e;
+      const f = opts.formatError(coded.toJSON(), coded);
+      return new GraphQLError(f.message, { extensions: f.extensions, positions: coded.positions, source: coded.source });
+    });
 
   const stats: TransportStats = { dropped: 0, sent: 0 };
   const live = opts.services.live.hub;
@@ -81,16 +89,17 @@ export function attachWebSocket(opts: TransportDeps) {
         }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseOptions(opts.config));
         } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError("Syntax error")];
+          // A stack overflow on absurd nesting is the client's syntax problem too.
+          return refuse([err instanceof GraphQLError ? err : new GraphQLError("Syntax Error: the document is nested too deeply.")], "GRAPHQL_PARSE_FAILED");
         }
         const errors = validate(opts.schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return refuse(errors, "GRAPHQL_VALIDATION_FAILED");
         try {
           assertCost(opts.schema, document, payload.variables ?? {}, payload.operationName, opts.config.MAX_QUERY_COST);
         } catch (err) {
-          return [err as GraphQLError];
+          return refuse([err instanceof GraphQLError ? err : new GraphQLError("Invalid operation")], "BAD_USER_INPUT");
         }
         ctx.extra.active = (ctx.extra.active ?? 0) + 1;
         return {

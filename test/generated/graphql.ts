@@ -405,6 +405,7 @@ export type ImportProblemCode =
   | 'CYCLE'
   | 'DUPLICATE_ID'
   | 'DUPLICATE_ROW'
+  | 'ID_MAPPED'
   | 'INVALID_ID'
   | 'INVALID_VALUE'
   | 'MISSING_FIELD'

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
@@ -35,8 +35,16 @@ const until = async (cond: () => boolean | Promise<boolean>, ms = 15_000) => {
   while (!(await cond()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
 };
 
+/** redis-server from PATH, or the one scripts/redis.mjs unpacks from Maven Central (a fresh machine has none). */
+function redisServerPath(): string {
+  const r = spawnSync(process.execPath, ["scripts/redis.mjs", "path"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (r.status !== 0) throw new Error("scripts/redis.mjs found no redis-server (see the [redis] lines above).");
+  return r.stdout.trim();
+}
+const redisServer = redisServerPath();
+
 async function startRedis() {
-  redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  redis = spawn(redisServer, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   await until(() => new Promise<boolean>((r) => net.connect(redisPort, "127.0.0.1").once("connect", function (this: net.Socket) { this.destroy(); r(true); }).once("error", () => r(false))));
 }
 

@@ -46,7 +46,7 @@ describe("validateImport", () => {
   });
 
   it("rejects bad weights and invalid ids", () => {
-    const doc = { concepts: [{ id: "a b", name: "x" }, { id: "c", name: "C" }], prerequisites: [{ conceptId: "c", prerequisiteId: "c" }, { conceptId: "c", prerequisiteId: "a", weight: 0 }] };
+    const doc = { concepts: [{ id: "!!!", name: "x" }, { id: "c", name: "C" }], prerequisites: [{ conceptId: "c", prerequisiteId: "c" }, { conceptId: "c", prerequisiteId: "a", weight: 0 }] };
     const r = validateImport(parseJson(JSON.stringify(doc)), { ...empty, conceptIds: new Set(["a"]) });
     expect(r.problems.map((p) => p.code)).toEqual(["INVALID_ID", "SELF_LOOP", "INVALID_VALUE"]);
   });

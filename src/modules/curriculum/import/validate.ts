@@ -1,4 +1,5 @@
 import { isValidId, ID_RULE } from "../../../common/validation.js";
+import { mapIds } from "./map-ids.js";
 import { adjacency, cycleIfAdded, type Edge } from "../../../domain/curriculum/graph-analysis.js";
 import type {
   ConceptRecord,
@@ -74,8 +75,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * with the whole cycle as its path, so the edges that remain are always acyclic.
  * The plan holds only rows without errors: it is what `allowPartial` writes.
  */
-export function validateImport(parsed: ParsedDocument, existing: ExistingCurriculum): ValidationResult {
+export function validateImport(document: ParsedDocument, existing: ExistingCurriculum): ValidationResult {
+  const { parsed, mappings } = mapIds(document);
   const problems: Problem[] = parsed.problems.map((p) => ({ ...p, severity: "ERROR", ids: [], path: null }));
+  for (const m of mappings) {
+    problems.push({ severity: "WARNING", code: "ID_MAPPED", message: `'${m.from.slice(0, 140)}' is not a valid id (${ID_RULE}); imported as '${m.to}' wherever it appears.`, section: m.section, row: m.row, ids: [m.to], path: null });
+  }
   const bad = new Set<string>();
   // CSV prerequisites come from their concept's row: skip them when that row was ignored or bad.
   const csv = parsed.format === "CSV";
@@ -193,7 +198,12 @@ export function validateImport(parsed: ParsedDocument, existing: ExistingCurricu
     if (prev) {
       const same = prev.rec.weight === rec.weight;
       report(row, same ? "WARNING" : "ERROR", same ? "DUPLICATE_ROW" : "DUPLICATE_ID",
-        same ? `Prerequisite ${key} repeats row ${prev.row.row}; ignored.` : `Prerequisite ${key} appears twice with different weights (first at row ${prev.row.row}).`, ids);
+        // In CSV a concept's prerequisites share its row: a repeat there is "listed twice", not "repeats row N" of itself.
+        same
+          ? prev.row.row === row.row
+            ? `Prerequisite ${key} is listed twice in row ${row.row ?? "?"}; the repeat is ignored.`
+            : `Prerequisite ${key} repeats row ${prev.row.row}; ignored.`
+          : `Prerequisite ${key} appears twice with different weights (first at row ${prev.row.row}).`, ids);
       continue;
     }
     if (!existingEdge.has(key)) {
