@@ -8,17 +8,13 @@ import {
 } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
+import { rng } from "../../utils/numeric.js";
 
 let s: TestServer;
 const P = uniquePrefix("gen");
 const N = 1000;
 const LEVELS = 12;
 const edges: Array<[number, number]> = [];
-
-function rng(seed: number) {
-  let x = seed >>> 0;
-  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 beforeAll(async () => {
   s = await startTestServer();

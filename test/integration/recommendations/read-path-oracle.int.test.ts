@@ -11,6 +11,7 @@ import {
 import { uniquePrefix } from "../../utils/ids.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
 import { DEFAULT_BAND, type RecommendationOptions } from "../../../src/modules/recommendations/recommendations.service.js";
+import { rng } from "../../utils/numeric.js";
 
 /**
  * The in-memory read path (per-process curriculum graph + one read of the learner) against the
@@ -26,10 +27,6 @@ const LEARNERS = 8;
 const DAY = 86_400_000;
 const c = (i: number) => `${P}c${i}`;
 
-function rng(seed: number) {
-  let x = seed >>> 0;
-  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 const r = rng(17);
 
 let within: string[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bisect } from '../../utils/numeric.js';
 import { fitLogistic, logisticObjective, RowBuilder } from '../../../src/kt/logreg.js';
 import { lbfgs } from '../../../src/kt/optim.js';
 import { irt, itemMarginal, mapAbility, pfa } from '../../../src/kt/baselines.js';
@@ -7,16 +8,6 @@ import type { LearnerAttemptEvent } from '../../../src/domain/mastery/model.js';
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (p: number) => Math.log(p / (1 - p));
-
-/** Root of a decreasing function on [lo, hi] by bisection (the independent route for stationarity equations). */
-function bisect(f: (x: number) => number, lo: number, hi: number): number {
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 function ev(learnerId: string, itemId: string, conceptIds: string[], score: number, t: number): LearnerAttemptEvent {
   return { learnerId, itemId, conceptIds, score, occurredAt: t };

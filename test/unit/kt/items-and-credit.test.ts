@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bisect } from '../../utils/numeric.js';
 import {
   creditCorrect,
   creditPosterior,
@@ -12,15 +13,6 @@ import { estimateDifficulties, fastReplayPredictions, indexEvents } from '../../
 import { replay } from '../../../src/kt/replay.js';
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
-
-function bisect(f: (x: number) => number, lo: number, hi: number): number {
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 describe('credit rules of multi-concept items (by hand)', () => {
   const m = [0.8, 0.3];

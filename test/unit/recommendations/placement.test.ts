@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prerequisiteOrder } from "../../../src/domain/curriculum/graph-analysis.js";
 import { readSeeds } from "../../../src/modules/seed/seed.service.js";
 import { Placement, simulatePlacement, type PlacementGraph } from "../../../src/domain/recommendations/placement.js";
+import { rng } from "../../utils/numeric.js";
 
 function seedGraph(): { graph: PlacementGraph; order: string[] } {
   const { curriculum } = readSeeds("seeds");
@@ -13,11 +14,6 @@ function seedGraph(): { graph: PlacementGraph; order: string[] } {
     dependents.set(e.prerequisiteId, [...(dependents.get(e.prerequisiteId) ?? []), e.conceptId]);
   }
   return { graph: { ids, prerequisites, dependents }, order: prerequisiteOrder(ids, curriculum.prerequisites) ?? ids };
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
 describe("placement", () => {
