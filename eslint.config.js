@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", ".frontier/", "test/generated/", "bench/results/", ".dependency-cruiser.cjs"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", ".frontier/", "test/generated/", "web/dist/", "web/src/generated/", "bench/results/", ".dependency-cruiser.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,12 +10,13 @@ import { authenticate, buildContext, type Context } from "./context.js";
 import type { TransportDeps } from "./deps.js";
 import { bodyErrorHandler, httpSubscriptionsPlugin, sendGraphqlError, specStatusPlugin } from "./http-errors.js";
 import { createRateLimit } from "./rate-limit.js";
+import { mountWebApp } from "./web.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Largest request body (imports travel as a variable). */
 const BODY_LIMIT = "8mb";
 
-/** Express app: /graphql (Apollo), /healthz, /metrics; a request id and a log line per request. */
+/** Express app: /graphql (Apollo), /healthz, /metrics, the web app at /app; a request id and a log line per request. */
 export async function createHttpApp(
   opts: TransportDeps & { drainWebSocket: () => Promise<void> },
 ): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
@@ -98,6 +99,7 @@ export async function createHttpApp(
       },
     }),
   );
+  mountWebApp(app, logger);
   // Anything else: a JSON 404, and no Express HTML page (with its stack trace) for any error.
   app.use((req, res) => sendGraphqlError(req, res, 404, "NOT_FOUND", "No such route: GraphQL is served at /graphql."));
   app.use(bodyErrorHandler(logger, BODY_LIMIT));

@@ -1,0 +1,1425 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
+};
+
+/** A threshold alert on a learner of a class. */
+export type Alert = {
+  __typename?: 'Alert';
+  attempts?: Maybe<Scalars['Int']['output']>;
+  classId: Scalars['ID']['output'];
+  conceptId?: Maybe<Scalars['ID']['output']>;
+  kind: AlertKind;
+  learnerId: Scalars['ID']['output'];
+  p?: Maybe<Scalars['Float']['output']>;
+  /** Last practice (LOW_MASTERY) or last event (INACTIVE). */
+  since?: Maybe<Scalars['DateTimeISO']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** LOW_MASTERY: mastery below the class's threshold after enough attempts. INACTIVE: no event for longer than the class's inactiveDays. */
+export type AlertKind =
+  | 'INACTIVE'
+  | 'LOW_MASTERY';
+
+export type AlertRules = {
+  __typename?: 'AlertRules';
+  /** The class whose rules these are (a client caches them under it). */
+  classId: Scalars['ID']['output'];
+  inactiveDays?: Maybe<Scalars['Int']['output']>;
+  lowMastery: Scalars['Float']['output'];
+  minAttempts: Scalars['Int']['output'];
+};
+
+/** Per-class alert thresholds. */
+export type AlertRulesInput = {
+  /** Alert when a learner has had no event for this many days (1-365); null turns it off. */
+  inactiveDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Alert when mastery is below this, in (0, 1)... */
+  lowMastery?: Scalars['Float']['input'];
+  /** ...after at least this many attempts (1-1000). */
+  minAttempts?: Scalars['Int']['input'];
+};
+
+/** A learner whose mastery is low or falling. */
+export type AtRiskLearner = {
+  __typename?: 'AtRiskLearner';
+  learnerId: Scalars['ID']['output'];
+  /** Mean mastery now over practised concepts. */
+  meanMastery: Scalars['Float']['output'];
+  reason: Scalars['String']['output'];
+  /** Mean change from forgetting since last practice (negative = falling). */
+  trend: Scalars['Float']['output'];
+};
+
+/** A free-form property kept from an import (extra CSV columns). */
+export type Attribute = {
+  __typename?: 'Attribute';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** A concept blocking many learners: not mastered by them, and needed by later concepts. */
+export type Bottleneck = {
+  __typename?: 'Bottleneck';
+  /** Learners who have not mastered it. */
+  blockedLearners: Scalars['Int']['output'];
+  concept: Concept;
+  /** Concepts that directly require it. */
+  dependents: Scalars['Int']['output'];
+  explanation: Scalars['String']['output'];
+};
+
+/** A concept many learners of the class are ready for. */
+export type ClassFrontierConcept = {
+  __typename?: 'ClassFrontierConcept';
+  concept: Concept;
+  learners: Scalars['Int']['output'];
+  /** Learners for whom it is on the frontier (ready, not mastered). */
+  readyLearners: Scalars['Int']['output'];
+};
+
+/** A class of learners, taught by teachers. */
+export type Classroom = {
+  __typename?: 'Classroom';
+  alertRules: AlertRules;
+  /** Current threshold alerts of the class's learners. */
+  alerts: Array<Alert>;
+  /** Learners whose mastery is low or falling. */
+  atRisk: Array<AtRiskLearner>;
+  /** Concepts most learners are blocked on. */
+  bottlenecks: Array<Bottleneck>;
+  /** Concepts the most learners are ready for. */
+  frontier: Array<ClassFrontierConcept>;
+  /** Learners x concepts mastery matrix (concepts under topicId, or every practised concept). */
+  heatmap: Heatmap;
+  id: Scalars['ID']['output'];
+  /** Only for the class's teachers and admins. */
+  learners: Array<Learner>;
+  name: Scalars['String']['output'];
+  teacherIds: Array<Scalars['ID']['output']>;
+};
+
+
+/** A class of learners, taught by teachers. */
+export type ClassroomBottlenecksArgs = {
+  limit?: Scalars['Int']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A class of learners, taught by teachers. */
+export type ClassroomFrontierArgs = {
+  limit?: Scalars['Int']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A class of learners, taught by teachers. */
+export type ClassroomHeatmapArgs = {
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A unit of knowledge in the prerequisite graph. */
+export type Concept = {
+  __typename?: 'Concept';
+  /** Extra properties kept from imports. */
+  attributes: Array<Attribute>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Concepts that directly require this one. */
+  dependents: Array<PrerequisiteEdge>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  items: Array<Item>;
+  name: Scalars['String']['output'];
+  /** Direct prerequisites. */
+  prerequisites: Array<PrerequisiteEdge>;
+  tags: Array<Scalars['String']['output']>;
+  topic?: Maybe<Topic>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A unit of knowledge in the prerequisite graph. */
+export type ConceptItemsArgs = {
+  kind?: InputMaybe<ItemKind>;
+};
+
+export type ConceptConnection = {
+  __typename?: 'ConceptConnection';
+  edges: Array<ConceptEdge>;
+  /** The page's objects, without cursors. */
+  nodes: Array<Concept>;
+  pageInfo: PageInfo;
+  /** Number of objects matching the filters, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ConceptEdge = {
+  __typename?: 'ConceptEdge';
+  cursor: Scalars['String']['output'];
+  node: Concept;
+};
+
+/** A subgraph of the prerequisite graph, fetched in one database round trip. */
+export type ConceptGraph = {
+  __typename?: 'ConceptGraph';
+  edges: Array<PrerequisiteEdge>;
+  nodes: Array<ConceptGraphNode>;
+};
+
+export type ConceptGraphNode = {
+  __typename?: 'ConceptGraphNode';
+  concept: Concept;
+  /** Fewest edges from a root (roots are 0). */
+  depth: Scalars['Int']['output'];
+};
+
+export type CountByKey = {
+  __typename?: 'CountByKey';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
+export type CreateConceptInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Created in the same transaction, cycle-checked. */
+  prerequisites?: Array<WeightedConceptInput>;
+  tags?: Array<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateItemInput = {
+  assesses?: Array<WeightedConceptInput>;
+  /** Logits, -10..10; 0 is average. */
+  difficulty?: Scalars['Float']['input'];
+  id: Scalars['ID']['input'];
+  kind: ItemKind;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A committed change to the curriculum graph (for designers' editors and caches). */
+export type CurriculumChange = {
+  __typename?: 'CurriculumChange';
+  entity: CurriculumEntity;
+  /** The concept or item changed; for PREREQUISITE the dependent concept, for ITEM_LINK the item, for IMPORT 'curriculum'. */
+  entityId: Scalars['ID']['output'];
+  /** Unique per change: a client caches each change under it. */
+  id: Scalars['ID']['output'];
+  operation: CurriculumOperation;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  /** PREREQUISITE: the prerequisite concept. ITEM_LINK: the concept. */
+  relatedId?: Maybe<Scalars['ID']['output']>;
+  /** IMPORT: JSON counts of what was created and updated. */
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a curriculum change touched. IMPORT: a bulk import (see summary). */
+export type CurriculumEntity =
+  | 'CONCEPT'
+  | 'IMPORT'
+  | 'ITEM'
+  | 'ITEM_LINK'
+  | 'PREREQUISITE';
+
+export type CurriculumOperation =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
+/** Validation of the whole curriculum graph, for designers. */
+export type CurriculumReport = {
+  __typename?: 'CurriculumReport';
+  conceptCount: Scalars['Int']['output'];
+  conceptsWithoutItems: Array<Scalars['ID']['output']>;
+  itemCount: Scalars['Int']['output'];
+  itemsWithoutConcepts: Array<Scalars['ID']['output']>;
+  /** The longest prerequisite chain, from the most advanced concept down. */
+  longestChain: Array<Scalars['ID']['output']>;
+  /** Edges in the longest chain. */
+  longestChainLength: Scalars['Int']['output'];
+  /** Concepts with neither prerequisites nor dependents. */
+  orphanConcepts: Array<Scalars['ID']['output']>;
+  prerequisiteCount: Scalars['Int']['output'];
+  /** Edges implied by transitivity. */
+  redundantEdges: Array<RedundantEdge>;
+};
+
+/** Data-quality figures for operators. */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /** Stored events per kind. */
+  eventsByKind: Array<CountByKey>;
+  /** Freshness: the newest event's time. */
+  latestEventAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  learners: Scalars['Int']['output'];
+  /** Learners without any event. */
+  learnersWithoutEvents: Scalars['Int']['output'];
+  /** Rejected events per code, since the database was created. */
+  rejectedByCode: Array<CountByKey>;
+};
+
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  deleted: Scalars['Boolean']['output'];
+  /** Relationships removed with the object (prerequisite and item links). */
+  detachedRelationships: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type EventInput = {
+  attemptNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Concepts, when the item is not in the graph (historic data). */
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  correct?: InputMaybe<Scalars['Boolean']['input']>;
+  durationMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique per event; a replayed eventId is a DUPLICATE and changes nothing. */
+  eventId: Scalars['ID']['input'];
+  hintsUsed?: InputMaybe<Scalars['Int']['input']>;
+  /** The item; its ASSESSES edges give the concepts. */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: EventKind;
+  /** Opaque, pseudonymous learner id. */
+  learnerId: Scalars['ID']['input'];
+  /** When it happened: an RFC 3339 date-time with a time zone. */
+  occurredAt: Scalars['DateTimeISO']['input'];
+  /** Partial credit in [0, 1], instead of correct. */
+  score?: InputMaybe<Scalars['Float']['input']>;
+  /** Which platform or app sent it. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** CONTENT_VIEW: fraction watched or read, in [0, 1]. */
+  watchFraction?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** ANSWER: one item answered. ASSIGNMENT: a scored submission over several concepts. CONTENT_VIEW: a video or reading (a learning opportunity, not evidence of mastery). */
+export type EventKind =
+  | 'ANSWER'
+  | 'ASSIGNMENT'
+  | 'CONTENT_VIEW';
+
+export type EventResult = {
+  __typename?: 'EventResult';
+  /** Set for REJECTED and NOT_APPLIED. */
+  code?: Maybe<EventResultCode>;
+  eventId?: Maybe<Scalars['ID']['output']>;
+  /** Position in the input list. */
+  index: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  status: EventStatus;
+};
+
+/** Why an event was REJECTED (MISSING_FIELD, INVALID_VALUE, FUTURE_EVENT, UNKNOWN_ITEM, UNKNOWN_CONCEPT, FORBIDDEN) or NOT_APPLIED (BATCH_REJECTED). */
+export type EventResultCode =
+  | 'BATCH_REJECTED'
+  | 'FORBIDDEN'
+  | 'FUTURE_EVENT'
+  | 'INVALID_VALUE'
+  | 'MISSING_FIELD'
+  | 'UNKNOWN_CONCEPT'
+  | 'UNKNOWN_ITEM';
+
+/** ACCEPTED: applied. DUPLICATE: this eventId was seen before; nothing changed. REJECTED: see code and reason. NOT_APPLIED: valid, but an atomic batch was rejected. */
+export type EventStatus =
+  | 'ACCEPTED'
+  | 'DUPLICATE'
+  | 'NOT_APPLIED'
+  | 'REJECTED';
+
+export type Goal = {
+  __typename?: 'Goal';
+  conceptId: Scalars['ID']['output'];
+  /** The learner whose goal it is (one goal per learner: a client caches it under this). */
+  learnerId: Scalars['ID']['output'];
+  /** A calendar date, e.g. 2027-06-30. */
+  targetDate?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** Which way to walk REQUIRES edges from the roots. */
+export type GraphDirection =
+  | 'BOTH'
+  | 'DEPENDENTS'
+  | 'PREREQUISITES';
+
+/** Learners x concepts mastery matrix for dashboards: values[i][j] is learner i's mastery of concept j now. */
+export type Heatmap = {
+  __typename?: 'Heatmap';
+  classId: Scalars['ID']['output'];
+  conceptIds: Array<Scalars['ID']['output']>;
+  learnerIds: Array<Scalars['ID']['output']>;
+  /** The topic it covers (null: every practised concept). */
+  topicId?: Maybe<Scalars['ID']['output']>;
+  values: Array<Array<Scalars['Float']['output']>>;
+};
+
+export type ImportCounts = {
+  __typename?: 'ImportCounts';
+  conceptsCreated: Scalars['Int']['output'];
+  conceptsUpdated: Scalars['Int']['output'];
+  itemsCreated: Scalars['Int']['output'];
+  itemsUpdated: Scalars['Int']['output'];
+  prerequisitesCreated: Scalars['Int']['output'];
+  prerequisitesUpdated: Scalars['Int']['output'];
+  topicsWritten: Scalars['Int']['output'];
+};
+
+export type ImportFormat =
+  | 'CSV'
+  | 'JSON';
+
+/** One problem found in an import, located by row. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  code: ImportProblemCode;
+  ids: Array<Scalars['ID']['output']>;
+  message: Scalars['String']['output'];
+  /** For a cycle, the whole path (first id repeated at the end). */
+  path?: Maybe<Array<Scalars['ID']['output']>>;
+  /** CSV: the spreadsheet row (the header is row 1). JSON: the 1-based index in the section. */
+  row?: Maybe<Scalars['Int']['output']>;
+  /** CSV rows are CONCEPTS. */
+  section: ImportSection;
+  severity: ProblemSeverity;
+};
+
+/** What is wrong with an import row (see README, Importing and exporting). */
+export type ImportProblemCode =
+  | 'CYCLE'
+  | 'DUPLICATE_ID'
+  | 'DUPLICATE_ROW'
+  | 'ID_MAPPED'
+  | 'INVALID_ID'
+  | 'INVALID_VALUE'
+  | 'MISSING_FIELD'
+  | 'PARSE_ERROR'
+  | 'SELF_LOOP'
+  | 'UNKNOWN_CONCEPT'
+  | 'UNKNOWN_PREREQUISITE'
+  | 'UNKNOWN_TOPIC';
+
+/** What an import did, or would do on a dry run, and every problem it found. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** True when the import wrote to the database. */
+  applied: Scalars['Boolean']['output'];
+  /** Objects written, or that a dry run would write. */
+  counts: ImportCounts;
+  dryRun: Scalars['Boolean']['output'];
+  format: ImportFormat;
+  problems: Array<ImportProblem>;
+  /** Rows left out because of ERROR problems (with allowPartial). */
+  skippedRows: Scalars['Int']['output'];
+  /** True when no ERROR problems were found. */
+  valid: Scalars['Boolean']['output'];
+};
+
+export type ImportSection =
+  | 'CONCEPTS'
+  | 'ITEMS'
+  | 'PREREQUISITES'
+  | 'TOPICS';
+
+/** Something a learner does or sees: a question, exercise, video or reading. */
+export type Item = {
+  __typename?: 'Item';
+  /** Concepts this item assesses. */
+  assesses: Array<ItemConceptLink>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3. */
+  difficulty: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: ItemKind;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** An item assesses a concept with a weight in (0, 1]. */
+export type ItemConceptLink = {
+  __typename?: 'ItemConceptLink';
+  concept: Concept;
+  conceptId: Scalars['ID']['output'];
+  item: Item;
+  itemId: Scalars['ID']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type ItemConnection = {
+  __typename?: 'ItemConnection';
+  edges: Array<ItemEdge>;
+  /** The page's objects, without cursors. */
+  nodes: Array<Item>;
+  pageInfo: PageInfo;
+  /** Number of objects matching the filters, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ItemEdge = {
+  __typename?: 'ItemEdge';
+  cursor: Scalars['String']['output'];
+  node: Item;
+};
+
+/** What a practice item is. */
+export type ItemKind =
+  | 'EXERCISE'
+  | 'QUESTION'
+  | 'READING'
+  | 'VIDEO';
+
+/** The model's probability that the learner answers the item correctly now. */
+export type ItemPrediction = {
+  __typename?: 'ItemPrediction';
+  itemId: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  p: Scalars['Float']['output'];
+  terms: Array<PredictionTerm>;
+};
+
+/** A learner, known only by a pseudonymous id. */
+export type Learner = {
+  __typename?: 'Learner';
+  classes: Array<Classroom>;
+  goal?: Maybe<Goal>;
+  id: Scalars['ID']['output'];
+  /** The unmastered prerequisites of a goal in prerequisite order (default: the learner's goal). */
+  learningPath: LearningPath;
+  /** Mastery now, with explanations: of conceptIds, or of every concept under topicId, or of every practised concept. */
+  mastery: Array<Mastery>;
+  /** Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: "placement"). */
+  placement: PlacementState;
+  /** P(correct) for an item now, with the terms of the model's logit. */
+  predictedCorrect: ItemPrediction;
+  /** What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation. */
+  recommendations: Array<Recommendation>;
+  /** Mastered concepts whose predicted recall decayed below the review threshold, earliest due first. */
+  reviewQueue: Array<ReviewItem>;
+  /** Rollups to topics, chapters or subjects. */
+  topicMastery: Array<TopicMastery>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerLearningPathArgs = {
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerMasteryArgs = {
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerPlacementArgs = {
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerPredictedCorrectArgs = {
+  itemId: Scalars['ID']['input'];
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerRecommendationsArgs = {
+  bandMax?: Scalars['Float']['input'];
+  bandMin?: Scalars['Float']['input'];
+  goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<ItemKind>>;
+  limit?: Scalars['Int']['input'];
+  strategy?: RecommendationStrategy;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerReviewQueueArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerTopicMasteryArgs = {
+  topicIds: Array<Scalars['ID']['input']>;
+};
+
+/** The last sequence number a client has seen for one learner. */
+export type LearnerSequenceInput = {
+  afterSequence: Scalars['Int']['input'];
+  learnerId: Scalars['ID']['input'];
+};
+
+/** The unmastered prerequisites of a goal, in an order that respects every prerequisite. */
+export type LearningPath = {
+  __typename?: 'LearningPath';
+  explanation: Scalars['String']['output'];
+  goalConceptId: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  status: LearningPathStatus;
+  steps: Array<LearningPathStep>;
+  /** Sum of the steps' estimated practice. */
+  totalEstimatedPractice: Scalars['Int']['output'];
+};
+
+/** PATH: the steps lead to the goal. ALREADY_MASTERED: nothing to do. TOO_DEEP: the goal's prerequisites go deeper than 12 levels; the steps are the first part. */
+export type LearningPathStatus =
+  | 'ALREADY_MASTERED'
+  | 'PATH'
+  | 'TOO_DEEP';
+
+export type LearningPathStep = {
+  __typename?: 'LearningPathStep';
+  concept: Concept;
+  /** Estimated practice opportunities to reach mastery, from the model. */
+  estimatedPractice: Scalars['Int']['output'];
+  mastery: Scalars['Float']['output'];
+};
+
+/** A learner's mastery of one concept, now. */
+export type Mastery = {
+  __typename?: 'Mastery';
+  attempts: Scalars['Int']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** The top three contributing factors. */
+  explanation: Array<MasteryFactor>;
+  lastPracticedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** With conceptId, the key of this value (a client caches it under both). */
+  learnerId: Scalars['ID']['output'];
+  /** P(knows the concept) now, after forgetting, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  /** False when the concept was never practised (p is the prior). */
+  practised: Scalars['Boolean']['output'];
+  /** Mastery right after the last practice, in [0, 1]. */
+  storedP: Scalars['Float']['output'];
+};
+
+/** One recorded change of mastery and the event behind it. */
+export type MasteryChange = {
+  __typename?: 'MasteryChange';
+  after: Scalars['Float']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  /** Answered attempts on the concept after this change (null on changes recorded before it was stored). */
+  attempts?: Maybe<Scalars['Int']['output']>;
+  before: Scalars['Float']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** JSON: score, predicted P(correct), evidence ratio, retention. */
+  detail: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  /** The change in one plain sentence, e.g. 'Correct answer (the model expected 62%): mastery 0.41 -> 0.58.' */
+  explanation: Scalars['String']['output'];
+  /** learnerId and seq, joined by '/': unique, and stable (a client caches each change under it). */
+  id: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  reason: MasteryChangeReason;
+  /** When the server committed the change (server clock); a class catch-up's `since` compares with it. */
+  recordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Per-learner sequence number, increasing. */
+  seq: Scalars['Int']['output'];
+};
+
+/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. */
+export type MasteryChangeReason =
+  | 'CONTENT_VIEW'
+  | 'EVIDENCE'
+  | 'LATE_EVIDENCE'
+  | 'REPLAY';
+
+/** One reason behind a mastery value. */
+export type MasteryFactor = {
+  __typename?: 'MasteryFactor';
+  name: MasteryFactorName;
+  /** In words, e.g. '4 of the last 5 answers correct'. */
+  text: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE. */
+export type MasteryFactorName =
+  | 'EVIDENCE'
+  | 'FORGETTING'
+  | 'HINTS'
+  | 'PRACTICE'
+  | 'PRIOR';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
+  addPrerequisite: PrerequisiteEdge;
+  createConcept: Concept;
+  createItem: Item;
+  /** Refused with CONFLICT when other concepts require it, unless detach is true. */
+  deleteConcept: DeleteResult;
+  deleteItem: DeleteResult;
+  /** Bulk import of a JSON document ({topics, concepts, prerequisites, items}) or a concepts CSV. By default any ERROR writes nothing; allowPartial writes the valid rows and reports the rest; dryRun only reports. */
+  importCurriculum: ImportReport;
+  /** The item assesses the concept (weight updated if linked already). */
+  linkItem: Item;
+  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's. */
+  recordEvents: RecordEventsResult;
+  removePrerequisite: Scalars['Boolean']['output'];
+  /** Sets a class's alert thresholds (its teachers and admins). */
+  setAlertRules: AlertRules;
+  /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
+  setGoal: Goal;
+  unlinkItem: Item;
+  updateConcept: Concept;
+  updateItem: Item;
+  /** Changes the weight of an existing prerequisite edge. */
+  updatePrerequisite: PrerequisiteEdge;
+};
+
+
+export type MutationAddPrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationCreateConceptArgs = {
+  input: CreateConceptInput;
+};
+
+
+export type MutationCreateItemArgs = {
+  input: CreateItemInput;
+};
+
+
+export type MutationDeleteConceptArgs = {
+  detach?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportCurriculumArgs = {
+  allowPartial?: Scalars['Boolean']['input'];
+  content: Scalars['String']['input'];
+  dryRun?: Scalars['Boolean']['input'];
+  format: ImportFormat;
+};
+
+
+export type MutationLinkItemArgs = {
+  conceptId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationRecordEventsArgs = {
+  atomic?: Scalars['Boolean']['input'];
+  events: Array<EventInput>;
+};
+
+
+export type MutationRemovePrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAlertRulesArgs = {
+  classId: Scalars['ID']['input'];
+  rules: AlertRulesInput;
+};
+
+
+export type MutationSetGoalArgs = {
+  conceptId: Scalars['ID']['input'];
+  learnerId: Scalars['ID']['input'];
+  targetDate?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type MutationUnlinkItemArgs = {
+  conceptId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateConceptArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateConceptInput;
+};
+
+
+export type MutationUpdateItemArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateItemInput;
+};
+
+
+export type MutationUpdatePrerequisiteArgs = {
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight?: Scalars['Float']['input'];
+};
+
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for `after` a cursor (pages run forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first object. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A placement estimate for one concept. */
+export type PlacementEstimate = {
+  __typename?: 'PlacementEstimate';
+  /** Asked directly. */
+  asked: Scalars['Boolean']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** Moved only by evidence on related concepts (prerequisites or dependents). */
+  implied: Scalars['Boolean']['output'];
+  p: Scalars['Float']['output'];
+};
+
+/** Adaptive placement: the next question, or done, and the estimates so far. Answer with recordEvents, source: "placement". */
+export type PlacementState = {
+  __typename?: 'PlacementState';
+  done: Scalars['Boolean']['output'];
+  /** Concepts with evidence (asked or implied). */
+  estimates: Array<PlacementEstimate>;
+  /** Expected information gain of the next question, in bits over all concepts. */
+  expectedGain?: Maybe<Scalars['Float']['output']>;
+  explanation: Scalars['String']['output'];
+  learnerId: Scalars['ID']['output'];
+  nextConcept?: Maybe<Concept>;
+  /** A question on nextConcept to ask. */
+  nextItem?: Maybe<Item>;
+  questionsAsked: Scalars['Int']['output'];
+  /** The subject, chapter or topic placed within (null: the whole curriculum). */
+  topicId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type PredictionTerm = {
+  __typename?: 'PredictionTerm';
+  /** Contribution to logit P(correct). */
+  logit: Scalars['Float']['output'];
+  name: PredictionTermName;
+};
+
+/** A term of logit P(correct): the BIAS, the MASTERY of the item's concepts, the learner's ABILITY, minus the item's DIFFICULTY, RECENT success, amount of PRACTICE. */
+export type PredictionTermName =
+  | 'ABILITY'
+  | 'BIAS'
+  | 'DIFFICULTY'
+  | 'MASTERY'
+  | 'PRACTICE'
+  | 'RECENT';
+
+/** `concept` REQUIRES `prerequisite`, with a weight in (0, 1]. */
+export type PrerequisiteEdge = {
+  __typename?: 'PrerequisiteEdge';
+  /** The concept that requires. */
+  concept: Concept;
+  conceptId: Scalars['ID']['output'];
+  /** The concept required. */
+  prerequisite: Concept;
+  prerequisiteId: Scalars['ID']['output'];
+  /** How much the prerequisite matters for the concept, in (0, 1]. */
+  weight: Scalars['Float']['output'];
+};
+
+/** ERROR rows are not imported (and block the import unless allowPartial); WARNING rows are imported or harmlessly ignored. */
+export type ProblemSeverity =
+  | 'ERROR'
+  | 'WARNING';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A class you teach (admins: any class). */
+  classroom?: Maybe<Classroom>;
+  /** A concept by id, or null. */
+  concept?: Maybe<Concept>;
+  /** The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12. */
+  conceptGraph: ConceptGraph;
+  /** Concepts ordered by id, filtered and paginated. */
+  concepts: ConceptConnection;
+  /** Validation report over the whole curriculum. */
+  curriculumReport: CurriculumReport;
+  /** Events per kind, rejections per code, freshness, learners without events. */
+  dataQuality: DataQuality;
+  /** The whole curriculum as the JSON import format. */
+  exportCurriculum: Scalars['String']['output'];
+  item?: Maybe<Item>;
+  items: ItemConnection;
+  /** A learner you may see: yourself, one you teach, or any (admin). */
+  learner?: Maybe<Learner>;
+  /** Catch-up after a reconnect, for one learner (changes with seq > afterSequence, in order) or a class (per learner: after its cursor in `cursors`; learners without a cursor: changes committed at or after `since`, or all when since is null; oldest commit first). Page with `limit`. */
+  masteryChangesSince: Array<MasteryChange>;
+  /** Every change of a learner's mastery (of one concept, in a window), oldest first. */
+  masteryHistory: Array<MasteryChange>;
+  /** The caller, as the token says. */
+  me: Viewer;
+  /** The classes the calling teacher teaches. */
+  myClasses: Array<Classroom>;
+  topic?: Maybe<Topic>;
+  /** Topics, chapters and subjects (all levels unless one is named). */
+  topics: Array<Topic>;
+};
+
+
+export type QueryClassroomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConceptArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConceptGraphArgs = {
+  depth?: Scalars['Int']['input'];
+  direction?: GraphDirection;
+  rootIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryConceptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<ItemKind>;
+};
+
+
+export type QueryLearnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMasteryChangesSinceArgs = {
+  afterSequence?: Scalars['Int']['input'];
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  cursors?: InputMaybe<Array<LearnerSequenceInput>>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: Scalars['Int']['input'];
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+
+export type QueryMasteryHistoryArgs = {
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  learnerId: Scalars['ID']['input'];
+  limit?: Scalars['Int']['input'];
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+
+export type QueryTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  level?: InputMaybe<TopicLevel>;
+};
+
+/** A LOW_MASTERY alert raised in a class by a mastery change. */
+export type RaisedAlert = {
+  __typename?: 'RaisedAlert';
+  attempts: Scalars['Int']['output'];
+  classId: Scalars['ID']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** classId, learnerId and seq joined by '/': unique per raised alert. */
+  id: Scalars['ID']['output'];
+  /** LOW_MASTERY (INACTIVE alerts are read with classroom.alerts). */
+  kind: AlertKind;
+  learnerId: Scalars['ID']['output'];
+  p: Scalars['Float']['output'];
+  recordedAt: Scalars['DateTimeISO']['output'];
+  /** The learner's mastery change (seq) that raised it. */
+  seq: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** One ranking factor: its value in [0, 1], its weight and value x weight. */
+export type RankingFactor = {
+  __typename?: 'RankingFactor';
+  /** Signed contribution to the score (variety counts against). */
+  contribution: Scalars['Float']['output'];
+  name: RankingFactorName;
+  value: Scalars['Float']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+/** A ranking factor; VARIETY is a penalty (it counts against the score). */
+export type RankingFactorName =
+  | 'CONTINUITY'
+  | 'GOAL_RELEVANCE'
+  | 'MASTERY_GAP'
+  | 'READINESS'
+  | 'REVIEW_DUE'
+  | 'UNLOCK_VALUE'
+  | 'VARIETY';
+
+/** Something to do next, with why. */
+export type Recommendation = {
+  __typename?: 'Recommendation';
+  concept: Concept;
+  /** One plain sentence a teacher can audit. */
+  explanation: Scalars['String']['output'];
+  factors: Array<RankingFactor>;
+  /** Items in the target difficulty band, not attempted recently. */
+  items: Array<RecommendedItem>;
+  kind: RecommendationKind;
+  /** Mastery now, in [0, 1]. */
+  mastery: Scalars['Float']['output'];
+  /** The ranking score (REMEDIATION comes first regardless). */
+  score: Scalars['Float']['output'];
+};
+
+/** LEARN: on the frontier. REVIEW: mastered, recall has decayed. REMEDIATION: a weak prerequisite of a concept the learner struggles with (may itself have unmastered prerequisites). */
+export type RecommendationKind =
+  | 'LEARN'
+  | 'REMEDIATION'
+  | 'REVIEW';
+
+/** Which named weight set ranks the candidates (see the recommendations README). */
+export type RecommendationStrategy =
+  | 'BALANCED'
+  | 'EXPLORE'
+  | 'GOAL_FIRST'
+  | 'REVIEW_HEAVY';
+
+/** A learner's top recommendations changed. */
+export type RecommendationsChange = {
+  __typename?: 'RecommendationsChange';
+  /** The learner's mastery change (seq) that caused it; null for a curriculum change. */
+  causeSeq?: Maybe<Scalars['Int']['output']>;
+  learnerId: Scalars['ID']['output'];
+  /** Concepts recommended before, in order. */
+  previousConceptIds: Array<Scalars['ID']['output']>;
+  /** The new top recommendations (limit 5, default strategy and band). */
+  recommendations: Array<Recommendation>;
+  recordedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type RecommendedItem = {
+  __typename?: 'RecommendedItem';
+  item: Item;
+  /** The model's P(correct) for this learner now. */
+  predictedCorrect: Scalars['Float']['output'];
+};
+
+export type RecordEventsResult = {
+  __typename?: 'RecordEventsResult';
+  accepted: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  /** How many mastery changes the accepted events caused (each is pushed on masteryChanged). */
+  masteryChangeCount: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** One per input event, in input order. */
+  results: Array<EventResult>;
+};
+
+export type RedundantEdge = {
+  __typename?: 'RedundantEdge';
+  conceptId: Scalars['ID']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  /** The longer path that already implies this edge. */
+  via: Array<Scalars['ID']['output']>;
+};
+
+/** A mastered concept due for review. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  concept: Concept;
+  /** When recall fell (or falls) below the review threshold. */
+  dueAt: Scalars['DateTimeISO']['output'];
+  /** Predicted recall now. */
+  mastery: Scalars['Float']['output'];
+};
+
+/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. */
+export type Role =
+  | 'ADMIN'
+  | 'DESIGNER'
+  | 'LEARNER'
+  | 'TEACHER';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** LOW_MASTERY alerts as evidence raises them in a class, under the class's alert rules. INACTIVE alerts are read with classroom.alerts. */
+  alertRaised: RaisedAlert;
+  /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
+  curriculumChanged: CurriculumChange;
+  /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw. */
+  masteryChanged: MasteryChange;
+  /** When the learner's top recommendations (concepts and kinds, in order) change, after new evidence or a curriculum edit. Query recommendations first, then subscribe. */
+  recommendationsChanged: RecommendationsChange;
+};
+
+
+export type SubscriptionAlertRaisedArgs = {
+  classId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionMasteryChangedArgs = {
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRecommendationsChangedArgs = {
+  learnerId: Scalars['ID']['input'];
+};
+
+/** A grouping of concepts: a topic inside a chapter inside a subject. */
+export type Topic = {
+  __typename?: 'Topic';
+  children: Array<Topic>;
+  /** Concepts in this topic and every topic below it. */
+  concepts: Array<Concept>;
+  id: Scalars['ID']['output'];
+  level: TopicLevel;
+  name: Scalars['String']['output'];
+  parent?: Maybe<Topic>;
+};
+
+/** topic -> chapter -> subject rollup. */
+export type TopicLevel =
+  | 'CHAPTER'
+  | 'SUBJECT'
+  | 'TOPIC';
+
+/** Mastery rolled up over a topic, chapter or subject: the mean of its concepts. */
+export type TopicMastery = {
+  __typename?: 'TopicMastery';
+  concepts: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** Concepts with p at or above the mastery threshold. */
+  mastered: Scalars['Int']['output'];
+  /** Mean mastery of the concepts under it, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  topicId: Scalars['ID']['output'];
+};
+
+/** Fields to change; omitted fields keep their value, null clears description or topic. */
+export type UpdateConceptInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateItemInput = {
+  difficulty?: InputMaybe<Scalars['Float']['input']>;
+  kind?: InputMaybe<ItemKind>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who the token says the caller is. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  id: Scalars['ID']['output'];
+  roles: Array<Role>;
+};
+
+/** A concept with a weight in (0, 1]: a prerequisite of a new concept, or a concept an item assesses. */
+export type WeightedConceptInput = {
+  conceptId: Scalars['ID']['input'];
+  /** In (0, 1]. */
+  weight?: Scalars['Float']['input'];
+};
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Viewer', id: string, roles: Array<Role> } };
+
+export type TopicsWithConceptsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TopicsWithConceptsQuery = { __typename?: 'Query', topics: Array<{ __typename?: 'Topic', id: string, name: string, concepts: Array<{ __typename?: 'Concept', id: string, name: string }> }> };
+
+export type SearchConceptsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type SearchConceptsQuery = { __typename?: 'Query', concepts: { __typename?: 'ConceptConnection', totalCount: number, nodes: Array<{ __typename?: 'Concept', id: string, name: string }> } };
+
+export type ConceptFieldsFragment = { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, topic?: { __typename?: 'Topic', id: string, name: string } | null };
+
+export type ConceptDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConceptDetailQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number }>, topic?: { __typename?: 'Topic', id: string, name: string } | null } | null };
+
+export type ConceptNeighbourhoodQueryVariables = Exact<{
+  rootIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  depth: Scalars['Int']['input'];
+  direction: GraphDirection;
+}>;
+
+
+export type ConceptNeighbourhoodQuery = { __typename?: 'Query', conceptGraph: { __typename?: 'ConceptGraph', nodes: Array<{ __typename?: 'ConceptGraphNode', depth: number, concept: { __typename?: 'Concept', id: string, name: string } }>, edges: Array<{ __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number }> } };
+
+export type CreateConceptMutationVariables = Exact<{
+  input: CreateConceptInput;
+}>;
+
+
+export type CreateConceptMutation = { __typename?: 'Mutation', createConcept: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, topic?: { __typename?: 'Topic', id: string, name: string } | null } };
+
+export type UpdateConceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateConceptInput;
+}>;
+
+
+export type UpdateConceptMutation = { __typename?: 'Mutation', updateConcept: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, topic?: { __typename?: 'Topic', id: string, name: string } | null } };
+
+export type DeleteConceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  detach: Scalars['Boolean']['input'];
+}>;
+
+
+export type DeleteConceptMutation = { __typename?: 'Mutation', deleteConcept: { __typename?: 'DeleteResult', id: string, deleted: boolean, detachedRelationships: number } };
+
+export type AddPrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight: Scalars['Float']['input'];
+}>;
+
+
+export type AddPrerequisiteMutation = { __typename?: 'Mutation', addPrerequisite: { __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number } };
+
+export type UpdatePrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+  weight: Scalars['Float']['input'];
+}>;
+
+
+export type UpdatePrerequisiteMutation = { __typename?: 'Mutation', updatePrerequisite: { __typename?: 'PrerequisiteEdge', conceptId: string, prerequisiteId: string, weight: number } };
+
+export type RemovePrerequisiteMutationVariables = Exact<{
+  conceptId: Scalars['ID']['input'];
+  prerequisiteId: Scalars['ID']['input'];
+}>;
+
+
+export type RemovePrerequisiteMutation = { __typename?: 'Mutation', removePrerequisite: boolean };
+
+export type CreateItemMutationVariables = Exact<{
+  input: CreateItemInput;
+}>;
+
+
+export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number } };
+
+export type CurriculumReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurriculumReportQuery = { __typename?: 'Query', curriculumReport: { __typename?: 'CurriculumReport', conceptCount: number, itemCount: number, prerequisiteCount: number, orphanConcepts: Array<string>, conceptsWithoutItems: Array<string>, itemsWithoutConcepts: Array<string>, longestChain: Array<string>, longestChainLength: number, redundantEdges: Array<{ __typename?: 'RedundantEdge', conceptId: string, prerequisiteId: string, via: Array<string> }> } };
+
+export type ImportCurriculumMutationVariables = Exact<{
+  format: ImportFormat;
+  content: Scalars['String']['input'];
+  dryRun: Scalars['Boolean']['input'];
+  allowPartial: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportCurriculumMutation = { __typename?: 'Mutation', importCurriculum: { __typename?: 'ImportReport', valid: boolean, applied: boolean, dryRun: boolean, skippedRows: number, counts: { __typename?: 'ImportCounts', conceptsCreated: number, conceptsUpdated: number, itemsCreated: number, itemsUpdated: number, prerequisitesCreated: number, prerequisitesUpdated: number, topicsWritten: number }, problems: Array<{ __typename?: 'ImportProblem', row?: number | null, section: ImportSection, severity: ProblemSeverity, code: ImportProblemCode, ids: Array<string>, message: string, path?: Array<string> | null }> } };
+
+export type CurriculumChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurriculumChangedSubscription = { __typename?: 'Subscription', curriculumChanged: { __typename?: 'CurriculumChange', id: string, entity: CurriculumEntity, entityId: string, relatedId?: string | null, operation: CurriculumOperation, summary?: string | null, recordedAt: string } };
+
+export type WhatNextQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type WhatNextQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string }, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null } }> }>, goal?: { __typename?: 'Goal', learnerId: string, conceptId: string, targetDate?: string | null } | null, reviewQueue: Array<{ __typename?: 'ReviewItem', dueAt: string, mastery: number, concept: { __typename?: 'Concept', id: string, name: string } }> } | null };
+
+export type LearnerPathQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerPathQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, learningPath: { __typename?: 'LearningPath', learnerId: string, goalConceptId: string, status: LearningPathStatus, explanation: string, totalEstimatedPractice: number, steps: Array<{ __typename?: 'LearningPathStep', mastery: number, estimatedPractice: number, concept: { __typename?: 'Concept', id: string, name: string } }> } } | null };
+
+export type PlacementQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type PlacementQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, placement: { __typename?: 'PlacementState', learnerId: string, topicId?: string | null, done: boolean, questionsAsked: number, expectedGain?: number | null, explanation: string, nextConcept?: { __typename?: 'Concept', id: string, name: string } | null, nextItem?: { __typename?: 'Item', id: string, title: string, kind: ItemKind } | null } } | null };
+
+export type RecordAnswerMutationVariables = Exact<{
+  events: Array<EventInput> | EventInput;
+}>;
+
+
+export type RecordAnswerMutation = { __typename?: 'Mutation', recordEvents: { __typename?: 'RecordEventsResult', accepted: number, duplicates: number, rejected: number, masteryChangeCount: number, results: Array<{ __typename?: 'EventResult', index: number, status: EventStatus, code?: EventResultCode | null, reason?: string | null }> } };
+
+export type SetGoalMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+}>;
+
+
+export type SetGoalMutation = { __typename?: 'Mutation', setGoal: { __typename?: 'Goal', learnerId: string, conceptId: string, targetDate?: string | null } };
+
+export type MyMasteryChangedSubscriptionVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type MyMasteryChangedSubscription = { __typename?: 'Subscription', masteryChanged: { __typename?: 'MasteryChange', id: string, seq: number, learnerId: string, conceptId: string, before: number, after: number, at: string, explanation: string } };
+
+export type MyClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyClassesQuery = { __typename?: 'Query', myClasses: Array<{ __typename?: 'Classroom', id: string, name: string, teacherIds: Array<string> }> };
+
+export type ClassDashboardQueryVariables = Exact<{
+  classId: Scalars['ID']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type ClassDashboardQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, name: string, heatmap: { __typename?: 'Heatmap', classId: string, topicId?: string | null, learnerIds: Array<string>, conceptIds: Array<string>, values: Array<Array<number>> }, atRisk: Array<{ __typename?: 'AtRiskLearner', learnerId: string, meanMastery: number, trend: number, reason: string }>, bottlenecks: Array<{ __typename?: 'Bottleneck', blockedLearners: number, dependents: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string } }>, frontier: Array<{ __typename?: 'ClassFrontierConcept', learners: number, readyLearners: number, concept: { __typename?: 'Concept', id: string, name: string } }>, alerts: Array<{ __typename?: 'Alert', classId: string, kind: AlertKind, learnerId: string, conceptId?: string | null, p?: number | null, attempts?: number | null, since?: string | null, text: string }>, alertRules: { __typename?: 'AlertRules', classId: string, lowMastery: number, minAttempts: number, inactiveDays?: number | null } } | null };
+
+export type LiveChangeFragment = { __typename?: 'MasteryChange', id: string, seq: number, learnerId: string, conceptId: string, before: number, after: number, at: string, recordedAt?: string | null, explanation: string };
+
+export type ClassMasteryChangedSubscriptionVariables = Exact<{
+  classId: Scalars['ID']['input'];
+}>;
+
+
+export type ClassMasteryChangedSubscription = { __typename?: 'Subscription', masteryChanged: { __typename?: 'MasteryChange', id: string, seq: number, learnerId: string, conceptId: string, before: number, after: number, at: string, recordedAt?: string | null, explanation: string } };
+
+export type ClassCatchUpQueryVariables = Exact<{
+  classId: Scalars['ID']['input'];
+  cursors?: InputMaybe<Array<LearnerSequenceInput> | LearnerSequenceInput>;
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type ClassCatchUpQuery = { __typename?: 'Query', masteryChangesSince: Array<{ __typename?: 'MasteryChange', id: string, seq: number, learnerId: string, conceptId: string, before: number, after: number, at: string, recordedAt?: string | null, explanation: string }> };
+
+export type ClassAlertRaisedSubscriptionVariables = Exact<{
+  classId: Scalars['ID']['input'];
+}>;
+
+
+export type ClassAlertRaisedSubscription = { __typename?: 'Subscription', alertRaised: { __typename?: 'RaisedAlert', id: string, classId: string, kind: AlertKind, learnerId: string, conceptId: string, p: number, attempts: number, recordedAt: string, text: string } };
+
+export type SetAlertRulesMutationVariables = Exact<{
+  classId: Scalars['ID']['input'];
+  rules: AlertRulesInput;
+}>;
+
+
+export type SetAlertRulesMutation = { __typename?: 'Mutation', setAlertRules: { __typename?: 'AlertRules', classId: string, lowMastery: number, minAttempts: number, inactiveDays?: number | null } };
+
+export type LearnerDetailQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerDetailQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, mastery: Array<{ __typename?: 'Mastery', learnerId: string, conceptId: string, p: number, attempts: number, lastPracticedAt?: string | null, explanation: Array<{ __typename?: 'MasteryFactor', name: MasteryFactorName, text: string, value: number }> }>, recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string }, factors: Array<{ __typename?: 'RankingFactor', name: RankingFactorName, value: number, weight: number, contribution: number }> }>, goal?: { __typename?: 'Goal', learnerId: string, conceptId: string, targetDate?: string | null } | null, learningPath: { __typename?: 'LearningPath', learnerId: string, goalConceptId: string, status: LearningPathStatus, explanation: string, totalEstimatedPractice: number, steps: Array<{ __typename?: 'LearningPathStep', mastery: number, estimatedPractice: number, concept: { __typename?: 'Concept', id: string, name: string } }> } } | null };
+
+export type MasteryHistoryQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type MasteryHistoryQuery = { __typename?: 'Query', masteryHistory: Array<{ __typename?: 'MasteryChange', id: string, seq: number, learnerId: string, conceptId: string, at: string, before: number, after: number, explanation: string }> };
+
+export const ConceptFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConceptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Concept"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConceptFieldsFragment, unknown>;
+export const LiveChangeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MasteryChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]} as unknown as DocumentNode<LiveChangeFragment, unknown>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const TopicsWithConceptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopicsWithConcepts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"EnumValue","value":"TOPIC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"concepts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<TopicsWithConceptsQuery, TopicsWithConceptsQueryVariables>;
+export const SearchConceptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchConcepts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concepts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SearchConceptsQuery, SearchConceptsQueryVariables>;
+export const ConceptDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConceptDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConceptFields"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConceptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Concept"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConceptDetailQuery, ConceptDetailQueryVariables>;
+export const ConceptNeighbourhoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConceptNeighbourhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GraphDirection"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptGraph"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rootIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptNeighbourhoodQuery, ConceptNeighbourhoodQueryVariables>;
+export const CreateConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateConceptInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConceptFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConceptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Concept"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateConceptMutation, CreateConceptMutationVariables>;
+export const UpdateConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateConceptInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConceptFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConceptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Concept"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UpdateConceptMutation, UpdateConceptMutationVariables>;
+export const DeleteConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteConcept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"detach"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteConcept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"detach"},"value":{"kind":"Variable","name":{"kind":"Name","value":"detach"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"detachedRelationships"}}]}}]}}]} as unknown as DocumentNode<DeleteConceptMutation, DeleteConceptMutationVariables>;
+export const AddPrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"weight"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"weight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"weight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]} as unknown as DocumentNode<AddPrerequisiteMutation, AddPrerequisiteMutationVariables>;
+export const UpdatePrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"weight"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"weight"},"value":{"kind":"Variable","name":{"kind":"Name","value":"weight"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]} as unknown as DocumentNode<UpdatePrerequisiteMutation, UpdatePrerequisiteMutationVariables>;
+export const RemovePrerequisiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePrerequisite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePrerequisite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"prerequisiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prerequisiteId"}}}]}]}}]} as unknown as DocumentNode<RemovePrerequisiteMutation, RemovePrerequisiteMutationVariables>;
+export const CreateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}}]}}]} as unknown as DocumentNode<CreateItemMutation, CreateItemMutationVariables>;
+export const CurriculumReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptCount"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteCount"}},{"kind":"Field","name":{"kind":"Name","value":"orphanConcepts"}},{"kind":"Field","name":{"kind":"Name","value":"conceptsWithoutItems"}},{"kind":"Field","name":{"kind":"Name","value":"itemsWithoutConcepts"}},{"kind":"Field","name":{"kind":"Name","value":"longestChain"}},{"kind":"Field","name":{"kind":"Name","value":"longestChainLength"}},{"kind":"Field","name":{"kind":"Name","value":"redundantEdges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"via"}}]}}]}}]}}]} as unknown as DocumentNode<CurriculumReportQuery, CurriculumReportQueryVariables>;
+export const ImportCurriculumDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCurriculum"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"content"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"allowPartial"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importCurriculum"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"content"},"value":{"kind":"Variable","name":{"kind":"Name","value":"content"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"allowPartial"},"value":{"kind":"Variable","name":{"kind":"Name","value":"allowPartial"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"skippedRows"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"conceptsUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"itemsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"itemsUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisitesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisitesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"topicsWritten"}}]}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}}]}}]}}]} as unknown as DocumentNode<ImportCurriculumMutation, ImportCurriculumMutationVariables>;
+export const CurriculumChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CurriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"relatedId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<CurriculumChangedSubscription, CurriculumChangedSubscriptionVariables>;
+export const WhatNextDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatNext"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WhatNextQuery, WhatNextQueryVariables>;
+export const LearnerPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerPathQuery, LearnerPathQueryVariables>;
+export const PlacementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Placement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"placement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"questionsAsked"}},{"kind":"Field","name":{"kind":"Name","value":"expectedGain"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"nextConcept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlacementQuery, PlacementQueryVariables>;
+export const RecordAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"events"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"events"},"value":{"kind":"Variable","name":{"kind":"Name","value":"events"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"masteryChangeCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<RecordAnswerMutation, RecordAnswerMutationVariables>;
+export const SetGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}}]}}]} as unknown as DocumentNode<SetGoalMutation, SetGoalMutationVariables>;
+export const MyMasteryChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MyMasteryChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]} as unknown as DocumentNode<MyMasteryChangedSubscription, MyMasteryChangedSubscriptionVariables>;
+export const MyClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}}]}}]}}]} as unknown as DocumentNode<MyClassesQuery, MyClassesQueryVariables>;
+export const ClassDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"heatmap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"learnerIds"}},{"kind":"Field","name":{"kind":"Name","value":"conceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"Field","name":{"kind":"Name","value":"atRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"meanMastery"}},{"kind":"Field","name":{"kind":"Name","value":"trend"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bottlenecks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blockedLearners"}},{"kind":"Field","name":{"kind":"Name","value":"dependents"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"frontier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"8"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"readyLearners"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]}}]} as unknown as DocumentNode<ClassDashboardQuery, ClassDashboardQueryVariables>;
+export const ClassMasteryChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ClassMasteryChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LiveChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MasteryChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]} as unknown as DocumentNode<ClassMasteryChangedSubscription, ClassMasteryChangedSubscriptionVariables>;
+export const ClassCatchUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassCatchUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cursors"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerSequenceInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryChangesSince"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cursors"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cursors"}}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LiveChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MasteryChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]} as unknown as DocumentNode<ClassCatchUpQuery, ClassCatchUpQueryVariables>;
+export const ClassAlertRaisedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ClassAlertRaised"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRaised"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<ClassAlertRaisedSubscription, ClassAlertRaisedSubscriptionVariables>;
+export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
+export const LearnerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastPracticedAt"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerDetailQuery, LearnerDetailQueryVariables>;
+export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasteryHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]} as unknown as DocumentNode<MasteryHistoryQuery, MasteryHistoryQueryVariables>;
