@@ -56,7 +56,6 @@ export function DagView({
         { selector: "edge.cycle", style: { "line-color": "#c51b8a", "target-arrow-color": "#c51b8a", width: 4 } },
         { selector: "edge[?proposed]", style: { "line-style": "dashed" } },
       ],
-      wheelSensitivity: 0.3,
     });
     core.on("tap", "node", (e) => handlers.current.onSelectNode(e.target.id()));
     core.on("dbltap", "node", (e) => handlers.current.onOpenNode(e.target.id()));
@@ -91,5 +90,5 @@ export function DagView({
     core.layout({ name: "dagre", rankDir: "TB", nodeSep: 20, rankSep: 50, animate: false } as cytoscape.LayoutOptions).run();
     core.fit(undefined, 20);
   }, [nodes, edges, highlight, selected]);
-  return <div ref={box} className="dag" data-testid="graph" role="img" aria-label={`Prerequisite graph: ${nodes.length} concepts, ${edges.length} edges. The same content is listed below.`} />;
+  return <div ref={box} className="dag" data-testid="graph" data-highlight={highlight.join(",")} role="img" aria-label={`Prerequisite graph: ${nodes.length} concepts, ${edges.length} edges. The same content is listed below.`} />;
 }

@@ -8,7 +8,7 @@ export const BANDS: readonly { min: number; colour: string; text: string; label:
   { min: 0, colour: "#ffffcc", text: "#1a1a1a", label: "below 0.2" },
   { min: 0.2, colour: "#a1dab4", text: "#1a1a1a", label: "0.2 to 0.4" },
   { min: 0.4, colour: "#41b6c4", text: "#1a1a1a", label: "0.4 to 0.6" },
-  { min: 0.6, colour: "#2c7fb8", text: "#ffffff", label: "0.6 to 0.95" },
+  { min: 0.6, colour: "#225ea8", text: "#ffffff", label: "0.6 to 0.95" },
   { min: 0.95, colour: "#253494", text: "#ffffff", label: "mastered (0.95 and above)" },
 ];
 

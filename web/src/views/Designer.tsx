@@ -111,7 +111,7 @@ function ImportPanel() {
             {report.skippedRows ? `; ${report.skippedRows} rows skipped` : ""}.
           </p>
           {report.problems.length > 0 && (
-            <div className="scroll">
+            <div className="scroll" tabIndex={0} role="region" aria-label="Import problems">
               <table className="list">
                 <thead>
                   <tr>
@@ -518,7 +518,7 @@ export function DesignerView({ frontier }: { frontier: Frontier }) {
         <section aria-labelledby="h-changes">
           <h2 id="h-changes">Recent edits (live)</h2>
           {changes.length === 0 ? <p>No edits since you opened the studio.</p> : (
-            <ul className="feed" data-testid="curriculum-feed">
+            <ul className="feed" data-testid="curriculum-feed" tabIndex={0} aria-label="Recent edits">
               {changes.map((c) => (
                 <li key={c.id}>
                   {c.entity.toLowerCase()} {c.entityId} {c.operation.toLowerCase()}

@@ -65,7 +65,9 @@ function GoalForm({ learnerId, onSet }: { learnerId: string; onSet: () => void }
 
 export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learnerId: string }) {
   const next = useQuery(WhatNextDocument, { variables: { learnerId } });
-  const path = useQuery(LearnerPathDocument, { variables: { learnerId } });
+  const hasGoal = Boolean(next.data?.learner?.goal);
+  // A learning path needs a goal: asked for only when there is one.
+  const path = useQuery(LearnerPathDocument, { variables: { learnerId }, skip: !hasGoal });
   const [placementOpen, setPlacementOpen] = useState(false);
   const placement = useQuery(PlacementDocument, { variables: { learnerId }, skip: !placementOpen, fetchPolicy: "network-only" });
   const [record, recorded] = useMutation(RecordAnswerDocument);
@@ -78,7 +80,13 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
       const res = r.data?.recordEvents;
       const bad = res?.results.find((x) => x.status === "REJECTED");
       setMessage(bad ? `Not recorded: ${bad.code}, ${bad.reason}` : `Recorded: ${res?.masteryChangeCount ?? 0} mastery change(s).`);
-      await Promise.all([next.refetch(), path.refetch(), placementOpen ? placement.refetch() : Promise.resolve()]);
+    } catch (err) {
+      const e = errorInfo(err);
+      setMessage(`${e.code}: ${e.message}`);
+      return;
+    }
+    try {
+      await Promise.all([next.refetch(), hasGoal ? path.refetch() : Promise.resolve(), placementOpen ? placement.refetch() : Promise.resolve()]);
     } catch (err) {
       const e = errorInfo(err);
       setMessage(`${e.code}: ${e.message}`);
@@ -102,6 +110,11 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
               {r.concept.name} <span className={`kind kind-${r.kind}`}>{r.kind.toLowerCase()}</span>
             </h2>
             <p>{r.explanation}</p>
+            {r.items.length === 0 && (
+              <p>
+                <small>No item at the right difficulty for you yet: ask your teacher, or try a neighbouring concept.</small>
+              </p>
+            )}
             <ul className="items">
               {r.items.map((it) => (
                 <li key={it.item.id}>
@@ -129,7 +142,7 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
         <section aria-labelledby="h-changes">
           <h2 id="h-changes">Your latest progress</h2>
           {changes.length === 0 ? <p>Answer a question to see your mastery change.</p> : (
-            <ul className="feed">
+            <ul className="feed" tabIndex={0} aria-label="Your latest progress">
               {changes.map((c) => (
                 <li key={c.id}>{c.explanation}</li>
               ))}
@@ -152,7 +165,7 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
           ) : (
             <p>No goal yet.</p>
           )}
-          <GoalForm learnerId={learnerId} onSet={() => void Promise.all([next.refetch(), path.refetch()])} />
+          <GoalForm learnerId={learnerId} onSet={() => void next.refetch().then(() => path.refetch()).catch(() => undefined)} />
         </section>
         <section aria-labelledby="h-review">
           <h2 id="h-review">Review</h2>

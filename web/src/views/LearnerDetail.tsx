@@ -1,8 +1,10 @@
 import { useQuery } from "@apollo/client/react";
-import { useEffect, useMemo, useState } from "react";
-import { LineChart } from "../components/LineChart";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { errorInfo } from "../client";
-import { LearnerDetailDocument, MasteryHistoryDocument } from "../generated/graphql";
+import { LearnerDetailDocument, LearnerPathDocument, MasteryHistoryDocument } from "../generated/graphql";
+
+// The chart library is loaded when a learner is opened, not with the dashboard.
+const LineChart = lazy(() => import("../components/LineChart").then((m) => ({ default: m.LineChart })));
 
 /** One learner, as a teacher sees them: mastery with its factors, history, recommendations, goal and path. */
 export function LearnerDetail({ learnerId, conceptName, onClose, liveKey }: { learnerId: string; conceptName: (id: string) => string; onClose: () => void; liveKey: string }) {
@@ -11,6 +13,9 @@ export function LearnerDetail({ learnerId, conceptName, onClose, liveKey }: { le
     if (liveKey) void refetch().catch(() => undefined);
   }, [liveKey]);
   const learner = data?.learner;
+  // A learning path needs a goal: asked for only when there is one.
+  const path = useQuery(LearnerPathDocument, { variables: { learnerId }, skip: !learner?.goal });
+  const learningPath = path.data?.learner?.learningPath;
   const mastery = useMemo(() => [...(learner?.mastery ?? [])].sort((a, b) => a.p - b.p), [learner]);
   const [conceptId, setConceptId] = useState<string | null>(null);
   const chosen = conceptId ?? mastery[0]?.conceptId ?? null;
@@ -60,7 +65,13 @@ export function LearnerDetail({ learnerId, conceptName, onClose, liveKey }: { le
             {chosen && (
               <>
                 <h3>{conceptName(chosen)} over time</h3>
-                {points.length > 0 ? <LineChart points={points} label={`Mastery of ${conceptName(chosen)}`} /> : <p>No changes recorded.</p>}
+                {points.length > 0 ? (
+                  <Suspense fallback={<p>Loading the chart…</p>}>
+                    <LineChart points={points} label={`Mastery of ${conceptName(chosen)}`} />
+                  </Suspense>
+                ) : (
+                  <p>No changes recorded.</p>
+                )}
               </>
             )}
             <h3>Recommended next</h3>
@@ -75,14 +86,14 @@ export function LearnerDetail({ learnerId, conceptName, onClose, liveKey }: { le
             {learner.goal ? (
               <p>
                 {conceptName(learner.goal.conceptId)}
-                {learner.goal.targetDate ? ` by ${learner.goal.targetDate}` : ""}. {learner.learningPath.explanation}
+                {learner.goal.targetDate ? ` by ${learner.goal.targetDate}` : ""}. {learningPath?.explanation}
               </p>
             ) : (
               <p>No goal set.</p>
             )}
-            {learner.goal && learner.learningPath.steps.length > 0 && (
+            {learningPath && learningPath.steps.length > 0 && (
               <ol>
-                {learner.learningPath.steps.map((s) => (
+                {learningPath.steps.map((s) => (
                   <li key={s.concept.id}>
                     {s.concept.name}: mastery {s.mastery.toFixed(2)}, about {s.estimatedPractice} answers
                   </li>

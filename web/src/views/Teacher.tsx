@@ -317,6 +317,11 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
   const live = useLiveClass(frontier, classId, `${classId}|${topicId ?? ""}`);
   const raised = useAlerts(frontier, classId);
   const name = (id: string) => info.get(id)?.name ?? id;
+  const firstTopic = topics.data?.topics[0]?.id;
+  useEffect(() => {
+    // A class that has practised nothing yet: show the first topic's concepts rather than nothing.
+    if (!topicId && heatmap && heatmap.conceptIds.length === 0 && firstTopic) setParams({ topic: firstTopic });
+  }, [topicId, heatmap, firstTopic]);
   if (classes.error) return <p className="error" role="alert">{errorInfo(classes.error).message}</p>;
   if (classes.data && classes.data.myClasses.length === 0) return <p>You teach no class yet.</p>;
   const room = dash.data?.classroom;
@@ -361,7 +366,7 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
             {live.feed.length === 0 ? (
               <p>Waiting for answers…</p>
             ) : (
-              <ol className="feed" data-testid="feed">
+              <ol className="feed" data-testid="feed" tabIndex={0} aria-label="Live changes">
                 {live.feed.map((c) => (
                   <li key={c.id} data-change={c.id}>
                     <strong>{c.learnerId}</strong>, {name(c.conceptId)}: {c.explanation}
@@ -413,7 +418,7 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
           <section aria-labelledby="h-alerts">
             <h2 id="h-alerts">Alerts</h2>
             <AlertRulesForm key={classId} classId={room.id} rules={room.alertRules} />
-            <ul className="feed" data-testid="alerts">
+            <ul className="feed" data-testid="alerts" tabIndex={0} aria-label="Alerts">
               {raised.map((a) => (
                 <li key={a.id} className="new">
                   {a.text}
