@@ -38,7 +38,7 @@ function missingLibs(bin) {
 // (handled below with the bundled libs) does not count as corrupt.
 function runs(bin, lenient = false) {
   try { execFileSync(bin, ['--version'], { stdio: 'pipe', timeout: 10000 }); return true; }
-  catch (e) { return lenient && missingLibs(bin).length > 0; }
+  catch { return lenient && missingLibs(bin).length > 0; }
 }
 
 let cached;

@@ -106,8 +106,14 @@ beforeAll(async () => {
   });
   teacherToken = await s.token(Role.TEACHER, `${P}teacher`);
   // Some history, so the heatmap starts with values.
-  const r = await s.gql(RecordEventsDocument, { events: [ev(LEARNERS[0] as string, `${A}-q1`, false, "h1", 30), ev(LEARNERS[1] as string, `${D}-q1`, true, "h2", 30)] }, s.admin);
-  expect(r.data?.recordEvents.accepted).toBe(2);
+  // (The third learner has practised the topic once, so its concepts are near their level, whatever
+  // else the shared database holds.)
+  const r = await s.gql(
+    RecordEventsDocument,
+    { events: [ev(LEARNERS[0] as string, `${A}-q1`, false, "h1", 30), ev(LEARNERS[1] as string, `${D}-q1`, true, "h2", 30), ev(LEARNERS[2] as string, `${D}-q1`, false, "h3", 30)] },
+    s.admin,
+  );
+  expect(r.data?.recordEvents.accepted).toBe(3);
   browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, env: chromiumEnv(), headless: true });
 });
 
@@ -238,8 +244,9 @@ describe("learner: what next", () => {
       const button = page.locator(`[data-testid="recommendations"] > li[data-concept="${A}"] button`, { hasText: "Right" }).first();
       await button.focus();
       await page.keyboard.press("Enter");
-      await page.locator('p[role="status"]', { hasText: "Recorded" }).waitFor();
-      await page.waitForFunction(() => !document.querySelector("button[disabled]"));
+      // Recorded, and the recommendations refetched: the list is no longer busy.
+      await page.locator('[data-testid="recommendations"][aria-busy="false"]').waitFor();
+      expect(await page.locator('p[role="status"]').textContent()).toMatch(/^Recorded/);
     }
     // Mastered now: A has left "what next", and the list shown is a different one.
     await page.waitForFunction(([a]) => !document.querySelector(`[data-testid="recommendations"] > li[data-concept="${a}"]`), [A] as const);
@@ -248,7 +255,9 @@ describe("learner: what next", () => {
     const stored = await s.query("test/events-of-learner", { learnerId: l3 });
     expect(stored.length).toBeGreaterThan(0);
     expect(new Set(stored.map((e) => e.id)).size).toBe(stored.length);
-    for (const e of stored) expect([e.kind, e.score, String(e.itemId).startsWith(A)]).toEqual(["ANSWER", 1, true]);
+    const clicked = stored.filter((e) => e.id !== `${P}h3`);
+    expect(clicked.length).toBeGreaterThan(0);
+    for (const e of clicked) expect([e.kind, e.score, String(e.itemId).startsWith(A)]).toEqual(["ANSWER", 1, true]);
     await page.screenshot({ path: join(ART, "learner-1280.png"), fullPage: true });
     await page.close();
   });

@@ -73,8 +73,17 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
   const [record, recorded] = useMutation(RecordAnswerDocument);
   const changes = useOwnChanges(frontier, learnerId);
   const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const answer = async (itemId: string, correct: boolean, source?: string) => {
     setMessage(null);
+    setBusy(true);
+    try {
+      await recordAndRefresh(itemId, correct, source);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const recordAndRefresh = async (itemId: string, correct: boolean, source?: string) => {
     try {
       const r = await record({ variables: { events: [{ eventId: eventId(learnerId), learnerId, kind: "ANSWER", itemId, correct, occurredAt: new Date().toISOString(), source: source ?? "web-app" }] } });
       const res = r.data?.recordEvents;
@@ -103,7 +112,7 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
           {message}
         </p>
       )}
-      <ol className="recs" data-testid="recommendations">
+      <ol className="recs" data-testid="recommendations" aria-busy={busy}>
         {(learner?.recommendations ?? []).map((r) => (
           <li key={`${r.kind}/${r.concept.id}`} data-concept={r.concept.id}>
             <h2>
@@ -123,10 +132,10 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
                   </span>
                   {(it.item.kind === "QUESTION" || it.item.kind === "EXERCISE") && (
                     <span className="answer">
-                      <button type="button" disabled={recorded.loading} onClick={() => void answer(it.item.id, true)} aria-label={`I answered ${it.item.title} correctly`}>
+                      <button type="button" disabled={busy} onClick={() => void answer(it.item.id, true)} aria-label={`I answered ${it.item.title} correctly`}>
                         Right
                       </button>
-                      <button type="button" disabled={recorded.loading} onClick={() => void answer(it.item.id, false)} aria-label={`I answered ${it.item.title} wrongly`}>
+                      <button type="button" disabled={busy} onClick={() => void answer(it.item.id, false)} aria-label={`I answered ${it.item.title} wrongly`}>
                         Wrong
                       </button>
                     </span>
