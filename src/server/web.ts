@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import compression from "compression";
 import express, { type Express, type Request, type Response, type NextFunction } from "express";
 import helmet from "helmet";
 import type { Logger } from "../logger.js";
@@ -55,7 +56,7 @@ export function mountWebApp(app: Express, logger: Logger, dist: string = WEB_DIS
   };
   if (!existsSync(index)) logger.warn({ dist }, "the web app is not built: /app answers 503 until `npm run build:web`");
   app.get("/", (_req, res) => res.redirect(302, "/app/"));
-  app.use("/app", headers);
+  app.use("/app", headers, compression());
   app.use(
     "/app",
     express.static(dist, {

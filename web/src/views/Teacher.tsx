@@ -5,7 +5,8 @@ import { errorInfo, type Frontier } from "../client";
 import {
   ClassAlertRaisedDocument,
   ClassCatchUpDocument,
-  ClassDashboardDocument,
+  ClassHeatmapDocument,
+  ClassPanelsDocument,
   ClassMasteryChangedDocument,
   MyClassesDocument,
   SetAlertRulesDocument,
@@ -312,7 +313,9 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
   const classId = params.get("class") ?? classes.data?.myClasses[0]?.id ?? null;
   const topicId = params.get("topic");
   const learnerId = params.get("learner");
-  const dash = useQuery(ClassDashboardDocument, { variables: { classId: classId ?? "", topicId }, skip: !classId });
+  // The heatmap first, on its own: the panels' class-wide figures cost more and must not delay it.
+  const dash = useQuery(ClassHeatmapDocument, { variables: { classId: classId ?? "", topicId }, skip: !classId });
+  const panels = useQuery(ClassPanelsDocument, { variables: { classId: classId ?? "", topicId }, skip: !classId });
   const heatmap = dash.data?.classroom?.heatmap;
   const live = useLiveClass(frontier, classId, `${classId}|${topicId ?? ""}`);
   const raised = useAlerts(frontier, classId);
@@ -324,7 +327,8 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
   }, [topicId, heatmap, firstTopic]);
   if (classes.error) return <p className="error" role="alert">{errorInfo(classes.error).message}</p>;
   if (classes.data && classes.data.myClasses.length === 0) return <p>You teach no class yet.</p>;
-  const room = dash.data?.classroom;
+  const room = panels.data?.classroom;
+  const roomName = dash.data?.classroom?.name;
   return (
     <div className="teacher">
       <h1>Class dashboard</h1>
@@ -354,7 +358,7 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
       {dash.error && <p className="error" role="alert">{`${errorInfo(dash.error).code}: ${errorInfo(dash.error).message}`}</p>}
       {heatmap && (
         <section aria-labelledby="h-heatmap">
-          <h2 id="h-heatmap">{room?.name}: mastery now</h2>
+          <h2 id="h-heatmap">{roomName}: mastery now</h2>
           <Heatmap learnerIds={heatmap.learnerIds} conceptIds={heatmap.conceptIds} values={heatmap.values} live={live} info={info} onLearner={(id) => setParams({ learner: id })} />
         </section>
       )}
