@@ -12,6 +12,7 @@ import { seed } from "../modules/seed/seed.service.js";
 import { ingestFile } from "./ingest.js";
 import { ktCommand } from "./kt.js";
 import { progressBar, withServices } from "./runtime.js";
+import { simulateCommand } from "./simulate.js";
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
 const program = new Command("frontier").description("Frontier command line").showHelpAfterError();
@@ -121,6 +122,7 @@ program
   });
 
 program.addCommand(ktCommand());
+program.addCommand(simulateCommand());
 // `frontier kt predict ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(0);

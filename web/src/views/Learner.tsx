@@ -70,7 +70,7 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
   const path = useQuery(LearnerPathDocument, { variables: { learnerId }, skip: !hasGoal });
   const [placementOpen, setPlacementOpen] = useState(false);
   const placement = useQuery(PlacementDocument, { variables: { learnerId }, skip: !placementOpen, fetchPolicy: "network-only" });
-  const [record, recorded] = useMutation(RecordAnswerDocument);
+  const [record] = useMutation(RecordAnswerDocument);
   const changes = useOwnChanges(frontier, learnerId);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
