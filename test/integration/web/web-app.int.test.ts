@@ -223,6 +223,11 @@ describe("designer: curriculum studio", () => {
     // Spreadsheet rows: the header is row 1, so the self-loop is row 2 and the duplicate row 5.
     expect(rowsOfCodes).toEqual(expect.arrayContaining([["2", "SELF_LOOP"], ["5", "DUPLICATE_ID"]]));
     expect((await s.query("test/count-by-prefix", { prefix: `${P}x` }))[0]?.concepts).toBe(0);
+    // Another designer's edit arrives live.
+    await page.locator('[data-testid="connection"]', { hasText: "Live" }).waitFor();
+    const made = await s.gql(CreateConceptDocument, { input: { id: `${P}other`, name: "Made elsewhere", topicId: T } }, await s.token(Role.DESIGNER, `${P}someone-else`));
+    expect(made.data?.createConcept.id).toBe(`${P}other`);
+    await page.locator('[data-testid="curriculum-feed"] li', { hasText: `${P}other` }).waitFor();
     await page.close();
   });
 });
