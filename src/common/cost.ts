@@ -9,3 +9,9 @@ export const perRows =
   (n: number) =>
   ({ childComplexity }: ComplexityEstimatorArgs): number =>
     1 + childComplexity * n;
+
+/**
+ * List sizes known for one caller before execution, by "Type.field" (a teacher's number of
+ * classes, their largest class): the estimate uses them instead of the field's assumed size.
+ */
+export type KnownListSizes = Partial<Record<"Query.myClasses" | "Classroom.learners", number>>;

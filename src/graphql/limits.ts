@@ -15,6 +15,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import type { KnownListSizes } from "../common/cost.js";
 import type { Config } from "../config.js";
 import { BadUserInputError, QueryTooComplexError } from "../errors/errors.js";
 
@@ -51,6 +52,10 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
 const EXPENSIVE = 30;
 
 const fieldCost: ComplexityEstimator = (args) => {
+  const key = `${args.type.name}.${args.field.name}` as keyof KnownListSizes;
+  const known = (args.context as { sizes?: KnownListSizes } | undefined)?.sizes?.[key];
+  // A list whose size is known for this caller (a teacher's classes, their largest class) costs its real rows.
+  if (known !== undefined) return 1 + args.childComplexity * Math.max(1, known);
   const base = FIELD_COSTS[`${args.type.name}.${args.field.name}`];
   if (base === undefined) return undefined;
   const own = args.field.extensions?.complexity;
@@ -113,6 +118,7 @@ export function assertCost(
   variables: Record<string, unknown>,
   operationName: string | null | undefined,
   maxCost: number,
+  sizes: KnownListSizes = {},
 ): void {
   const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
   let cost: number;
@@ -122,6 +128,7 @@ export function assertCost(
       query,
       variables,
       operationName: operationName ?? undefined,
+      context: { sizes },
       estimators: [fieldCost, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (err) {
@@ -142,12 +149,13 @@ function withStatus<E extends GraphQLError>(err: E, status: number): E {
   return err;
 }
 
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+/** The cost limit for HTTP; `sizesOf` tells the list sizes known for the request's caller. */
+export function costLimitPlugin<C extends object>(schema: GraphQLSchema, maxCost: number, sizesOf: (ctx: C) => Promise<KnownListSizes>): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName }) {
-          assertCost(schema, document, request.variables ?? {}, operationName, maxCost);
+        async didResolveOperation({ request, document, operationName, contextValue }) {
+          assertCost(schema, document, request.variables ?? {}, operationName, maxCost, await sizesOf(contextValue));
         },
       };
     },

@@ -44,7 +44,7 @@ export async function createHttpApp(
       // No cache hints are set; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       httpSubscriptionsPlugin,
-      costLimitPlugin(opts.schema, config.MAX_QUERY_COST),
+      costLimitPlugin<Context>(opts.schema, config.MAX_QUERY_COST, (ctx) => opts.services.learners.knownListSizes(ctx.user)),
       specStatusPlugin,
       metrics.plugin,
       config.NODE_ENV === "production"

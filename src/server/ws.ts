@@ -83,7 +83,9 @@ export function attachWebSocket(opts: TransportDeps) {
       onComplete: (ctx) => {
         ctx.extra.active = Math.max(0, (ctx.extra.active ?? 1) - 1);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        // The one await comes first: from the operation count check to its increment, nothing yields.
+        const sizes = await opts.services.learners.knownListSizes(ctx.extra.user ?? null);
         if ((ctx.extra.active ?? 0) >= MAX_OPERATIONS_PER_CONNECTION) {
           return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations per connection.`, { extensions: { code: "BAD_REQUEST" } })];
         }
@@ -97,7 +99,7 @@ export function attachWebSocket(opts: TransportDeps) {
         const errors = validate(opts.schema, document, rules);
         if (errors.length > 0) return refuse(errors, "GRAPHQL_VALIDATION_FAILED");
         try {
-          assertCost(opts.schema, document, payload.variables ?? {}, payload.operationName, opts.config.MAX_QUERY_COST);
+          assertCost(opts.schema, document, payload.variables ?? {}, payload.operationName, opts.config.MAX_QUERY_COST, sizes);
         } catch (err) {
           return refuse([err instanceof GraphQLError ? err : new GraphQLError("Invalid operation")], "BAD_USER_INPUT");
         }

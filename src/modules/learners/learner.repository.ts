@@ -17,6 +17,7 @@ const Q = {
   classesOfTeacher: typedQuery("learners/classes-of-teacher", z.object({ class: ClassRow })),
   teacherSees: typedQuery("learners/teacher-sees-learners", z.object({ id })),
   teacherTeaches: typedQuery("learners/teacher-teaches-class", z.object({ teaches: z.boolean() })),
+  teacherClassSizes: typedQuery("learners/teacher-class-sizes", z.object({ classes: z.number(), largest: z.number() })),
   taughtBy: typedQuery("learners/learners-taught-by", z.object({ ids: z.array(id) })),
   upsertPeople: typedQuery("seed/upsert-people", z.object({ memberships: z.number() })),
 };
@@ -53,6 +54,11 @@ export class LearnerRepository {
   /** Every learner in the teacher's classes. */
   async allLearnersTaughtBy(teacherId: string): Promise<Set<string>> {
     return new Set((await first(readRows(this.db, Q.taughtBy, { teacherId })))?.ids ?? []);
+  }
+
+  /** How many classes the teacher teaches, and the largest one's size. */
+  async teacherClassSizes(teacherId: string): Promise<{ classes: number; largest: number }> {
+    return (await first(readRows(this.db, Q.teacherClassSizes, { teacherId }))) ?? { classes: 0, largest: 0 };
   }
 
   async teaches(teacherId: string, classId: string): Promise<boolean> {
