@@ -68,6 +68,7 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     // First render, 5 times on fresh pages (the first also counts the bytes).
     const renders: number[] = [];
+    let timeline: string[] = [];
     let transferred = 0;
     const files: string[] = [];
     for (let r = 0; r < 5; r += 1) {
@@ -84,6 +85,12 @@ async function main() {
       await page.goto(`${url}/app/teacher?class=${classId}#token=${teacher}`);
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="heatmap"] tbody tr').length === n, LEARNERS);
       renders.push(await page.evaluate(() => performance.now()));
+      if (r === 4)
+        timeline = await page.evaluate(() => {
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+          const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => `${e.name.replace(/^.*\/(app|graphql)/, "$1")} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)}`);
+          return [`domContentLoaded ${nav?.domContentLoadedEventEnd.toFixed(0)}`, ...res];
+        });
       if (r < 4) await page.close();
     }
     const page = context.pages().at(-1)!;
@@ -157,6 +164,7 @@ async function main() {
       firstRenderMs: summarise(renders),
       transferredBytes: transferred,
       files,
+      timeline,
       goals: { liveP99Ms: 250, firstRenderMs: 1000, transferredBytes: 400_000 },
     };
     const met = { live: summary.liveMs.p99Ms < 250 && missed === 0, firstRender: summary.firstRenderMs.p50Ms < 1000, size: transferred < 400_000 };

@@ -33,6 +33,11 @@ export class CurriculumGraph {
     this.roots = concepts.filter((c) => c.root);
   }
 
+  /** Every concept, in the order the graph was built from. */
+  all(): IterableIterator<GraphConcept> {
+    return this.byId.values();
+  }
+
   get size(): number {
     return this.byId.size;
   }

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import type { Database } from "../../neo4j/run.js";
 import { first, readRows, typedQuery } from "../../neo4j/typed.js";
-import { EdgeRow } from "../curriculum/curriculum.rows.js";
 import { StoredStateRow } from "../mastery/mastery.rows.js";
 
 const id = z.string();
 const ClassRow = z.object({
   learners: z.array(z.object({ id, state: StoredStateRow })),
-  edges: z.array(EdgeRow),
-  concepts: z.array(z.object({ id, name: z.string(), topicId: z.string().nullish().transform((v) => v ?? null) })),
 });
 const PlacementRow = z.object({
   ids: z.array(id),
@@ -28,7 +25,7 @@ export type PlacementRead = z.output<typeof PlacementRow>;
 export class ClassroomRepository {
   constructor(private readonly db: Database) {}
 
-  /** A class's learners with their model state, and the curriculum's edges and concepts; null: no such class. */
+  /** A class's learners with their model state; null: no such class. */
   async classData(classId: string): Promise<ClassRead | null> {
     return first(readRows(this.db, Q.classLearners, { classId }));
   }

@@ -13,9 +13,6 @@ export const AT_RISK = { lowMean: 0.4, falling: -0.1 };
 
 interface ClassData {
   learners: Array<{ id: string; state: LearnerState }>;
-  prereqs: Map<string, Array<{ id: string; weight: number }>>;
-  dependents: Map<string, number>;
-  concepts: Array<{ id: string; name: string; topicId: string | null }>;
   params: ModelParams;
   now: number;
 }
@@ -28,18 +25,24 @@ export class ClassroomService {
     private readonly curriculum: CurriculumService,
   ) {}
 
-  private async load(classId: string): Promise<ClassData> {
-    const [row, { params }] = await Promise.all([this.repo.classData(classId), this.models.current()]);
-    if (!row) throw new NotFoundError("Class", classId);
-    const prereqs = new Map<string, Array<{ id: string; weight: number }>>();
-    const dependents = new Map<string, number>();
-    for (const e of row.edges) {
-      const list = prereqs.get(e.conceptId) ?? [];
-      list.push({ id: e.prerequisiteId, weight: e.weight });
-      prereqs.set(e.conceptId, list);
-      dependents.set(e.prerequisiteId, (dependents.get(e.prerequisiteId) ?? 0) + 1);
-    }
-    return { learners: row.learners, prereqs, dependents, concepts: row.concepts, params, now: Date.now() };
+  /** Loads in flight by class: a dashboard asks for heatmap, at-risk, frontier and bottlenecks at once, and they share one read. */
+  private readonly inFlight = new Map<string, Promise<ClassData>>();
+
+  /** The class's learners and their model state (one read; the curriculum comes from the process's graph copy). */
+  private load(classId: string): Promise<ClassData> {
+    const held = this.inFlight.get(classId);
+    if (held) return held;
+    const loading = (async () => {
+      const [row, { params }] = await Promise.all([this.repo.classData(classId), this.models.current()]);
+      if (!row) throw new NotFoundError("Class", classId);
+      return { learners: row.learners, params, now: Date.now() };
+    })();
+    this.inFlight.set(classId, loading);
+    const done = () => {
+      if (this.inFlight.get(classId) === loading) this.inFlight.delete(classId);
+    };
+    loading.then(done, done);
+    return loading;
   }
 
   private masteryFn(d: ClassData, state: LearnerState) {
@@ -60,14 +63,15 @@ export class ClassroomService {
 
   /** Concepts on the frontier (ready, not mastered) of the most learners. */
   async frontier(classId: string, limit: number, within: string[] | null): Promise<ClassFrontierConcept[]> {
-    const d = await this.load(classId);
+    const [d, graph] = await Promise.all([this.load(classId), this.curriculum.graph()]);
     const only = within ? new Set(within) : null;
+    const candidates = only ? [...only].flatMap((id) => graph.concept(id) ?? []) : [...graph.all()];
     const ready = new Map<string, number>();
     for (const l of d.learners) {
       const m = this.masteryFn(d, l.state);
-      for (const c of d.concepts) {
-        if ((only && !only.has(c.id)) || m(c.id) >= THRESHOLDS.mastered) continue;
-        const ps = (d.prereqs.get(c.id) ?? []).map((p) => ({ weight: p.weight, mastery: m(p.id) }));
+      for (const c of candidates) {
+        if (m(c.id) >= THRESHOLDS.mastered) continue;
+        const ps = c.prerequisites.map((p) => ({ weight: p.weight, mastery: m(p.id) }));
         if (readiness(ps) >= THRESHOLDS.ready) ready.set(c.id, (ready.get(c.id) ?? 0) + 1);
       }
     }
@@ -78,15 +82,21 @@ export class ClassroomService {
 
   /** Prerequisites that the most learners have not mastered, weighted by how many concepts need them. */
   async bottlenecks(classId: string, limit: number, within: string[] | null): Promise<Bottleneck[]> {
-    const d = await this.load(classId);
+    const [d, graph] = await Promise.all([this.load(classId), this.curriculum.graph()]);
     const only = within ? new Set(within) : null;
+    // Concepts that others require directly, with how many require them.
+    const required = (only ? [...only] : [...graph.all()].map((c) => c.id)).flatMap((id) => {
+      const n = graph.dependents(id).length;
+      return n > 0 ? [[id, n] as const] : [];
+    });
+    const dependents = new Map(required);
     const blocked = new Map<string, number>();
     for (const l of d.learners) {
       const m = this.masteryFn(d, l.state);
-      for (const [id] of d.dependents) if ((!only || only.has(id)) && m(id) < THRESHOLDS.mastered) blocked.set(id, (blocked.get(id) ?? 0) + 1);
+      for (const [id] of required) if (m(id) < THRESHOLDS.mastered) blocked.set(id, (blocked.get(id) ?? 0) + 1);
     }
     const top = [...blocked]
-      .map(([id, n]) => ({ id, n, deps: d.dependents.get(id) ?? 0 }))
+      .map(([id, n]) => ({ id, n, deps: dependents.get(id) ?? 0 }))
       .sort((a, b) => b.n * b.deps - a.n * a.deps || a.id.localeCompare(b.id))
       .slice(0, limit);
     const byId = await this.concepts(top.map((t) => t.id));

@@ -50,7 +50,9 @@ function useLiveClass(frontier: Frontier, classId: string | null, baselineKey: s
   useEffect(() => {
     setState({ cells: new Map(), flashing: new Map(), feed: [], extraConcepts: [] });
     if (!classId) return;
-    const since = new Date(Date.now() - 30_000).toISOString();
+    // Changes committed from a little before the page asked for its baseline (5 s for clock skew
+    // between this browser and the server); replaying a change the baseline already holds is harmless.
+    const since = new Date(Date.now() - 5_000).toISOString();
     const m = new ChangeMerger();
     merger.current = m;
     let stopped = false;
