@@ -9,6 +9,9 @@ import { AlertsRepository } from "./modules/alerts/alerts.repository.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsRepository } from "./modules/events/events.repository.js";
 import { EventsService } from "./modules/events/events.service.js";
+import { EvidenceRepository } from "./modules/evidence/evidence.repository.js";
+import { EvidenceService } from "./modules/evidence/evidence.service.js";
+import { DEFAULT_VERBS } from "./domain/evidence/xapi.js";
 import { AccessService } from "./modules/learners/access.service.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { LearnerService } from "./modules/learners/learner.service.js";
@@ -46,6 +49,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     classroom: new ClassroomRepository(db),
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
+    evidence: new EvidenceRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -65,6 +69,19 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
+  const evidence = new EvidenceService(
+    repositories.evidence,
+    events,
+    access,
+    curriculumService,
+    {
+      verbs: { ...DEFAULT_VERBS, ...config.XAPI_VERBS },
+      activityPrefixes: config.ACTIVITY_ITEM_PREFIXES,
+      caliperActorPrefixes: config.CALIPER_ACTOR_PREFIXES,
+      authorityHomePage: `urn:frontier:issuer:${encodeURIComponent(config.JWT_ISSUER)}`,
+    },
+    logger,
+  );
   const live = {
     hub,
     access,
@@ -92,6 +109,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     access,
     models,
     events,
+    evidence,
     mastery,
     recommendations,
     classroom: new ClassroomService(repositories.classroom, models, curriculumService),

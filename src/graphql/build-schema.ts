@@ -8,6 +8,7 @@ import { PrerequisiteResolver } from "../modules/curriculum/prerequisite.resolve
 import { TopicResolver } from "../modules/curriculum/topic.resolver.js";
 import { AlertsResolver } from "../modules/alerts/alerts.resolver.js";
 import { EventsResolver } from "../modules/events/events.resolver.js";
+import { EvidenceResolver } from "../modules/evidence/evidence.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
@@ -28,6 +29,7 @@ export const resolvers = [
   LearnerResolver,
   ClassroomResolver,
   EventsResolver,
+  EvidenceResolver,
   MasteryResolver,
   AlertsResolver,
   QualityResolver,

@@ -32,6 +32,13 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const evidence = new Counter({
+    name: "frontier_evidence_statements_total",
+    help: "xAPI statements and Caliper events received, by format and outcome (ACCEPTED, DUPLICATE, NOT_EVIDENCE).",
+    labelNames: ["format", "status"],
+    registers: [registry],
+  });
+
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
@@ -44,7 +51,7 @@ export function createMetrics() {
       };
     },
   };
-  return { registry, httpDuration, wsConnections, plugin };
+  return { registry, httpDuration, wsConnections, evidence, plugin };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

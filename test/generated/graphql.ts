@@ -19,6 +19,14 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** One row of the activity -> item table: which Frontier item an xAPI activity (or Caliper object) IRI stands for. */
+export type ActivityMappingInput = {
+  /** The activity IRI, exactly as producers send it in `object.id`. */
+  activityId: Scalars['String']['input'];
+  /** The item; null removes the row. */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A threshold alert on a learner of a class. */
 export type Alert = {
   __typename?: 'Alert';
@@ -597,6 +605,14 @@ export type LearningPathStep = {
   mastery: Scalars['Float']['output'];
 };
 
+export type MapActivitiesResult = {
+  __typename?: 'MapActivitiesResult';
+  /** Rows written (new or changed). */
+  mapped: Scalars['Int']['output'];
+  /** Rows removed (itemId: null). */
+  removed: Scalars['Int']['output'];
+};
+
 /** A learner's mastery of one concept, now. */
 export type Mastery = {
   __typename?: 'Mastery';
@@ -676,7 +692,9 @@ export type Mutation = {
   importCurriculum: ImportReport;
   /** The item assesses the concept (weight updated if linked already). */
   linkItem: Item;
-  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's. */
+  /** Loads rows of the activity -> item table used by /xapi/statements and /caliper (up to 5000 per call). Every item must exist, or nothing is written (NOT_FOUND). The concepts come from the item's ASSESSES edges. */
+  mapActivities: MapActivitiesResult;
+  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins and producers (platform back-ends) anyone's. */
   recordEvents: RecordEventsResult;
   removePrerequisite: Scalars['Boolean']['output'];
   /** Sets a class's alert thresholds (its teachers and admins). */
@@ -731,6 +749,11 @@ export type MutationLinkItemArgs = {
   conceptId: Scalars['ID']['input'];
   itemId: Scalars['ID']['input'];
   weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationMapActivitiesArgs = {
+  rows: Array<ActivityMappingInput>;
 };
 
 
@@ -1080,11 +1103,12 @@ export type ReviewItem = {
   mastery: Scalars['Float']['output'];
 };
 
-/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. */
+/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. PRODUCER: sends evidence (recordEvents, /xapi/statements, /caliper) for any learner. */
 export type Role =
   | 'ADMIN'
   | 'DESIGNER'
   | 'LEARNER'
+  | 'PRODUCER'
   | 'TEACHER';
 
 export type Subscription = {
@@ -1462,6 +1486,13 @@ export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataQualityQuery = { __typename?: 'Query', dataQuality: { __typename?: 'DataQuality', latestEventAt?: string | null, learners: number, learnersWithoutEvents: number, eventsByKind: Array<{ __typename?: 'CountByKey', key: string, count: number }>, rejectedByCode: Array<{ __typename?: 'CountByKey', key: string, count: number }> } };
 
+export type MapActivitiesMutationVariables = Exact<{
+  rows: Array<ActivityMappingInput> | ActivityMappingInput;
+}>;
+
+
+export type MapActivitiesMutation = { __typename?: 'Mutation', mapActivities: { __typename?: 'MapActivitiesResult', mapped: number, removed: number } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1640,6 +1671,7 @@ export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":
 export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
 export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
 export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
+export const MapActivitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MapActivities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityMappingInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapActivities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapped"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]} as unknown as DocumentNode<MapActivitiesMutation, MapActivitiesMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;
