@@ -5,7 +5,7 @@ MERGE (s:Statement {id: row.id})
 ON CREATE SET s.format = row.format, s.json = row.json, s.compare = row.compare, s.learnerId = row.learnerId,
   s.verb = row.verb, s.activityId = row.activityId, s.status = row.status, s.code = row.code,
   s.reason = row.reason, s.eventId = row.eventId, s.producer = row.producer,
-  s.stored = datetime({epochMillis: row.stored}), s._created = true
+  s.stored = datetime({epochMillis: toInteger(row.stored)}), s._created = true
 WITH s, coalesce(s._created, false) AS created
 REMOVE s._created
 RETURN s.id AS id, created, s.compare AS compare
