@@ -26,7 +26,8 @@ export const VIDEO_PROGRESS = "https://w3id.org/xapi/video/extensions/progress";
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const AGENT_KEYS = ["mbox", "mbox_sha1sum", "openid", "account"];
-const isAgentLike = (o: Json) => o.objectType === "Agent" || o.objectType === "Group" || AGENT_KEYS.some((k) => k in o);
+// Caliper's Person is an agent too (its `name` is dropped the same way).
+const isAgentLike = (o: Json) => o.objectType === "Agent" || o.objectType === "Group" || o.type === "Person" || AGENT_KEYS.some((k) => k in o);
 
 /**
  * The statement as Frontier stores it: every agent's plain `mbox` replaced by its
