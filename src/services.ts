@@ -9,6 +9,7 @@ import { AlertsRepository } from "./modules/alerts/alerts.repository.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsRepository } from "./modules/events/events.repository.js";
 import { EventsService } from "./modules/events/events.service.js";
+import { CorrectionsService } from "./modules/events/corrections.service.js";
 import { EvidenceRepository } from "./modules/evidence/evidence.repository.js";
 import { EvidenceService } from "./modules/evidence/evidence.service.js";
 import { DEFAULT_VERBS } from "./domain/evidence/xapi.js";
@@ -69,6 +70,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
+  const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger);
   const evidence = new EvidenceService(
     repositories.evidence,
     events,
@@ -109,6 +111,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     access,
     models,
     events,
+    corrections,
     evidence,
     mastery,
     recommendations,

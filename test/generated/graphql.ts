@@ -113,6 +113,8 @@ export type Classroom = {
   atRisk: Array<AtRiskLearner>;
   /** Concepts most learners are blocked on. */
   bottlenecks: Array<Bottleneck>;
+  /** Teachers' corrections of this class's learners, newest first (reverted ones included). */
+  corrections: Array<Correction>;
   /** Concepts the most learners are ready for. */
   frontier: Array<ClassFrontierConcept>;
   /** Learners x concepts mastery matrix (concepts under topicId, or every practised concept). */
@@ -129,6 +131,12 @@ export type Classroom = {
 export type ClassroomBottlenecksArgs = {
   limit?: Scalars['Int']['input'];
   topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A class of learners, taught by teachers. */
+export type ClassroomCorrectionsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -197,6 +205,34 @@ export type ConceptGraphNode = {
   concept: Concept;
   /** Fewest edges from a root (roots are 0). */
   depth: Scalars['Int']['output'];
+};
+
+/** A teacher's correction of one learner's mastery of one concept: who, when, why, before and after. Kept when reverted. */
+export type Correction = {
+  __typename?: 'Correction';
+  /** False once reverted. */
+  active: Scalars['Boolean']['output'];
+  /** Mastery just after (p within the model's guard range), in [0, 1]. */
+  after: Scalars['Float']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  /** Mastery just before (forgetting included), in [0, 1]. */
+  before: Scalars['Float']['output'];
+  /** Who corrected (the token's subject). */
+  by: Scalars['ID']['output'];
+  /** As which role: TEACHER or ADMIN. */
+  byRole: Scalars['String']['output'];
+  conceptId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** The mastery the teacher set, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  /** Why, in the teacher's words. */
+  reason: Scalars['String']['output'];
+  revertReason?: Maybe<Scalars['String']['output']>;
+  revertedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  revertedBy?: Maybe<Scalars['ID']['output']>;
+  /** The learner's mastery-change sequence number of the correction (masteryHistory, masteryChanged). */
+  seq: Scalars['Int']['output'];
 };
 
 export type CountByKey = {
@@ -506,6 +542,8 @@ export type ItemPrediction = {
 export type Learner = {
   __typename?: 'Learner';
   classes: Array<Classroom>;
+  /** Teachers' corrections of this learner's mastery, newest first (reverted ones included). */
+  corrections: Array<Correction>;
   goal?: Maybe<Goal>;
   id: Scalars['ID']['output'];
   /** The unmastered prerequisites of a goal in prerequisite order (default: the learner's goal). */
@@ -522,6 +560,12 @@ export type Learner = {
   reviewQueue: Array<ReviewItem>;
   /** Rollups to topics, chapters or subjects. */
   topicMastery: Array<TopicMastery>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerCorrectionsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -655,9 +699,11 @@ export type MasteryChange = {
   seq: Scalars['Int']['output'];
 };
 
-/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. */
+/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it. */
 export type MasteryChangeReason =
   | 'CONTENT_VIEW'
+  | 'CORRECTION'
+  | 'CORRECTION_REVERTED'
   | 'EVIDENCE'
   | 'LATE_EVIDENCE'
   | 'REPLAY';
@@ -671,8 +717,9 @@ export type MasteryFactor = {
   value: Scalars['Float']['output'];
 };
 
-/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE. */
+/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why). */
 export type MasteryFactorName =
+  | 'CORRECTION'
   | 'EVIDENCE'
   | 'FORGETTING'
   | 'HINTS'
@@ -683,6 +730,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
   addPrerequisite: PrerequisiteEdge;
+  /** Sets a learner's mastery of a concept to p from now on (later evidence updates it from there). For the learner's teachers and admins; kept with who, when, why, before and after. */
+  correctMastery: Correction;
   createConcept: Concept;
   createItem: Item;
   /** Refused with CONFLICT when other concepts require it, unless detach is true. */
@@ -697,6 +746,8 @@ export type Mutation = {
   /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins and producers (platform back-ends) anyone's. */
   recordEvents: RecordEventsResult;
   removePrerequisite: Scalars['Boolean']['output'];
+  /** Undoes a correction: the learner's evidence is replayed without it. The correction stays in the log, marked reverted. */
+  revertCorrection: Correction;
   /** Sets a class's alert thresholds (its teachers and admins). */
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
@@ -713,6 +764,14 @@ export type MutationAddPrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
   weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationCorrectMasteryArgs = {
+  conceptId: Scalars['ID']['input'];
+  learnerId: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -766,6 +825,12 @@ export type MutationRecordEventsArgs = {
 export type MutationRemovePrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevertCorrectionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1493,6 +1558,39 @@ export type MapActivitiesMutationVariables = Exact<{
 
 export type MapActivitiesMutation = { __typename?: 'Mutation', mapActivities: { __typename?: 'MapActivitiesResult', mapped: number, removed: number } };
 
+export type CorrectMasteryMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type CorrectMasteryMutation = { __typename?: 'Mutation', correctMastery: { __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, seq: number, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null } };
+
+export type RevertCorrectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RevertCorrectionMutation = { __typename?: 'Mutation', revertCorrection: { __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, seq: number, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null } };
+
+export type ClassCorrectionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ClassCorrectionsQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, corrections: Array<{ __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null }> } | null };
+
+export type LearnerCorrectionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerCorrectionsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, corrections: Array<{ __typename?: 'Correction', id: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, active: boolean, revertedAt?: string | null, revertReason?: string | null }>, mastery: Array<{ __typename?: 'Mastery', conceptId: string, p: number, storedP: number, attempts: number, explanation: Array<{ __typename?: 'MasteryFactor', name: MasteryFactorName, value: number, text: string }> }> } | null };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1672,6 +1770,10 @@ export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"
 export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
 export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
 export const MapActivitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MapActivities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityMappingInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapActivities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapped"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]} as unknown as DocumentNode<MapActivitiesMutation, MapActivitiesMutationVariables>;
+export const CorrectMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CorrectMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"p"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correctMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"p"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]} as unknown as DocumentNode<CorrectMasteryMutation, CorrectMasteryMutationVariables>;
+export const RevertCorrectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevertCorrection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertCorrection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]} as unknown as DocumentNode<RevertCorrectionMutation, RevertCorrectionMutationVariables>;
+export const ClassCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]}}]} as unknown as DocumentNode<ClassCorrectionsQuery, ClassCorrectionsQueryVariables>;
+export const LearnerCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"storedP"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerCorrectionsQuery, LearnerCorrectionsQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

@@ -270,11 +270,14 @@ export class EventsService {
       const locked = learners.get(learnerId);
       const stored = locked?.state ?? null;
       const lastEventAt = locked?.lastEventAt ?? null;
+      // A correction is part of the timeline: an event older than it is late (replayed, the correction at its place).
+      const corrected = locked?.lastCorrectionAt ?? null;
+      const lastApplied = corrected !== null && (lastEventAt === null || corrected > lastEventAt) ? corrected : lastEventAt;
       const history = async () => {
         const [events, whole] = await Promise.all([w.learnerEvents(learnerId), w.learnerState(learnerId)]);
         return { events, stored: whole };
       };
-      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastEventAt, fresh, history, now);
+      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastApplied, fresh, history, now);
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
