@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import {
+  ClassCorrectionsDocument,
   ClassroomDocument,
+  CorrectMasteryDocument,
   ConceptsDocument,
   CreateConceptDocument,
   CurriculumReportDocument,
@@ -40,6 +42,7 @@ beforeAll(async () => {
     admin: s.admin,
     producer: await s.token(Role.PRODUCER, `${P}lms`),
   };
+  await s.gql(CreateConceptDocument, { input: { id: `${P}fixed`, name: "fixed", tags: [], prerequisites: [] } }, s.designer);
 });
 afterAll(async () => {
   await s?.cleanup(P);
@@ -115,6 +118,21 @@ const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?
     name: "my classes",
     run: (t) => s.gql(MyClassesDocument, {}, t),
     expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: "FORBIDDEN", producer: "FORBIDDEN" },
+  },
+  {
+    name: "correct learner 1's mastery",
+    run: (t) => s.gql(CorrectMasteryDocument, { learnerId: L1, conceptId: `${P}fixed`, p: 0.8, reason: "oral exam" }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "correct learner 2's mastery (another class)",
+    run: (t) => s.gql(CorrectMasteryDocument, { learnerId: L2, conceptId: `${P}fixed`, p: 0.8, reason: "oral exam" }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "read class 1's correction log",
+    run: (t) => s.gql(ClassCorrectionsDocument, { id: C1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "load the xAPI activity table",
