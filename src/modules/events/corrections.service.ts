@@ -130,6 +130,18 @@ export class CorrectionsService {
     return this.repo.corrections(learnerIds, limit);
   }
 
+  /** Every correction, oldest first (offline export: `frontier kt corrections`). */
+  async *all(page = 5000): AsyncGenerator<CorrectionRecord> {
+    let cursor = { at: -1, id: "" };
+    for (;;) {
+      const rows = await this.repo.allCorrections(cursor, page);
+      yield* rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < page) return;
+      cursor = { at: last.at, id: last.id };
+    }
+  }
+
   get(id: string): Promise<CorrectionRecord | null> {
     return this.repo.correction(id);
   }

@@ -117,6 +117,7 @@ const Q = {
   revertCorrection: typedQuery("events/revert-correction", z.object({ id })),
   learnerCorrections: typedQuery("events/learner-corrections", z.object({ correction: TimelineCorrection })),
   getCorrection: typedQuery("events/get-correction", z.object({ correction: CorrectionRow })),
+  allCorrections: typedQuery("events/all-corrections", z.object({ correction: CorrectionRow })),
   listCorrections: typedQuery("events/list-corrections", z.object({ correction: CorrectionRow })),
   prepare: typedQuery("events/prepare-batch", z.object({ learners: z.array(LockedRow), existing: z.array(id), concepts: z.array(id) })),
   learnerEvents: typedQuery("events/learner-events", z.object({ event: EventRow })),
@@ -217,6 +218,11 @@ export class EventsRepository {
 
   async correction(id: string): Promise<CorrectionRecord | null> {
     return (await first(readRows(this.db, Q.getCorrection, { id })))?.correction ?? null;
+  }
+
+  /** Every correction after a cursor (epoch ms, id), oldest first. */
+  async allCorrections(after: { at: number; id: string }, limit: number): Promise<CorrectionRecord[]> {
+    return (await readRows(this.db, Q.allCorrections, { after: after.at, afterId: after.id, limit })).map((r) => r.correction);
   }
 
   /** The corrections of these learners, newest first. */

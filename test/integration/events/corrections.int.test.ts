@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import { replayTimeline, type ResolvedEvent } from "../../../src/domain/mastery/learner-replay.js";
@@ -196,5 +200,17 @@ describe("correctMastery and revertCorrection", () => {
     const c = await s.gql(CorrectMasteryDocument, args, tok.t1);
     expect(codes(await s.gql(RevertCorrectionDocument, { id: c.data?.correctMastery.id ?? "" }, tok.t2))).toEqual(["FORBIDDEN"]);
     expect(codes(await s.gql(RevertCorrectionDocument, { id: c.data?.correctMastery.id ?? "" }, tok.l1))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("exports the corrections as labelled data for the model (frontier kt corrections)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "frontier-corr-")), "corrections.ndjson");
+    const run = spawnSync("npx", ["tsx", "src/cli/main.ts", "kt", "corrections", "--out", file], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(run.status, run.stderr).toBe(0);
+    const rows = readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => String(r.learnerId).startsWith(P));
+    const log = (await s.gql(ClassCorrectionsDocument, { id: C1 }, tok.t1)).data?.classroom?.corrections ?? [];
+    expect(rows).toHaveLength(log.length);
+    const first = rows.find((r) => r.reason === REASON);
+    expect(first).toMatchObject({ learnerId: L1, conceptId: A, label: 0.9, active: false, by: T1, byRole: "TEACHER" });
+    expect(first?.modelBefore).toBeCloseTo(log.find((c) => c.reason === REASON)?.before ?? -1, 12);
   });
 });
