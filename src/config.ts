@@ -59,6 +59,9 @@ const schema = z
       .default({}),
     /** Comma-separated activity IRI prefixes whose remainder is an item id (after the activity table). */
     ACTIVITY_ITEM_PREFIXES: commaList,
+    /** The drift windows of /metrics: the recent days against the baseline days before them. */
+    DRIFT_RECENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    DRIFT_BASELINE_DAYS: z.coerce.number().int().min(1).max(365).default(28),
     /** Comma-separated Caliper actor IRI prefixes whose remainder is the learner id. */
     CALIPER_ACTOR_PREFIXES: commaList,
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

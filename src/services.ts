@@ -21,6 +21,7 @@ import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { QualityRepository } from "./modules/quality/quality.repository.js";
 import { QualityService } from "./modules/quality/quality.service.js";
+import { DriftService } from "./modules/quality/drift.service.js";
 import { ClassroomRepository } from "./modules/recommendations/classroom.repository.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
@@ -119,6 +120,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
     quality: new QualityService(repositories.quality),
+    drift: new DriftService(repositories.quality),
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

@@ -14,7 +14,7 @@ CALL () {
     id: e.id[i], kind: e.kind[i], learnerId: e.learnerId[i], itemId: e.itemId[i], conceptIds: e.conceptIds[i],
     score: e.score[i], occurredAt: datetime({epochMillis: toInteger(e.occurredAt[i])}), durationMs: e.durationMs[i],
     hintsUsed: e.hintsUsed[i], attemptNumber: e.attemptNumber[i], source: e.source[i],
-    watchFraction: e.watchFraction[i], receivedAt: datetime()
+    watchFraction: e.watchFraction[i], predicted: e.predicted[i], receivedAt: datetime()
   })
 }
 // MASTERY edges the prepare statement read (their element id in r.edge): updated in place. The

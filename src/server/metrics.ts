@@ -62,3 +62,71 @@ export function addGauges(metrics: Pick<Metrics, "registry">, gauges: ReadonlyAr
     new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(read()); } });
   }
 }
+
+/** What the drift gauges read: per source, each feature's PSI, whether it drifted, the calibration shift. */
+export interface DriftFigures {
+  sources: ReadonlyArray<{ source: string; drifted: boolean; calibrationShift: number | null; features: ReadonlyArray<{ feature: string; psi: number | null }> }>;
+}
+
+/**
+ * Drift gauges (dataQuality.drift's figures, default windows), computed at most once per `ttlMs`
+ * when /metrics is scraped. A source that turns drifted is logged once as a warning (the
+ * alert a log pipeline picks up; Prometheus can alert on `frontier_drift_drifted == 1`).
+ */
+export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => Promise<DriftFigures>, logger: { warn: (obj: object, msg: string) => void }, ttlMs = 60_000): void {
+  let cached: { at: number; figures: DriftFigures } | null = null;
+  let pending: Promise<DriftFigures | null> | null = null;
+  const drifted = new Set<string>();
+  const current = async (): Promise<DriftFigures | null> => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.figures;
+    pending ??= read()
+      .then((figures) => {
+        cached = { at: Date.now(), figures };
+        for (const s of figures.sources) {
+          if (s.drifted && !drifted.has(s.source)) logger.warn({ source: s.source, features: s.features.filter((f) => f.psi !== null) }, "incoming evidence drifted");
+          if (s.drifted) drifted.add(s.source);
+          else drifted.delete(s.source);
+        }
+        return figures;
+      })
+      .catch(() => cached?.figures ?? null)
+      .finally(() => (pending = null));
+    return pending;
+  };
+  new Gauge({
+    name: "frontier_drift_psi",
+    help: "Population stability index of each feature of each source's events, last 7 days against the 28 before (DRIFT_RECENT_DAYS, DRIFT_BASELINE_DAYS).",
+    labelNames: ["source", "feature"],
+    registers: [metrics.registry],
+    async collect() {
+      const f = await current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) for (const x of s.features) if (x.psi !== null) this.set({ source: s.source, feature: x.feature }, x.psi);
+    },
+  });
+  new Gauge({
+    name: "frontier_drift_drifted",
+    help: "1 when some feature of the source drifted (PSI >= 0.25), else 0.",
+    labelNames: ["source"],
+    registers: [metrics.registry],
+    async collect() {
+      const f = await current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) this.set({ source: s.source }, s.drifted ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "frontier_calibration_shift",
+    help: "The model's (mean predicted - observed) in the recent window minus the same in the baseline, per source: when to refit.",
+    labelNames: ["source"],
+    registers: [metrics.registry],
+    async collect() {
+      const f = await current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) if (s.calibrationShift !== null) this.set({ source: s.source }, s.calibrationShift);
+    },
+  });
+}

@@ -131,7 +131,7 @@ export type LockedLearner = z.output<typeof LockedRow>;
 
 /** What one ingestion transaction writes (epoch ms for times, probabilities in [0, 1]). */
 export interface WriteRows {
-  events: Array<{ id: string; kind: string; learnerId: string; itemId: string | null; conceptIds: string[]; score: number | null; occurredAt: number; durationMs: number | null; hintsUsed: number | null; attemptNumber: number | null; source: string | null; watchFraction: number | null }>;
+  events: Array<{ predicted: number | null; id: string; kind: string; learnerId: string; itemId: string | null; conceptIds: string[]; score: number | null; occurredAt: number; durationMs: number | null; hintsUsed: number | null; attemptNumber: number | null; source: string | null; watchFraction: number | null }>;
   /**
    * `edge`: the element id of the MASTERY edge the prepare statement read (null: none read);
    * `absent`: the prepare statement looked for the edge and there was none.
@@ -199,7 +199,7 @@ export class EventWrites {
   /** Writes events, mastery, history and learner state in one statement (each table sent by columns). */
   async write(rows: WriteRows): Promise<void> {
     await txRows(this.tx, Q.writeBatch, {
-      events: columns(rows.events, ["id", "kind", "learnerId", "itemId", "conceptIds", "score", "occurredAt", "durationMs", "hintsUsed", "attemptNumber", "source", "watchFraction"]),
+      events: columns(rows.events, ["id", "kind", "learnerId", "itemId", "conceptIds", "score", "occurredAt", "durationMs", "hintsUsed", "attemptNumber", "source", "watchFraction", "predicted"]),
       mastery: columns(rows.mastery, ["learnerId", "conceptId", "edge", "absent", "p", "attempts", "recent", "lastPracticedAt", "lastPracticedIndex"]),
       changes: columns(rows.changes, ["learnerId", "conceptId", "seq", "eventId", "at", "before", "after", "attempts", "reason", "explanation"]),
       learners: columns(rows.learners, ["id", "seq", "lastEventAt", "ability", "attempts", "events"]),

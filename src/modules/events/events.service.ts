@@ -291,8 +291,11 @@ export class EventsService {
         const edge = edges.get(conceptId) ?? null;
         if (cs) rows.mastery.push({ learnerId, conceptId, edge, absent: edge === null && lookedAt !== undefined && lookedAt.has(conceptId), p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex });
       }
+      // The model's P(correct) before each answer, stored with it: calibration drift per window (dataQuality).
+      const predicted = new Map<string, number>();
+      for (const c of changes) if (c.detail.predicted !== null && !predicted.has(c.eventId)) predicted.set(c.eventId, c.detail.predicted);
       for (const e of fresh) {
-        rows.events.push({ id: e.eventId, kind: e.kind, learnerId, itemId: e.itemId, conceptIds: e.concepts, score: e.score, occurredAt: e.occurredAt, durationMs: e.durationMs, hintsUsed: e.hintsUsed, attemptNumber: e.attemptNumber, source: e.source, watchFraction: e.watchFraction });
+        rows.events.push({ predicted: predicted.get(e.eventId) ?? null, id: e.eventId, kind: e.kind, learnerId, itemId: e.itemId, conceptIds: e.concepts, score: e.score, occurredAt: e.occurredAt, durationMs: e.durationMs, hintsUsed: e.hintsUsed, attemptNumber: e.attemptNumber, source: e.source, watchFraction: e.watchFraction });
       }
       const newest = Math.max(lastEventAt ?? 0, ...fresh.map((e) => e.occurredAt));
       rows.learners.push({ id: learnerId, seq, lastEventAt: newest, ability: state.ability, attempts: state.attempts, events: state.events });

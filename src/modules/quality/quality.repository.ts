@@ -9,12 +9,38 @@ const Summary = z.object({
   learners: z.number(),
   silent: z.number(),
 });
-const Q = { summary: typedQuery("quality/summary", Summary) };
+const num = z.number().nullish().transform((v) => v ?? 0);
+const Drift = z.object({
+  cells: z.array(
+    z.object({
+      source: z.string(),
+      window: z.enum(["recent", "baseline"]),
+      kind: z.string(),
+      scoreBin: z.number(),
+      durationBin: z.number(),
+      hintsBin: z.number(),
+      delayBin: z.number(),
+      n: z.number(),
+      scoreSum: num,
+      predictedSum: num,
+      predictedN: num,
+      scoreWithPredictedSum: num,
+    }),
+  ),
+  learners: z.array(z.object({ source: z.string(), window: z.enum(["recent", "baseline"]), bin: z.number(), learners: z.number() })),
+});
+const Q = { summary: typedQuery("quality/summary", Summary), drift: typedQuery("quality/drift", Drift) };
 export type QualitySummaryRow = z.output<typeof Summary>;
+export type DriftRows = z.output<typeof Drift>;
 
 /** The only code that names the data-quality .cypher files. */
 export class QualityRepository {
   constructor(private readonly db: Database) {}
+
+  /** Binned events of the drift windows (epoch ms; bounds as in domain/quality/drift.ts). */
+  async drift(input: { from: number; split: number; to: number; sources: string[] | null; durationBounds: readonly number[]; delayBounds: readonly number[]; countBounds: readonly number[] }): Promise<DriftRows> {
+    return (await first(readRows(this.db, Q.drift, input))) ?? { cells: [], learners: [] };
+  }
 
   async summary(): Promise<QualitySummaryRow> {
     return (await first(readRows(this.db, Q.summary))) ?? { byKind: [], rejected: [], latest: null, learners: 0, silent: 0 };
