@@ -274,6 +274,8 @@ export class EvidenceService {
       this.logger?.warn({ ids: lost }, "a different statement with the same id was stored by a concurrent request");
       throw new IntakeError("CONFLICT", `A different statement with id ${lost.join(", ")} was stored by a concurrent request.`, 409, { ids: lost });
     }
+    // The same statement stored meanwhile by a concurrent request: this one changed nothing.
+    for (const w of written) if (!w.created) outcomes.delete(w.id);
     return prepared.map(
       (p) => outcomes.get(p.id) ?? { id: p.id, status: "DUPLICATE", code: null, reason: "stored before with the same content; nothing changed", eventId: null, learnerId: p.learnerId },
     );

@@ -152,6 +152,16 @@ describe("/xapi/statements with a real xAPI client", () => {
     expect(JSON.parse((await stored(st.id as string))[0]?.json ?? "{}").result).toEqual({ success: true });
   });
 
+  it("stores a statement sent twice at once one time, with one event", async () => {
+    const st = answered("l15", "q1", { success: true });
+    const [a, b] = await Promise.all([client(producer).sendStatement({ statement: st }), client(producer).sendStatement({ statement: { ...st } })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const statuses = [a, b].map((r) => JSON.parse(String(r.headers["x-frontier-evidence"]))[0].status).sort();
+    expect(statuses).toEqual(["ACCEPTED", "DUPLICATE"]);
+    expect((await facts(`${P}l15`)).events).toBe(1);
+    expect(await stored(st.id as string)).toHaveLength(1);
+  });
+
   it("stores a PUT under its statementId, and refuses one whose id differs", async () => {
     const id = randomUUID();
     const { id: _drop, ...st } = answered("l3", "q1", { score: { scaled: 0.5 } });
