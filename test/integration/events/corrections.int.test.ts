@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -204,8 +205,9 @@ describe("correctMastery and revertCorrection", () => {
 
   it("exports the corrections as labelled data for the model (frontier kt corrections)", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "frontier-corr-")), "corrections.ndjson");
-    const run = spawnSync("npx", ["tsx", "src/cli/main.ts", "kt", "corrections", "--out", file], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
-    expect(run.status, run.stderr).toBe(0);
+    // Asynchronously: the server under test runs in this process and must keep serving meanwhile.
+    const run = await promisify(execFile)("npx", ["tsx", "src/cli/main.ts", "kt", "corrections", "--out", file], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(run.stderr).toMatch(/wrote \d+ corrections/);
     const rows = readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => String(r.learnerId).startsWith(P));
     const log = (await s.gql(ClassCorrectionsDocument, { id: C1 }, tok.t1)).data?.classroom?.corrections ?? [];
     expect(rows).toHaveLength(log.length);
