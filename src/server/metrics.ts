@@ -69,15 +69,17 @@ export interface DriftFigures {
 }
 
 /**
- * Drift gauges (dataQuality.drift's figures, default windows), computed at most once per `ttlMs`
- * when /metrics is scraped. A source that turns drifted is logged once as a warning (the
- * alert a log pipeline picks up; Prometheus can alert on `frontier_drift_drifted == 1`).
+ * Drift gauges (dataQuality.drift's figures, default windows). A scrape never waits for them: it
+ * answers the last figures and, when they are older than `ttlMs`, starts one computation in the
+ * background (it reads every event of the windows: seconds on a large database). A source that
+ * turns drifted is logged once as a warning (the alert a log pipeline picks up; Prometheus can
+ * alert on `frontier_drift_drifted == 1`).
  */
 export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => Promise<DriftFigures>, logger: { warn: (obj: object, msg: string) => void }, ttlMs = 60_000): void {
   let cached: { at: number; figures: DriftFigures } | null = null;
   let pending: Promise<DriftFigures | null> | null = null;
   const drifted = new Set<string>();
-  const current = async (): Promise<DriftFigures | null> => {
+  const current = (): DriftFigures | null => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.figures;
     pending ??= read()
       .then((figures) => {
@@ -91,15 +93,15 @@ export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => P
       })
       .catch(() => cached?.figures ?? null)
       .finally(() => (pending = null));
-    return pending;
+    return cached?.figures ?? null;
   };
   new Gauge({
     name: "frontier_drift_psi",
     help: "Population stability index of each feature of each source's events, last 7 days against the 28 before (DRIFT_RECENT_DAYS, DRIFT_BASELINE_DAYS).",
     labelNames: ["source", "feature"],
     registers: [metrics.registry],
-    async collect() {
-      const f = await current();
+    collect() {
+      const f = current();
       if (!f) return;
       this.reset();
       for (const s of f.sources) for (const x of s.features) if (x.psi !== null) this.set({ source: s.source, feature: x.feature }, x.psi);
@@ -110,8 +112,8 @@ export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => P
     help: "1 when some feature of the source drifted (PSI >= 0.25), else 0.",
     labelNames: ["source"],
     registers: [metrics.registry],
-    async collect() {
-      const f = await current();
+    collect() {
+      const f = current();
       if (!f) return;
       this.reset();
       for (const s of f.sources) this.set({ source: s.source }, s.drifted ? 1 : 0);
@@ -122,8 +124,8 @@ export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => P
     help: "The model's (mean predicted - observed) in the recent window minus the same in the baseline, per source: when to refit.",
     labelNames: ["source"],
     registers: [metrics.registry],
-    async collect() {
-      const f = await current();
+    collect() {
+      const f = current();
       if (!f) return;
       this.reset();
       for (const s of f.sources) if (s.calibrationShift !== null) this.set({ source: s.source }, s.calibrationShift);

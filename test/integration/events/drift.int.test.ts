@@ -119,11 +119,14 @@ describe("dataQuality.drift", () => {
   });
 
   it("exports the figures as /metrics gauges", async () => {
-    const text = await (await fetch(`${s.frontier.url}/metrics`)).text();
-    expect(text).toMatch(new RegExp(`frontier_drift_drifted\\{source="${SHIFT}"\\} 1`));
+    // A scrape answers the last figures and refreshes them in the background: the first may have none yet.
+    let text = "";
+    await expect
+      .poll(async () => (text = await (await fetch(`${s.frontier.url}/metrics`)).text()), { timeout: 60_000, interval: 500 })
+      .toMatch(new RegExp(`frontier_drift_drifted\\{source="${SHIFT}"\\} 1`));
     expect(text).toMatch(new RegExp(`frontier_drift_psi\\{source="${SHIFT}",feature="score"\\} [0-9.]+`));
     expect(text).toMatch(new RegExp(`frontier_calibration_shift\\{source="${SHIFT}"\\} [0-9.]+`));
-  });
+  }, 90_000);
 
   it("is for admins only", async () => {
     const teacher = await s.token(Role.TEACHER, `${P}t`);
