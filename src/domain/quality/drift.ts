@@ -54,7 +54,15 @@ export const FEATURES = {
   answersPerLearner: ["1", "2-5", "6-20", "21-50", ">50"],
   /** How long after it happened an event arrived (receivedAt − occurredAt). */
   delay: ["<1min", "1-60min", "1-24h", ">=1d"],
+  /** Events stored against events rejected (by day received): unknown items, unknown concepts, future events, anything else. */
+  rejections: ["stored", "UNKNOWN_ITEM", "UNKNOWN_CONCEPT", "FUTURE_EVENT", "other"],
 } as const;
+
+/** The bin of a rejection code in FEATURES.rejections (1..4). */
+export const rejectionBin = (code: string): number => {
+  const i = (FEATURES.rejections as readonly string[]).indexOf(code);
+  return i >= 1 ? i : 4;
+};
 export type FeatureName = keyof typeof FEATURES;
 
 const SEC = 1000;

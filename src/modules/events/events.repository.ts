@@ -192,7 +192,7 @@ export class EventWrites {
   }
 
   /** Adds to the per-code rejection counters (data quality). */
-  async recordRejections(rows: Array<{ code: string; count: number }>): Promise<void> {
+  async recordRejections(rows: Array<{ code: string; count: number; source: string; day: string }>): Promise<void> {
     if (rows.length > 0) await txRows(this.tx, Q.recordRejections, { rows });
   }
 
@@ -232,7 +232,7 @@ export class EventsRepository {
   }
 
   /** Rejection counters outside an ingestion transaction (batches that never reached one). */
-  async recordRejections(rows: Array<{ code: string; count: number }>): Promise<void> {
+  async recordRejections(rows: Array<{ code: string; count: number; source: string; day: string }>): Promise<void> {
     if (rows.length > 0) await writeRows(this.db, Q.recordRejections, { rows });
   }
 }

@@ -20,6 +20,8 @@ export interface EventResultRecord {
   status: EventStatus;
   code: string | null;
   reason: string | null;
+  /** The event's `source` as sent (per-source rejection counts; not part of the answer). */
+  source?: string | null;
 }
 
 export interface AppliedChange extends MasteryChangeRecord {
@@ -93,7 +95,7 @@ export class EventsService {
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
     const now = options.now ?? Date.now();
-    const results: EventResultRecord[] = raw.map((r, index) => ({ eventId: r.eventId ?? null, index, status: "ACCEPTED", code: null, reason: null }));
+    const results: EventResultRecord[] = raw.map((r, index) => ({ eventId: r.eventId ?? null, index, status: "ACCEPTED", code: null, reason: null, source: typeof r.source === "string" ? r.source.slice(0, 200) : null }));
     const reject = (i: number, code: string, reason: string) => Object.assign(results[i] as EventResultRecord, { status: "REJECTED", code, reason });
     const valid: Array<{ index: number; event: NormalizedEvent }> = [];
     const seen = new Set<string>();
@@ -329,11 +331,19 @@ export class EventsService {
   }
 }
 
-/** Rejected events per code. */
-function rejectionCounts(results: readonly EventResultRecord[]): Array<{ code: string; count: number }> {
-  const byCode = new Map<string, number>();
-  for (const r of results) if (r.status === "REJECTED" && r.code) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
-  return [...byCode].map(([code, count]) => ({ code, count }));
+/** Rejected events per code and source, for today (UTC day received: the drift windows count them per day). */
+function rejectionCounts(results: readonly EventResultRecord[]): Array<{ code: string; count: number; source: string; day: string }> {
+  const day = new Date().toISOString().slice(0, 10);
+  const byKey = new Map<string, { code: string; count: number; source: string; day: string }>();
+  for (const r of results) {
+    if (r.status !== "REJECTED" || !r.code) continue;
+    const source = r.source ?? "platform";
+    const key = `${r.code}\u0000${source}`;
+    const row = byKey.get(key) ?? { code: r.code, count: 0, source, day };
+    row.count += 1;
+    byKey.set(key, row);
+  }
+  return [...byKey.values()];
 }
 
 function notApplied(results: EventResultRecord[]): EventResultRecord[] {

@@ -1,4 +1,4 @@
-import { BOUNDS, driftLevel, FEATURES, psi, PSI_DRIFTED, type DriftLevel, type FeatureName } from "../../domain/quality/drift.js";
+import { BOUNDS, driftLevel, FEATURES, psi, PSI_DRIFTED, rejectionBin, type DriftLevel, type FeatureName } from "../../domain/quality/drift.js";
 import type { DriftRows, QualityRepository } from "./quality.repository.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -13,6 +13,8 @@ export interface WindowFigures {
   meanPredicted: number | null;
   meanObserved: number | null;
   learners: number;
+  /** Events rejected in the window (by day received), per code. */
+  rejected: Array<{ key: string; count: number }>;
 }
 
 export interface FeatureDriftRecord {
@@ -73,7 +75,7 @@ type Hist = Record<FeatureName, number[]>;
 const empty = (): Hist => Object.fromEntries(Object.entries(FEATURES).map(([k, bins]) => [k, bins.map(() => 0)])) as unknown as Hist;
 
 function bySource(rows: DriftRows): SourceDriftRecord[] {
-  const sources = [...new Set([...rows.cells.map((c) => c.source), ...rows.learners.map((l) => l.source)])].sort();
+  const sources = [...new Set([...rows.cells.map((c) => c.source), ...rows.learners.map((l) => l.source), ...rows.rejections.map((r) => r.source)])].sort();
   return sources.map((source) => {
     const hist = { recent: empty(), baseline: empty() };
     const sums = { recent: { n: 0, graded: 0, score: 0, pN: 0, p: 0, pScore: 0, learners: 0 }, baseline: { n: 0, graded: 0, score: 0, pN: 0, p: 0, pScore: 0, learners: 0 } };
@@ -99,6 +101,13 @@ function bySource(rows: DriftRows): SourceDriftRecord[] {
       (hist[l.window].answersPerLearner[l.bin] as number) += l.learners;
       sums[l.window].learners += l.learners;
     }
+    const rejected = { recent: new Map<string, number>(), baseline: new Map<string, number>() };
+    for (const r of rows.rejections.filter((x) => x.source === source)) {
+      (hist[r.window].rejections[rejectionBin(r.code)] as number) += r.count;
+      rejected[r.window].set(r.code, (rejected[r.window].get(r.code) ?? 0) + r.count);
+    }
+    hist.recent.rejections[0] = sums.recent.n;
+    hist.baseline.rejections[0] = sums.baseline.n;
     const figures = (w: "recent" | "baseline"): WindowFigures => {
       const s = sums[w];
       return {
@@ -108,6 +117,7 @@ function bySource(rows: DriftRows): SourceDriftRecord[] {
         meanPredicted: s.pN > 0 ? s.p / s.pN : null,
         meanObserved: s.pN > 0 ? s.pScore / s.pN : null,
         learners: s.learners,
+        rejected: [...rejected[w]].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, count]) => ({ key, count })),
       };
     };
     const features = (Object.keys(FEATURES) as FeatureName[]).map((feature): FeatureDriftRecord => {

@@ -29,9 +29,10 @@ const Drift = z.object({
   ),
   learners: z.array(z.object({ source: z.string(), window: z.enum(["recent", "baseline"]), bin: z.number(), learners: z.number() })),
 });
-const Q = { summary: typedQuery("quality/summary", Summary), drift: typedQuery("quality/drift", Drift) };
+const Rejections = z.object({ source: z.string(), window: z.enum(["recent", "baseline"]), code: z.string(), count: z.number() });
+const Q = { summary: typedQuery("quality/summary", Summary), drift: typedQuery("quality/drift", Drift), rejections: typedQuery("quality/drift-rejections", Rejections) };
 export type QualitySummaryRow = z.output<typeof Summary>;
-export type DriftRows = z.output<typeof Drift>;
+export type DriftRows = z.output<typeof Drift> & { rejections: Array<z.output<typeof Rejections>> };
 
 /** The only code that names the data-quality .cypher files. */
 export class QualityRepository {
@@ -39,7 +40,13 @@ export class QualityRepository {
 
   /** Binned events of the drift windows (epoch ms; bounds as in domain/quality/drift.ts). */
   async drift(input: { from: number; split: number; to: number; sources: string[] | null; durationBounds: readonly number[]; delayBounds: readonly number[]; countBounds: readonly number[] }): Promise<DriftRows> {
-    return (await first(readRows(this.db, Q.drift, input))) ?? { cells: [], learners: [] };
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const [events, rejections] = await Promise.all([
+      first(readRows(this.db, Q.drift, input)),
+      // Rejections are counted per day received: the recent window includes today.
+      readRows(this.db, Q.rejections, { fromDay: day(input.from), splitDay: day(input.split), toDay: day(input.to + 24 * 3600 * 1000), sources: input.sources }),
+    ]);
+    return { ...(events ?? { cells: [], learners: [] }), rejections };
   }
 
   async summary(): Promise<QualitySummaryRow> {

@@ -29,7 +29,7 @@ export class DataQuality {
 
 @ObjectType({ description: "One feature's distribution in the two windows and its population stability index." })
 export class FeatureDrift {
-  @Field(() => String, { description: "kind, score, duration, hints, answersPerLearner or delay (arrival after the event)." })
+  @Field(() => String, { description: "kind, score, duration, hints, answersPerLearner, delay (arrival after the event) or rejections (stored vs rejected per code)." })
   feature!: string;
 
   @Field(() => [String])
@@ -67,6 +67,9 @@ export class WindowFigures {
 
   @Field(() => Int, { description: "Learners with answers in the window." })
   learners!: number;
+
+  @Field(() => [CountByKey], { description: "Events rejected in the window (by day received), per code: UNKNOWN_ITEM, UNKNOWN_CONCEPT, FUTURE_EVENT, ..." })
+  rejected!: CountByKey[];
 }
 
 @ObjectType({ description: "Drift of one source (the events' `source`: a platform, an xAPI producer `xapi:<sub>`, a Caliper sensor `caliper:<sub>`)." })

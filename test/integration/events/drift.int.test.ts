@@ -15,12 +15,12 @@ const random = rng(20261203);
 
 const DRIFT = `query Drift($sources: [String!]) {
   dataQuality { drift(sources: $sources) { threshold sources { source drifted calibrationShift
-    recent { events correctRate meanPredicted meanObserved learners }
+    recent { events correctRate meanPredicted meanObserved learners rejected { key count } }
     baseline { events correctRate meanPredicted meanObserved learners }
     features { feature bins recent baseline psi level } } } }
 }`;
 interface Drift {
-  dataQuality: { drift: { threshold: number; sources: Array<{ source: string; drifted: boolean; calibrationShift: number | null; recent: { events: number; correctRate: number; meanPredicted: number; meanObserved: number; learners: number }; baseline: { events: number; correctRate: number }; features: Array<{ feature: string; bins: string[]; recent: number[]; baseline: number[]; psi: number | null; level: string }> }> } };
+  dataQuality: { drift: { threshold: number; sources: Array<{ source: string; drifted: boolean; calibrationShift: number | null; recent: { events: number; correctRate: number; meanPredicted: number; meanObserved: number; learners: number; rejected: Array<{ key: string; count: number }> }; baseline: { events: number; correctRate: number }; features: Array<{ feature: string; bins: string[]; recent: number[]; baseline: number[]; psi: number | null; level: string }> }> } };
 }
 
 /** A generated stream: per learner, answers spread over a window, with the given behaviour. */
@@ -84,6 +84,10 @@ beforeAll(async () => {
     const r = await s.gql(RecordEventsDocument, { events: sent.slice(i, i + 500) }, s.admin);
     expect(r.data?.recordEvents.rejected).toBe(0);
   }
+  // The changed source also starts sending items the graph does not know: rejected, counted per source and day.
+  const unknown = stream(SHIFT, 3, 10, now - 2 * DAY, now - DAY, changed).map((e) => ({ ...e, eventId: `${e.eventId}-x`, itemId: `${P}ghost` }));
+  const r = await s.gql(RecordEventsDocument, { events: unknown }, s.admin);
+  expect(r.data?.recordEvents.rejected).toBe(30);
 });
 afterAll(async () => {
   await s?.cleanup(P);
@@ -110,7 +114,15 @@ describe("dataQuality.drift", () => {
     const level = (src: typeof stable, feature: string) => src?.features.find((f) => f.feature === feature)?.level;
     expect(["score", "duration", "hints"].map((f) => level(shift, f))).toEqual(["DRIFTED", "DRIFTED", "DRIFTED"]);
     expect(shift?.drifted).toBe(true);
-    for (const f of ["kind", "score", "duration", "hints", "answersPerLearner"]) expect(level(stable, f), f).not.toBe("DRIFTED");
+    // Unknown items: 30 rejected beside 100 stored, none in the baseline's 200.
+    expect(shift?.recent.rejected).toEqual([{ key: "UNKNOWN_ITEM", count: 30 }]);
+    const rej = shift?.features.find((f) => f.feature === "rejections");
+    expect([rej?.recent, rej?.baseline]).toEqual([[100, 30, 0, 0, 0], [200, 0, 0, 0, 0]]);
+    const [r0, r1, q1] = [100 / 130, 30 / 130, 1e-4];
+    expect(rej?.psi).toBeCloseTo((r0 - 1) * Math.log(r0 / 1) + (r1 - q1) * Math.log(r1 / q1), 9);
+    expect(rej?.level).toBe("DRIFTED");
+    for (const f of ["kind", "score", "duration", "hints", "answersPerLearner", "rejections"]) expect(level(stable, f), f).not.toBe("DRIFTED");
+    expect(stable?.features.find((f) => f.feature === "rejections")?.psi).toBeCloseTo(0, 12);
     // A backfill arrives late by construction: the arrival delay differs between the windows for both.
     expect(stable?.features.find((f) => f.feature === "delay")?.recent.reduce((a, b) => a + b, 0)).toBe(100);
     // The model still expects the old success rate: over-predicts in the recent window.
