@@ -135,6 +135,11 @@ const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?
     expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
+    name: "read drift figures (dataQuality.drift)",
+    run: (t) => s.gql("{ dataQuality { drift(recentDays: 1, baselineDays: 1, sources: [\"none\"]) { threshold } } }", {}, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
     name: "load the xAPI activity table",
     run: (t) => s.gql(MapActivitiesDocument, { rows: [{ activityId: "https://lms.example/nothing", itemId: null }] }, t),
     expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK, producer: "FORBIDDEN" },
