@@ -10,7 +10,7 @@ import { migrate } from "./neo4j/migrate.js";
 import { migrateLegacyLearnerState } from "./modules/mastery/legacy-state.js";
 import { Database } from "./neo4j/run.js";
 import { createHttpApp } from "./server/http.js";
-import { addGauges, createMetrics } from "./server/metrics.js";
+import { addDriftGauges, addGauges, createMetrics } from "./server/metrics.js";
 import { attachWebSocket } from "./server/ws.js";
 import { createFrontierServices, type Infra, type Services } from "./services.js";
 
@@ -52,6 +52,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     ["frontier_ingest_transactions", "Ingestion write transactions committed (concurrent small calls share one).", () => services.events.stats.transactions],
     ["frontier_ingest_waiting", "Small recordEvents calls waiting for a shared transaction.", () => services.events.waiting],
   ]);
+  addDriftGauges(metrics, () => services.drift.report({ recentDays: config.DRIFT_RECENT_DAYS, baselineDays: config.DRIFT_BASELINE_DAYS, sources: null }), logger);
   const formatError = createFormatError(logger);
   const httpServer = createServer();
   const ws = attachWebSocket({ httpServer, schema, services, verifier, config, logger, metrics, formatError });

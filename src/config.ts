@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { VERB_RULES } from "./domain/evidence/xapi.js";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
+
+const commaList = z
+  .string()
+  .transform((v) => v.split(",").map((x) => x.trim()).filter((x) => x.length > 0))
+  .default([]);
 
 const schema = z
   .object({
@@ -38,6 +44,26 @@ const schema = z
     /** Answer SERVICE_UNAVAILABLE at once, for this long, after Neo4j was found unreachable (a probe ends it sooner). */
     DB_FAIL_FAST_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+    /** xAPI verb IRI -> one of the built-in verb rules (JSON object), merged over the ADL defaults (docs/xapi.md). */
+    XAPI_VERBS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().min(1), z.enum(VERB_RULES)))
+      .default({}),
+    /** Comma-separated activity IRI prefixes whose remainder is an item id (after the activity table). */
+    ACTIVITY_ITEM_PREFIXES: commaList,
+    /** The drift windows of /metrics: the recent days against the baseline days before them. */
+    DRIFT_RECENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    DRIFT_BASELINE_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+    /** Comma-separated Caliper actor IRI prefixes whose remainder is the learner id. */
+    CALIPER_ACTOR_PREFIXES: commaList,
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -9,6 +9,10 @@ import { AlertsRepository } from "./modules/alerts/alerts.repository.js";
 import { AlertsService } from "./modules/alerts/alerts.service.js";
 import { EventsRepository } from "./modules/events/events.repository.js";
 import { EventsService } from "./modules/events/events.service.js";
+import { CorrectionsService } from "./modules/events/corrections.service.js";
+import { EvidenceRepository } from "./modules/evidence/evidence.repository.js";
+import { EvidenceService } from "./modules/evidence/evidence.service.js";
+import { DEFAULT_VERBS } from "./domain/evidence/xapi.js";
 import { AccessService } from "./modules/learners/access.service.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { LearnerService } from "./modules/learners/learner.service.js";
@@ -17,6 +21,7 @@ import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { QualityRepository } from "./modules/quality/quality.repository.js";
 import { QualityService } from "./modules/quality/quality.service.js";
+import { DriftService } from "./modules/quality/drift.service.js";
 import { ClassroomRepository } from "./modules/recommendations/classroom.repository.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
@@ -46,6 +51,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     classroom: new ClassroomRepository(db),
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
+    evidence: new EvidenceRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -65,6 +71,20 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
+  const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger);
+  const evidence = new EvidenceService(
+    repositories.evidence,
+    events,
+    access,
+    curriculumService,
+    {
+      verbs: { ...DEFAULT_VERBS, ...config.XAPI_VERBS },
+      activityPrefixes: config.ACTIVITY_ITEM_PREFIXES,
+      caliperActorPrefixes: config.CALIPER_ACTOR_PREFIXES,
+      authorityHomePage: `urn:frontier:issuer:${encodeURIComponent(config.JWT_ISSUER)}`,
+    },
+    logger,
+  );
   const live = {
     hub,
     access,
@@ -92,12 +112,15 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     access,
     models,
     events,
+    corrections,
+    evidence,
     mastery,
     recommendations,
     classroom: new ClassroomService(repositories.classroom, models, curriculumService),
     placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
     quality: new QualityService(repositories.quality),
+    drift: new DriftService(repositories.quality),
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

@@ -1,6 +1,7 @@
 // Last statement of every ingestion transaction, one round trip: the events (the audit trail),
 // the model state per learner and concept on MASTERY (the only copy of it), the history of every
 // change, and each learner's model scalars and sequence number.
+// A teacher's correction uses the same statement with no events (and a null lastEventAt: kept).
 // Each parameter is a table by columns ({id: [...], kind: [...], ...}, row i across the lists),
 // not a list of maps: the keys travel once instead of once per row, which halves what Bolt
 // carries for a batch of 500 answers.
@@ -13,7 +14,7 @@ CALL () {
     id: e.id[i], kind: e.kind[i], learnerId: e.learnerId[i], itemId: e.itemId[i], conceptIds: e.conceptIds[i],
     score: e.score[i], occurredAt: datetime({epochMillis: toInteger(e.occurredAt[i])}), durationMs: e.durationMs[i],
     hintsUsed: e.hintsUsed[i], attemptNumber: e.attemptNumber[i], source: e.source[i],
-    watchFraction: e.watchFraction[i], receivedAt: datetime()
+    watchFraction: e.watchFraction[i], predicted: e.predicted[i], receivedAt: datetime()
   })
 }
 // MASTERY edges the prepare statement read (their element id in r.edge): updated in place. The
@@ -62,7 +63,7 @@ CALL () {
   UNWIND range(0, size(r.id) - 1) AS i
   MATCH (l:Learner {id: r.id[i]})
   SET l.ktAttempts = r.attempts[i], l.ktEvents = r.events[i], l.seq = r.seq[i],
-      l.lastEventAt = datetime({epochMillis: toInteger(r.lastEventAt[i])}), l.ability = r.ability[i], l.updatedAt = datetime()
+      l.lastEventAt = CASE WHEN r.lastEventAt[i] IS NULL THEN l.lastEventAt ELSE datetime({epochMillis: toInteger(r.lastEventAt[i])}) END, l.ability = r.ability[i], l.updatedAt = datetime()
   // A learner still holding the old one-JSON state (kt) no longer does: the edges are the state.
   REMOVE l.kt
 }

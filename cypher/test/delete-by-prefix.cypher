@@ -3,6 +3,10 @@
 // costs the same however much other data (a benchmark's millions of events) the database holds.
 CALL () { MATCH (n:Event) WHERE n.learnerId STARTS WITH $prefix AND n.occurredAt IS NOT NULL DETACH DELETE n }
 CALL () { MATCH (n:MasteryChange) WHERE n.learnerId STARTS WITH $prefix AND n.seq IS NOT NULL DETACH DELETE n }
+CALL () { MATCH (n:RejectionDay) WHERE n.source STARTS WITH $prefix DETACH DELETE n }
+CALL () { MATCH (n:Correction) WHERE n.learnerId STARTS WITH $prefix DETACH DELETE n }
+CALL () { MATCH (n:Statement) WHERE n.learnerId STARTS WITH $prefix DETACH DELETE n }
+CALL () { MATCH (n:Activity) WHERE n.itemId STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Learner) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Class) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Teacher) WHERE n.id STARTS WITH $prefix DETACH DELETE n }

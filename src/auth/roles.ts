@@ -5,10 +5,12 @@ export enum Role {
   TEACHER = "TEACHER",
   DESIGNER = "DESIGNER",
   ADMIN = "ADMIN",
+  /** A learning platform or LRS sending evidence (xAPI, Caliper, recordEvents) for any learner; nothing else. */
+  PRODUCER = "PRODUCER",
 }
 registerEnumType(Role, {
   name: "Role",
-  description: "LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything.",
+  description: "LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. PRODUCER: sends evidence (recordEvents, /xapi/statements, /caliper) for any learner.",
 });
 
 export const ROLES = Object.values(Role);

@@ -6,6 +6,7 @@ import { BASELINES, type Baseline } from "../kt/baselines.js";
 import { FULL_MODEL, fit, type FitProgress, type ModelVariant } from "../kt/fit.js";
 import type { CreditRule, LearnerAttemptEvent, ModelParams } from "../domain/mastery/model.js";
 import { replay } from "../kt/replay.js";
+import { correctionGap, gapText, type LabelledCorrection } from "../kt/corrections.js";
 import { readAttempts } from "../kt/read-attempts.js";
 import { progressBar, withServices } from "./runtime.js";
 import { grid, lineChart } from "./svg.js";
@@ -119,6 +120,23 @@ function variantOf(name: string): ModelVariant {
   return v;
 }
 
+/** Writes every correction in the graph as labelled NDJSON; returns how many. */
+async function exportCorrections(file: string): Promise<number> {
+  return withServices(async (s) => {
+    const lines: string[] = [];
+    for await (const c of s.corrections.all()) {
+      const row: LabelledCorrection = { learnerId: c.learnerId, conceptId: c.conceptId, at: new Date(c.at).toISOString(), label: c.p, modelBefore: c.before, active: c.revertedAt === null, by: c.by, byRole: c.byRole, reason: c.note };
+      lines.push(JSON.stringify(row));
+    }
+    writeFileSync(file, lines.length ? `${lines.join("\n")}\n` : "");
+    return lines.length;
+  });
+}
+
+function readCorrections(file: string): LabelledCorrection[] {
+  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as LabelledCorrection);
+}
+
 export function ktCommand(): Command {
   const kt = new Command("kt").description("Knowledge tracing: fit, load, predict, evaluate");
 
@@ -131,7 +149,8 @@ export function ktCommand(): Command {
     .option("--variant <name>", `model components (ablations): ${Object.keys(VARIANTS).join(", ")}`, "full")
     .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
     .option("--item-prior <prior>", "item difficulty prior: hierarchical or fixed", "hierarchical")
-    .action((opts: { events: string; out: string; restarts: number; rounds: number; variant: string; credit: string; itemPrior: string }) => {
+    .option("--export-corrections <file>", "also write the teachers' corrections stored in the graph as labelled NDJSON (label = the teacher's p)")
+    .action(async (opts: { events: string; out: string; restarts: number; rounds: number; variant: string; credit: string; itemPrior: string; exportCorrections?: string }) => {
       const { events } = readAttempts(opts.events);
       process.stderr.write(`fitting on ${events.length} answers\n`);
       const progress = fitProgress("fit");
@@ -139,6 +158,19 @@ export function ktCommand(): Command {
       progress.stop();
       writeFileSync(opts.out, `${JSON.stringify(result.params)}\n`);
       process.stderr.write(`${describeParams(result.params)}\ntrain mean log-likelihood ${result.trainMeanLogLik.toFixed(4)} over ${result.trainEvents} answers, ${(result.elapsedMs / 1000).toFixed(1)} s\nwrote ${opts.out}\n`);
+      if (opts.exportCorrections) {
+        const n = await exportCorrections(opts.exportCorrections);
+        process.stderr.write(`wrote ${n} corrections to ${opts.exportCorrections}\n`);
+        if (n > 0) process.stderr.write(`${gapText(correctionGap(result.params, events, readCorrections(opts.exportCorrections)))}\n`);
+      }
+    });
+
+  kt.command("corrections")
+    .description("Export the teachers' corrections stored in the graph as labelled NDJSON (label = the teacher's p, modelBefore = the server's mastery then)")
+    .requiredOption("--out <file>")
+    .action(async (opts: { out: string }) => {
+      const n = await exportCorrections(opts.out);
+      process.stderr.write(`wrote ${n} corrections to ${opts.out}\n`);
     });
 
   kt.command("load")
@@ -175,7 +207,8 @@ export function ktCommand(): Command {
     .option("--only-folds <list>", "run only these folds (0-based, comma-separated), e.g. for a quick look")
     .option("--credit <rule>", "credit rule of multi-concept items: conjunctive, product, independent", "conjunctive")
     .option("--item-prior <prior>", "item difficulty prior: hierarchical (shrunk toward the concepts' mean, fitted strength) or fixed (N(0, 1))", "hierarchical")
-    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string; baselines: string; onlyFolds?: string; credit: string; itemPrior: string }) => {
+    .option("--corrections <file>", "teachers' corrections (kt corrections): report how far the model (fitted on all the events) was from them")
+    .action((opts: { events: string; folds: number; seed: number; outDir: string; variant: string; baselines: string; onlyFolds?: string; credit: string; itemPrior: string; corrections?: string }) => {
       const { events } = readAttempts(opts.events);
       const baselines = baselinesOf(opts.baselines);
       const onlyFolds = opts.onlyFolds?.split(",").map((x) => Number(x));
@@ -196,6 +229,12 @@ export function ktCommand(): Command {
           ),
       });
       process.stdout.write(`${reportText(cv)}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      let gap: ReturnType<typeof correctionGap> | null = null;
+      if (opts.corrections) {
+        const fitted = fit(events, { variant: variantOf(opts.variant), credit: creditOf(opts.credit), itemPrior: itemPriorOf(opts.itemPrior) });
+        gap = correctionGap(fitted.params, events, readCorrections(opts.corrections));
+        process.stdout.write(`${gapText(gap)}\n`);
+      }
 
       mkdirSync(opts.outDir, { recursive: true });
       const main = cv.reports[0]!;
@@ -251,6 +290,7 @@ export function ktCommand(): Command {
         variant: opts.variant,
         reports: cv.reports.map((r) => ({ ...r, byItemCount: r.byItemCount.map((g) => ({ label: g.label, metrics: g.metrics, decileError: g.decileError })) })),
         foldFits: cv.folds.map((f) => ({ fold: f.fold, fitMs: f.fitMs, trainEvents: f.trainEvents, testEvents: f.testEvents })),
+        ...(gap ? { corrections: gap } : {}),
       };
       writeFileSync(join(opts.outDir, "report.json"), `${JSON.stringify(json, null, 2)}\n`);
       process.stderr.write(`wrote calibration.svg, calibration-by-item-count.svg, learning-curves.svg and report.json in ${opts.outDir}\n`);

@@ -8,6 +8,8 @@ import { PrerequisiteResolver } from "../modules/curriculum/prerequisite.resolve
 import { TopicResolver } from "../modules/curriculum/topic.resolver.js";
 import { AlertsResolver } from "../modules/alerts/alerts.resolver.js";
 import { EventsResolver } from "../modules/events/events.resolver.js";
+import { ClassCorrectionsResolver, CorrectionsResolver, LearnerCorrectionsResolver } from "../modules/events/corrections.resolver.js";
+import { EvidenceResolver } from "../modules/evidence/evidence.resolver.js";
 import { ClassroomResolver, LearnerResolver } from "../modules/learners/learner.resolver.js";
 import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
@@ -28,6 +30,10 @@ export const resolvers = [
   LearnerResolver,
   ClassroomResolver,
   EventsResolver,
+  EvidenceResolver,
+  CorrectionsResolver,
+  ClassCorrectionsResolver,
+  LearnerCorrectionsResolver,
   MasteryResolver,
   AlertsResolver,
   QualityResolver,

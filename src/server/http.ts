@@ -10,13 +10,15 @@ import { authenticate, buildContext, type Context } from "./context.js";
 import type { TransportDeps } from "./deps.js";
 import { bodyErrorHandler, httpSubscriptionsPlugin, sendGraphqlError, specStatusPlugin } from "./http-errors.js";
 import { createRateLimit } from "./rate-limit.js";
+import { evidenceRouter } from "./evidence-http.js";
 import { mountWebApp } from "./web.js";
 
+const ROUTES = new Set(["/graphql", "/healthz", "/metrics", "/xapi/statements", "/xapi/about", "/caliper"]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Largest request body (imports travel as a variable). */
 const BODY_LIMIT = "8mb";
 
-/** Express app: /graphql (Apollo), /healthz, /metrics, the web app at /app; a request id and a log line per request. */
+/** Express app: /graphql (Apollo), /xapi and /caliper (evidence-http.ts), /healthz, /metrics, the web app at /app; a request id and a log line per request. */
 export async function createHttpApp(
   opts: TransportDeps & { drainWebSocket: () => Promise<void> },
 ): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
@@ -65,7 +67,7 @@ export async function createHttpApp(
     res.on("finish", () => {
       const ms = performance.now() - started;
       const path = req.originalUrl.split("?")[0] ?? "";
-      const route = path === "/graphql" || path === "/healthz" || path === "/metrics" ? path : "other";
+      const route = ROUTES.has(path) ? path : "other";
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, ms / 1000);
       if (route !== "/metrics" && route !== "/healthz") {
         logger.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
@@ -99,6 +101,7 @@ export async function createHttpApp(
       },
     }),
   );
+  app.use(evidenceRouter(opts, rateLimit.middleware));
   mountWebApp(app, logger);
   // Anything else: a JSON 404, and no Express HTML page (with its stack trace) for any error.
   app.use((req, res) => sendGraphqlError(req, res, 404, "NOT_FOUND", "No such route: GraphQL is served at /graphql."));

@@ -32,6 +32,13 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const evidence = new Counter({
+    name: "frontier_evidence_statements_total",
+    help: "xAPI statements and Caliper events received, by format and outcome (ACCEPTED, DUPLICATE, NOT_EVIDENCE).",
+    labelNames: ["format", "status"],
+    registers: [registry],
+  });
+
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
@@ -44,7 +51,7 @@ export function createMetrics() {
       };
     },
   };
-  return { registry, httpDuration, wsConnections, plugin };
+  return { registry, httpDuration, wsConnections, evidence, plugin };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -54,4 +61,74 @@ export function addGauges(metrics: Pick<Metrics, "registry">, gauges: ReadonlyAr
   for (const [name, help, read] of gauges) {
     new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(read()); } });
   }
+}
+
+/** What the drift gauges read: per source, each feature's PSI, whether it drifted, the calibration shift. */
+export interface DriftFigures {
+  sources: ReadonlyArray<{ source: string; drifted: boolean; calibrationShift: number | null; features: ReadonlyArray<{ feature: string; psi: number | null }> }>;
+}
+
+/**
+ * Drift gauges (dataQuality.drift's figures, default windows). A scrape never waits for them: it
+ * answers the last figures and, when they are older than `ttlMs`, starts one computation in the
+ * background (it reads every event of the windows: seconds on a large database). A source that
+ * turns drifted is logged once as a warning (the alert a log pipeline picks up; Prometheus can
+ * alert on `frontier_drift_drifted == 1`).
+ */
+export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => Promise<DriftFigures>, logger: { warn: (obj: object, msg: string) => void }, ttlMs = 60_000): void {
+  let cached: { at: number; figures: DriftFigures } | null = null;
+  let pending: Promise<DriftFigures | null> | null = null;
+  const drifted = new Set<string>();
+  const current = (): DriftFigures | null => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.figures;
+    pending ??= read()
+      .then((figures) => {
+        cached = { at: Date.now(), figures };
+        for (const s of figures.sources) {
+          if (s.drifted && !drifted.has(s.source)) logger.warn({ source: s.source, features: s.features.filter((f) => f.psi !== null) }, "incoming evidence drifted");
+          if (s.drifted) drifted.add(s.source);
+          else drifted.delete(s.source);
+        }
+        return figures;
+      })
+      .catch(() => cached?.figures ?? null)
+      .finally(() => (pending = null));
+    return cached?.figures ?? null;
+  };
+  new Gauge({
+    name: "frontier_drift_psi",
+    help: "Population stability index of each feature of each source's events, last 7 days against the 28 before (DRIFT_RECENT_DAYS, DRIFT_BASELINE_DAYS).",
+    labelNames: ["source", "feature"],
+    registers: [metrics.registry],
+    collect() {
+      const f = current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) for (const x of s.features) if (x.psi !== null) this.set({ source: s.source, feature: x.feature }, x.psi);
+    },
+  });
+  new Gauge({
+    name: "frontier_drift_drifted",
+    help: "1 when some feature of the source drifted (PSI >= 0.25), else 0.",
+    labelNames: ["source"],
+    registers: [metrics.registry],
+    collect() {
+      const f = current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) this.set({ source: s.source }, s.drifted ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "frontier_calibration_shift",
+    help: "The model's (mean predicted - observed) in the recent window minus the same in the baseline, per source: when to refit.",
+    labelNames: ["source"],
+    registers: [metrics.registry],
+    collect() {
+      const f = current();
+      if (!f) return;
+      this.reset();
+      for (const s of f.sources) if (s.calibrationShift !== null) this.set({ source: s.source }, s.calibrationShift);
+    },
+  });
 }

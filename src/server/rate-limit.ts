@@ -41,7 +41,7 @@ export function createRateLimit(config: Config, verifier: TokenVerifier, logger:
       try {
         // Verified tokens are cached, so this costs a map lookup after the first request.
         const user = await verifier.verify(token);
-        budget = user.roles.includes(Role.ADMIN) ? "ingest" : "token";
+        budget = user.roles.includes(Role.ADMIN) || user.roles.includes(Role.PRODUCER) ? "ingest" : "token";
         key = createHash("sha256").update(token).digest("base64url");
       } catch {
         // An invalid token is answered 401 by the context; count it against the address.

@@ -19,6 +19,14 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** One row of the activity -> item table: which Frontier item an xAPI activity (or Caliper object) IRI stands for. */
+export type ActivityMappingInput = {
+  /** The activity IRI, exactly as producers send it in `object.id`. */
+  activityId: Scalars['String']['input'];
+  /** The item; null removes the row. */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A threshold alert on a learner of a class. */
 export type Alert = {
   __typename?: 'Alert';
@@ -105,6 +113,8 @@ export type Classroom = {
   atRisk: Array<AtRiskLearner>;
   /** Concepts most learners are blocked on. */
   bottlenecks: Array<Bottleneck>;
+  /** Teachers' corrections of this class's learners, newest first (reverted ones included). */
+  corrections: Array<Correction>;
   /** Concepts the most learners are ready for. */
   frontier: Array<ClassFrontierConcept>;
   /** Learners x concepts mastery matrix (concepts under topicId, or every practised concept). */
@@ -121,6 +131,12 @@ export type Classroom = {
 export type ClassroomBottlenecksArgs = {
   limit?: Scalars['Int']['input'];
   topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A class of learners, taught by teachers. */
+export type ClassroomCorrectionsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -189,6 +205,34 @@ export type ConceptGraphNode = {
   concept: Concept;
   /** Fewest edges from a root (roots are 0). */
   depth: Scalars['Int']['output'];
+};
+
+/** A teacher's correction of one learner's mastery of one concept: who, when, why, before and after. Kept when reverted. */
+export type Correction = {
+  __typename?: 'Correction';
+  /** False once reverted. */
+  active: Scalars['Boolean']['output'];
+  /** Mastery just after (p within the model's guard range), in [0, 1]. */
+  after: Scalars['Float']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  /** Mastery just before (forgetting included), in [0, 1]. */
+  before: Scalars['Float']['output'];
+  /** Who corrected (the token's subject). */
+  by: Scalars['ID']['output'];
+  /** As which role: TEACHER or ADMIN. */
+  byRole: Scalars['String']['output'];
+  conceptId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** The mastery the teacher set, in [0, 1]. */
+  p: Scalars['Float']['output'];
+  /** Why, in the teacher's words. */
+  reason: Scalars['String']['output'];
+  revertReason?: Maybe<Scalars['String']['output']>;
+  revertedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  revertedBy?: Maybe<Scalars['ID']['output']>;
+  /** The learner's mastery-change sequence number of the correction (masteryHistory, masteryChanged). */
+  seq: Scalars['Int']['output'];
 };
 
 export type CountByKey = {
@@ -267,6 +311,8 @@ export type CurriculumReport = {
 /** Data-quality figures for operators. */
 export type DataQuality = {
   __typename?: 'DataQuality';
+  /** Per source: the recent window (default the last 7 days) against the baseline before it (default the 28 days before), each feature's PSI, the model's calibration per window (docs/drift.md). */
+  drift: DriftReport;
   /** Stored events per kind. */
   eventsByKind: Array<CountByKey>;
   /** Freshness: the newest event's time. */
@@ -278,12 +324,30 @@ export type DataQuality = {
   rejectedByCode: Array<CountByKey>;
 };
 
+
+/** Data-quality figures for operators. */
+export type DataQualityDriftArgs = {
+  baselineDays?: Scalars['Int']['input'];
+  recentDays?: Scalars['Int']['input'];
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type DeleteResult = {
   __typename?: 'DeleteResult';
   deleted: Scalars['Boolean']['output'];
   /** Relationships removed with the object (prerequisite and item links). */
   detachedRelationships: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type DriftReport = {
+  __typename?: 'DriftReport';
+  baselineFrom: Scalars['DateTimeISO']['output'];
+  recentFrom: Scalars['DateTimeISO']['output'];
+  sources: Array<SourceDrift>;
+  /** PSI at or above which a feature counts as drifted. */
+  threshold: Scalars['Float']['output'];
+  to: Scalars['DateTimeISO']['output'];
 };
 
 export type EventInput = {
@@ -343,6 +407,22 @@ export type EventStatus =
   | 'DUPLICATE'
   | 'NOT_APPLIED'
   | 'REJECTED';
+
+/** One feature's distribution in the two windows and its population stability index. */
+export type FeatureDrift = {
+  __typename?: 'FeatureDrift';
+  /** Counts per bin in the baseline window. */
+  baseline: Array<Scalars['Int']['output']>;
+  bins: Array<Scalars['String']['output']>;
+  /** kind, score, duration, hints, answersPerLearner, delay (arrival after the event) or rejections (stored vs rejected per code). */
+  feature: Scalars['String']['output'];
+  /** STABLE (< 0.1), MODERATE (< 0.25), DRIFTED (>= 0.25) or TOO_FEW. */
+  level: Scalars['String']['output'];
+  /** PSI; null when a window has fewer than 30 observations. */
+  psi?: Maybe<Scalars['Float']['output']>;
+  /** Counts per bin in the recent window. */
+  recent: Array<Scalars['Int']['output']>;
+};
 
 export type Goal = {
   __typename?: 'Goal';
@@ -498,6 +578,8 @@ export type ItemPrediction = {
 export type Learner = {
   __typename?: 'Learner';
   classes: Array<Classroom>;
+  /** Teachers' corrections of this learner's mastery, newest first (reverted ones included). */
+  corrections: Array<Correction>;
   goal?: Maybe<Goal>;
   id: Scalars['ID']['output'];
   /** The unmastered prerequisites of a goal in prerequisite order (default: the learner's goal). */
@@ -514,6 +596,12 @@ export type Learner = {
   reviewQueue: Array<ReviewItem>;
   /** Rollups to topics, chapters or subjects. */
   topicMastery: Array<TopicMastery>;
+};
+
+
+/** A learner, known only by a pseudonymous id. */
+export type LearnerCorrectionsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -597,6 +685,14 @@ export type LearningPathStep = {
   mastery: Scalars['Float']['output'];
 };
 
+export type MapActivitiesResult = {
+  __typename?: 'MapActivitiesResult';
+  /** Rows written (new or changed). */
+  mapped: Scalars['Int']['output'];
+  /** Rows removed (itemId: null). */
+  removed: Scalars['Int']['output'];
+};
+
 /** A learner's mastery of one concept, now. */
 export type Mastery = {
   __typename?: 'Mastery';
@@ -639,9 +735,11 @@ export type MasteryChange = {
   seq: Scalars['Int']['output'];
 };
 
-/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. */
+/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it. */
 export type MasteryChangeReason =
   | 'CONTENT_VIEW'
+  | 'CORRECTION'
+  | 'CORRECTION_REVERTED'
   | 'EVIDENCE'
   | 'LATE_EVIDENCE'
   | 'REPLAY';
@@ -655,8 +753,9 @@ export type MasteryFactor = {
   value: Scalars['Float']['output'];
 };
 
-/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE. */
+/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why). */
 export type MasteryFactorName =
+  | 'CORRECTION'
   | 'EVIDENCE'
   | 'FORGETTING'
   | 'HINTS'
@@ -667,6 +766,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
   addPrerequisite: PrerequisiteEdge;
+  /** Sets a learner's mastery of a concept to p from now on (later evidence updates it from there). For the learner's teachers and admins; kept with who, when, why, before and after. */
+  correctMastery: Correction;
   createConcept: Concept;
   createItem: Item;
   /** Refused with CONFLICT when other concepts require it, unless detach is true. */
@@ -676,9 +777,13 @@ export type Mutation = {
   importCurriculum: ImportReport;
   /** The item assesses the concept (weight updated if linked already). */
   linkItem: Item;
-  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's. */
+  /** Loads rows of the activity -> item table used by /xapi/statements and /caliper (up to 5000 per call). Every item must exist, or nothing is written (NOT_FOUND). The concepts come from the item's ASSESSES edges. */
+  mapActivities: MapActivitiesResult;
+  /** Records up to 1000 events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins and producers (platform back-ends) anyone's. */
   recordEvents: RecordEventsResult;
   removePrerequisite: Scalars['Boolean']['output'];
+  /** Undoes a correction: the learner's evidence is replayed without it. The correction stays in the log, marked reverted. */
+  revertCorrection: Correction;
   /** Sets a class's alert thresholds (its teachers and admins). */
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
@@ -695,6 +800,14 @@ export type MutationAddPrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
   weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationCorrectMasteryArgs = {
+  conceptId: Scalars['ID']['input'];
+  learnerId: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -734,6 +847,11 @@ export type MutationLinkItemArgs = {
 };
 
 
+export type MutationMapActivitiesArgs = {
+  rows: Array<ActivityMappingInput>;
+};
+
+
 export type MutationRecordEventsArgs = {
   atomic?: Scalars['Boolean']['input'];
   events: Array<EventInput>;
@@ -743,6 +861,12 @@ export type MutationRecordEventsArgs = {
 export type MutationRemovePrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevertCorrectionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -870,7 +994,7 @@ export type Query = {
   concepts: ConceptConnection;
   /** Validation report over the whole curriculum. */
   curriculumReport: CurriculumReport;
-  /** Events per kind, rejections per code, freshness, learners without events. */
+  /** Events per kind, rejections per code, freshness, learners without events, drift per source. */
   dataQuality: DataQuality;
   /** The whole curriculum as the JSON import format. */
   exportCurriculum: Scalars['String']['output'];
@@ -1080,12 +1204,26 @@ export type ReviewItem = {
   mastery: Scalars['Float']['output'];
 };
 
-/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. */
+/** LEARNER: own data. TEACHER: learners in their classes. DESIGNER: edits the curriculum. ADMIN: everything. PRODUCER: sends evidence (recordEvents, /xapi/statements, /caliper) for any learner. */
 export type Role =
   | 'ADMIN'
   | 'DESIGNER'
   | 'LEARNER'
+  | 'PRODUCER'
   | 'TEACHER';
+
+/** Drift of one source (the events' `source`: a platform, an xAPI producer `xapi:<sub>`, a Caliper sensor `caliper:<sub>`). */
+export type SourceDrift = {
+  __typename?: 'SourceDrift';
+  baseline: WindowFigures;
+  /** Calibration drift: (predicted - observed) recent minus the same in the baseline. */
+  calibrationShift?: Maybe<Scalars['Float']['output']>;
+  /** Some feature's PSI is at or above the threshold. */
+  drifted: Scalars['Boolean']['output'];
+  features: Array<FeatureDrift>;
+  recent: WindowFigures;
+  source: Scalars['String']['output'];
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1173,6 +1311,23 @@ export type WeightedConceptInput = {
   conceptId: Scalars['ID']['input'];
   /** In (0, 1]. */
   weight?: Scalars['Float']['input'];
+};
+
+export type WindowFigures = {
+  __typename?: 'WindowFigures';
+  /** Events per kind: ANSWER, ASSIGNMENT, CONTENT_VIEW. */
+  byKind: Array<Scalars['Int']['output']>;
+  /** Mean score of answers and assignments. */
+  correctRate?: Maybe<Scalars['Float']['output']>;
+  events: Scalars['Int']['output'];
+  /** Learners with answers in the window. */
+  learners: Scalars['Int']['output'];
+  /** Their mean score (the same answers as meanPredicted). */
+  meanObserved?: Maybe<Scalars['Float']['output']>;
+  /** The model's mean predicted P(correct) before those answers. */
+  meanPredicted?: Maybe<Scalars['Float']['output']>;
+  /** Events rejected in the window (by day received), per code: UNKNOWN_ITEM, UNKNOWN_CONCEPT, FUTURE_EVENT, ... */
+  rejected: Array<CountByKey>;
 };
 
 export type ShapeMasteryQueryVariables = Exact<{
@@ -1462,6 +1617,54 @@ export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataQualityQuery = { __typename?: 'Query', dataQuality: { __typename?: 'DataQuality', latestEventAt?: string | null, learners: number, learnersWithoutEvents: number, eventsByKind: Array<{ __typename?: 'CountByKey', key: string, count: number }>, rejectedByCode: Array<{ __typename?: 'CountByKey', key: string, count: number }> } };
 
+export type MapActivitiesMutationVariables = Exact<{
+  rows: Array<ActivityMappingInput> | ActivityMappingInput;
+}>;
+
+
+export type MapActivitiesMutation = { __typename?: 'Mutation', mapActivities: { __typename?: 'MapActivitiesResult', mapped: number, removed: number } };
+
+export type CorrectMasteryMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type CorrectMasteryMutation = { __typename?: 'Mutation', correctMastery: { __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, seq: number, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null } };
+
+export type RevertCorrectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RevertCorrectionMutation = { __typename?: 'Mutation', revertCorrection: { __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, seq: number, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null } };
+
+export type ClassCorrectionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ClassCorrectionsQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, corrections: Array<{ __typename?: 'Correction', id: string, learnerId: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, active: boolean, revertedAt?: string | null, revertedBy?: string | null, revertReason?: string | null }> } | null };
+
+export type LearnerCorrectionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerCorrectionsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, corrections: Array<{ __typename?: 'Correction', id: string, conceptId: string, p: number, before: number, after: number, reason: string, by: string, byRole: string, at: string, active: boolean, revertedAt?: string | null, revertReason?: string | null }>, mastery: Array<{ __typename?: 'Mastery', conceptId: string, p: number, storedP: number, attempts: number, explanation: Array<{ __typename?: 'MasteryFactor', name: MasteryFactorName, value: number, text: string }> }> } | null };
+
+export type HistoryWithExplanationsQueryVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  conceptId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type HistoryWithExplanationsQuery = { __typename?: 'Query', masteryHistory: Array<{ __typename?: 'MasteryChange', seq: number, conceptId: string, eventId: string, before: number, after: number, reason: MasteryChangeReason, explanation: string, detail: string }> };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1640,6 +1843,12 @@ export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":
 export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
 export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
 export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
+export const MapActivitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MapActivities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityMappingInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapActivities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mapped"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]} as unknown as DocumentNode<MapActivitiesMutation, MapActivitiesMutationVariables>;
+export const CorrectMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CorrectMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"p"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correctMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"p"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]} as unknown as DocumentNode<CorrectMasteryMutation, CorrectMasteryMutationVariables>;
+export const RevertCorrectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevertCorrection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertCorrection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]} as unknown as DocumentNode<RevertCorrectionMutation, RevertCorrectionMutationVariables>;
+export const ClassCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]}}]} as unknown as DocumentNode<ClassCorrectionsQuery, ClassCorrectionsQueryVariables>;
+export const LearnerCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"storedP"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerCorrectionsQuery, LearnerCorrectionsQueryVariables>;
+export const HistoryWithExplanationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HistoryWithExplanations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<HistoryWithExplanationsQuery, HistoryWithExplanationsQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

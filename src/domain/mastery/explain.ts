@@ -1,6 +1,6 @@
 /** One reason behind a mastery value, with its size on the probability scale. */
 export interface Factor {
-  name: "EVIDENCE" | "FORGETTING" | "HINTS" | "PRIOR" | "PRACTICE";
+  name: "EVIDENCE" | "FORGETTING" | "HINTS" | "PRIOR" | "PRACTICE" | "CORRECTION";
   /** Signed effect on mastery (probability points), or the statistic shown. */
   value: number;
   text: string;
@@ -21,6 +21,8 @@ export interface MasteryFacts {
   recentHints: number[];
   /** Learner ability in logits. */
   ability: number;
+  /** The newest teacher's correction in force (p in [0, 1], at in epoch ms), or null. */
+  correction?: { p: number; by: string; byRole: string; note: string; at: number } | null;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -33,6 +35,12 @@ const pct = (x: number) => `${x >= 0 ? "+" : "-"}${Math.abs(x).toFixed(2)}`;
  */
 export function explainMastery(f: MasteryFacts, now: number): Factor[] {
   const factors: Array<Factor & { weight: number }> = [];
+  if (f.correction) {
+    // A teacher overruled the model: that comes first, in the teacher's words.
+    const c = f.correction;
+    const day = new Date(c.at).toISOString().slice(0, 10);
+    factors.push({ name: "CORRECTION", value: c.p, weight: 10, text: `set to ${String(Number(c.p.toFixed(2)))} by ${c.byRole.toLowerCase()} ${c.by} on ${day}: '${c.note}'` });
+  }
   if (f.isNew) {
     const sign = f.ability >= 0 ? "+" : "";
     factors.push({ name: "PRIOR", value: f.effective, weight: 1, text: `not practised yet: estimated from the prior and overall ability (${sign}${f.ability.toFixed(2)} logits)` });

@@ -1,20 +1,38 @@
-import type { NormalizedEvent } from "../events/validate-event.js";
+import type { EventKindName, NormalizedEvent } from "../events/validate-event.js";
 import { byTime } from "../events/validate-event.js";
 import {
   applyContentView,
   effectiveMastery,
   initialLearnerState,
+  setMastery,
   update,
   type LearnerState,
   type ModelParams,
 } from "./model.js";
 
-/** An event whose concepts are known (from the item's ASSESSES edges or given explicitly). */
-export interface ResolvedEvent extends NormalizedEvent {
-  concepts: string[];
+/** A teacher's correction in the learner's timeline: the mastery of its one concept becomes `p`. */
+export interface CorrectionMark {
+  /** Corrected mastery, in [0, 1]. */
+  p: number;
+  /** Who corrected (token subject) and as which role (TEACHER or ADMIN). */
+  by: string;
+  byRole: string;
+  /** Why, in the teacher's words. */
+  note: string;
 }
 
-export type ChangeReason = "EVIDENCE" | "CONTENT_VIEW" | "LATE_EVIDENCE" | "REPLAY";
+/**
+ * An event whose concepts are known (from the item's ASSESSES edges or given explicitly), or a
+ * teacher's correction (kind CORRECTION, one concept, `correction` set): corrections are replayed
+ * at their time with the events, so a late event never undoes one.
+ */
+export interface ResolvedEvent extends Omit<NormalizedEvent, "kind"> {
+  kind: EventKindName | "CORRECTION";
+  concepts: string[];
+  correction?: CorrectionMark;
+}
+
+export type ChangeReason = "EVIDENCE" | "CONTENT_VIEW" | "LATE_EVIDENCE" | "REPLAY" | "CORRECTION" | "CORRECTION_REVERTED";
 
 /** One mastery change, as stored in the history. Masteries are probabilities in [0, 1]. */
 export interface MasteryChangeRecord {
@@ -34,11 +52,37 @@ export interface MasteryChangeRecord {
     evidenceRatio: number | null;
     retention: number | null;
     watchFraction: number | null;
+    /** Corrections: who, as which role, why, and the day (YYYY-MM-DD, UTC). */
+    by?: string;
+    byRole?: string;
+    note?: string;
+    on?: string;
   };
 }
 
 /** Applies one event to a learner's state; returns the new state and the per-concept changes. */
 export function applyEvent(params: ModelParams, state: LearnerState, e: ResolvedEvent, reason: ChangeReason): { state: LearnerState; changes: MasteryChangeRecord[] } {
+  if (e.kind === "CORRECTION" && e.correction) {
+    const conceptId = e.concepts[0] as string;
+    const before = effectiveMastery(params, state, conceptId, e.occurredAt);
+    const next = setMastery(params, state, conceptId, e.correction.p, e.occurredAt);
+    const { by, byRole, note } = e.correction;
+    return {
+      state: next,
+      changes: [
+        {
+          eventId: e.eventId,
+          conceptId,
+          at: e.occurredAt,
+          before: before.mastery,
+          after: next.concepts[conceptId]?.mastery ?? e.correction.p,
+          attempts: next.concepts[conceptId]?.attempts ?? 0,
+          reason: "CORRECTION",
+          detail: { score: null, predicted: null, evidenceRatio: null, retention: before.retention, watchFraction: null, by, byRole, note, on: new Date(e.occurredAt).toISOString().slice(0, 10) },
+        },
+      ],
+    };
+  }
   if (e.kind === "CONTENT_VIEW") {
     const before = e.concepts.map((c) => effectiveMastery(params, state, c, e.occurredAt));
     const next = applyContentView(params, state, e.concepts, e.watchFraction ?? 0, e.occurredAt);
@@ -125,7 +169,7 @@ export async function advanceLearner(
   let state = initialLearnerState();
   const changes: MasteryChangeRecord[] = [];
   for (const e of all) {
-    const r = applyEvent(params, state, e, freshIds.has(e.eventId) ? "LATE_EVIDENCE" : "EVIDENCE");
+    const r = applyEvent(params, state, e, freshIds.has(e.eventId) && e.kind !== "CORRECTION" ? "LATE_EVIDENCE" : "EVIDENCE");
     state = r.state;
     if (freshIds.has(e.eventId)) changes.push(...r.changes);
   }
@@ -151,4 +195,15 @@ export async function advanceLearner(
     }
   }
   return { state, changes, touched: Object.keys(state.concepts), replayed: true };
+}
+
+/**
+ * The learner's state from their whole timeline (events and active corrections), replayed in time
+ * order from the initial state: what the model gives for that history, and the last change of
+ * each concept on the way (for explanations of what the replay moved).
+ */
+export function replayTimeline(params: ModelParams, timeline: readonly ResolvedEvent[]): LearnerState {
+  let state = initialLearnerState();
+  for (const e of [...timeline].sort(byTime)) state = applyEvent(params, state, e, "EVIDENCE").state;
+  return state;
 }

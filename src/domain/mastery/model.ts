@@ -707,3 +707,25 @@ export function applyContentView(
   }
   return { ...learner, events: learner.events + 1, concepts };
 }
+
+/**
+ * A teacher's correction: the stored mastery of one concept becomes `p` at `atMs` (clamped to the
+ * guard range), and forgetting counts from then on, as after a practice. Attempts, the recent
+ * success rate, ability and the event counter are unchanged: a correction is a judgement, not an
+ * attempt, so later evidence updates the mastery from `p` exactly as it would from any value.
+ *
+ * @param p the corrected mastery, in [0, 1]
+ * @param atMs epoch ms of the correction
+ */
+export function setMastery(params: ModelParams, learner: LearnerState, conceptId: string, p: number, atMs: number): LearnerState {
+  const prev = learner.concepts[conceptId];
+  const concepts: Record<string, ConceptState> = { ...learner.concepts };
+  concepts[conceptId] = {
+    mastery: clamp(p, params.guards.minMastery, params.guards.maxMastery),
+    attempts: prev?.attempts ?? 0,
+    recent: prev?.recent ?? 0.5,
+    lastPracticedAt: atMs,
+    lastPracticedIndex: learner.events,
+  };
+  return { ...learner, concepts };
+}

@@ -7,10 +7,10 @@ import { EventInput, RecordEventsResult } from "./events.type.js";
 
 @Resolver()
 export class EventsResolver {
-  @Authorized(Role.ADMIN, Role.TEACHER, Role.LEARNER)
+  @Authorized(Role.ADMIN, Role.PRODUCER, Role.TEACHER, Role.LEARNER)
   @Mutation(() => RecordEventsResult, {
     complexity: 50,
-    description: `Records up to ${MAX_EVENTS_PER_CALL} events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins (platform back-ends) anyone's.`,
+    description: `Records up to ${MAX_EVENTS_PER_CALL} events. Each is ACCEPTED, DUPLICATE or REJECTED on its own; with atomic: true any rejection writes nothing. Learners record their own events, teachers those of learners they teach, admins and producers (platform back-ends) anyone's.`,
   })
   async recordEvents(
     // Every event is validated (zod, validate-event.ts) and rejected on its own; class-validator would only repeat it.
@@ -22,7 +22,7 @@ export class EventsResolver {
       throw new BadUserInputError(`At most ${MAX_EVENTS_PER_CALL} events per call (got ${events.length}).`, [{ path: "events", message: "too many" }]);
     }
     const user = ctx.user as NonNullable<Context["user"]>;
-    const mayRecordFor = hasRole(user, Role.ADMIN) ? null : await ctx.services.access.recorder(user, events.map((e) => e.learnerId));
+    const mayRecordFor = hasRole(user, Role.ADMIN, Role.PRODUCER) ? null : await ctx.services.access.recorder(user, events.map((e) => e.learnerId));
     const outcome = await ctx.services.events.record(events, { atomic, mayRecordFor });
     return { ...outcome, masteryChangeCount: outcome.changes.length, results: outcome.results as RecordEventsResult["results"] };
   }

@@ -20,6 +20,8 @@ export interface EventResultRecord {
   status: EventStatus;
   code: string | null;
   reason: string | null;
+  /** The event's `source` as sent (per-source rejection counts; not part of the answer). */
+  source?: string | null;
 }
 
 export interface AppliedChange extends MasteryChangeRecord {
@@ -93,7 +95,7 @@ export class EventsService {
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
     const now = options.now ?? Date.now();
-    const results: EventResultRecord[] = raw.map((r, index) => ({ eventId: r.eventId ?? null, index, status: "ACCEPTED", code: null, reason: null }));
+    const results: EventResultRecord[] = raw.map((r, index) => ({ eventId: r.eventId ?? null, index, status: "ACCEPTED", code: null, reason: null, source: typeof r.source === "string" ? r.source.slice(0, 200) : null }));
     const reject = (i: number, code: string, reason: string) => Object.assign(results[i] as EventResultRecord, { status: "REJECTED", code, reason });
     const valid: Array<{ index: number; event: NormalizedEvent }> = [];
     const seen = new Set<string>();
@@ -270,11 +272,14 @@ export class EventsService {
       const locked = learners.get(learnerId);
       const stored = locked?.state ?? null;
       const lastEventAt = locked?.lastEventAt ?? null;
+      // A correction is part of the timeline: an event older than it is late (replayed, the correction at its place).
+      const corrected = locked?.lastCorrectionAt ?? null;
+      const lastApplied = corrected !== null && (lastEventAt === null || corrected > lastEventAt) ? corrected : lastEventAt;
       const history = async () => {
         const [events, whole] = await Promise.all([w.learnerEvents(learnerId), w.learnerState(learnerId)]);
         return { events, stored: whole };
       };
-      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastEventAt, fresh, history, now);
+      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastApplied, fresh, history, now);
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
@@ -288,8 +293,11 @@ export class EventsService {
         const edge = edges.get(conceptId) ?? null;
         if (cs) rows.mastery.push({ learnerId, conceptId, edge, absent: edge === null && lookedAt !== undefined && lookedAt.has(conceptId), p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex });
       }
+      // The model's P(correct) before each answer, stored with it: calibration drift per window (dataQuality).
+      const predicted = new Map<string, number>();
+      for (const c of changes) if (c.detail.predicted !== null && !predicted.has(c.eventId)) predicted.set(c.eventId, c.detail.predicted);
       for (const e of fresh) {
-        rows.events.push({ id: e.eventId, kind: e.kind, learnerId, itemId: e.itemId, conceptIds: e.concepts, score: e.score, occurredAt: e.occurredAt, durationMs: e.durationMs, hintsUsed: e.hintsUsed, attemptNumber: e.attemptNumber, source: e.source, watchFraction: e.watchFraction });
+        rows.events.push({ predicted: predicted.get(e.eventId) ?? null, id: e.eventId, kind: e.kind, learnerId, itemId: e.itemId, conceptIds: e.concepts, score: e.score, occurredAt: e.occurredAt, durationMs: e.durationMs, hintsUsed: e.hintsUsed, attemptNumber: e.attemptNumber, source: e.source, watchFraction: e.watchFraction });
       }
       const newest = Math.max(lastEventAt ?? 0, ...fresh.map((e) => e.occurredAt));
       rows.learners.push({ id: learnerId, seq, lastEventAt: newest, ability: state.ability, attempts: state.attempts, events: state.events });
@@ -323,11 +331,19 @@ export class EventsService {
   }
 }
 
-/** Rejected events per code. */
-function rejectionCounts(results: readonly EventResultRecord[]): Array<{ code: string; count: number }> {
-  const byCode = new Map<string, number>();
-  for (const r of results) if (r.status === "REJECTED" && r.code) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
-  return [...byCode].map(([code, count]) => ({ code, count }));
+/** Rejected events per code and source, for today (UTC day received: the drift windows count them per day). */
+function rejectionCounts(results: readonly EventResultRecord[]): Array<{ code: string; count: number; source: string; day: string }> {
+  const day = new Date().toISOString().slice(0, 10);
+  const byKey = new Map<string, { code: string; count: number; source: string; day: string }>();
+  for (const r of results) {
+    if (r.status !== "REJECTED" || !r.code) continue;
+    const source = r.source ?? "platform";
+    const key = `${r.code}\u0000${source}`;
+    const row = byKey.get(key) ?? { code: r.code, count: 0, source, day };
+    row.count += 1;
+    byKey.set(key, row);
+  }
+  return [...byKey.values()];
 }
 
 function notApplied(results: EventResultRecord[]): EventResultRecord[] {

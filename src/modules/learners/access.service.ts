@@ -66,6 +66,14 @@ export class AccessService {
     if (!(await this.classVisible(user, classId, this.fresh))) throw new ForbiddenError(`You may not read class '${classId}'.`);
   }
 
+  /** Admins, and teachers of a class the learner is in (teachers' corrections); no one else, the learner included. */
+  async assertTeaches(user: AuthUser | null, learnerId: string): Promise<void> {
+    if (!user) throw new UnauthenticatedError();
+    if (hasRole(user, Role.ADMIN)) return;
+    if (hasRole(user, Role.TEACHER) && (await this.fresh.teaches(user.sub, [learnerId])).has(learnerId)) return;
+    throw new ForbiddenError(`Only a teacher of learner '${learnerId}' (or an admin) may correct their mastery.`);
+  }
+
   /** Whose evidence the user may record, for a batch naming `learnerIds` (the same rule as reading). */
   async recorder(user: AuthUser, learnerIds: readonly string[]): Promise<(learnerId: string) => boolean> {
     const allowed = await this.visible(user, [...new Set(learnerIds)], this.fresh);

@@ -5,7 +5,15 @@ interface Detail {
   score?: number | null;
   predicted?: number | null;
   watchFraction?: number | null;
+  /** Corrections: who, as which role, why, the day. */
+  by?: string;
+  byRole?: string;
+  note?: string;
+  on?: string;
 }
+
+/** "teacher ada" / "admin root": who corrected, as the explanation names them. */
+const who = (detail: Detail) => `${(detail.byRole ?? "teacher").toLowerCase()} ${detail.by ?? "?"}`;
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const two = (p: number) => p.toFixed(2);
@@ -22,6 +30,10 @@ export function changeSentence(reason: string, before: number, after: number, de
       return `${answer} that arrived late, applied in time order${expected}: ${move}.`;
     case "CONTENT_VIEW":
       return `Viewed content (${pct(detail.watchFraction ?? 0)} watched), a learning opportunity, not evidence: ${move}.`;
+    case "CORRECTION":
+      return `Set to ${String(Number(after.toFixed(2)))} by ${who(detail)} on ${detail.on ?? "?"}: '${detail.note ?? ""}' (mastery ${two(before)} -> ${two(after)}).`;
+    case "CORRECTION_REVERTED":
+      return `A correction by ${who(detail)} was reverted on ${detail.on ?? "?"}${detail.note ? `: '${detail.note}'` : ""}; the evidence was replayed without it: ${move}.`;
     case "REPLAY":
       return `Recomputed after a late event replayed the learner's history in time order: ${move}.`;
     default:
@@ -30,13 +42,17 @@ export function changeSentence(reason: string, before: number, after: number, de
 }
 
 /**
- * The numbers behind a change, as stored with it (MasteryChange.explanation): nulls left out and
+ * The numbers behind a change, as stored with it (MasteryChange.explanation): nulls left out,
+ * texts (a correction's who and why) kept, and
  * four significant digits, which is what an explanation shows; the change's before and after keep
  * full precision.
  */
 export function detailJson(detail: Detail): string {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(detail) as Array<[string, number | null | undefined]>) if (typeof v === "number") out[k] = Number(v.toPrecision(4));
+  const out: Record<string, number | string> = {};
+  for (const [k, v] of Object.entries(detail) as Array<[string, number | string | null | undefined]>) {
+    if (typeof v === "number") out[k] = Number(v.toPrecision(4));
+    else if (typeof v === "string") out[k] = v;
+  }
   return JSON.stringify(out);
 }
 

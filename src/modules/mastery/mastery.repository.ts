@@ -9,6 +9,7 @@ const Q = {
   states: typedQuery("mastery/learner-states", z.object({ id: z.string(), state: StoredStateRow, seq: z.number() })),
   recent: typedQuery("mastery/recent-evidence", z.object({ conceptId: z.string(), scores: z.array(z.number()), hints: z.array(z.number()) })),
   history: typedQuery("mastery/history", Change),
+  corrections: typedQuery("mastery/active-corrections", z.object({ conceptId: z.string(), p: z.number(), by: z.string(), byRole: z.string(), note: z.string(), at: z.number() })),
   changesAfter: typedQuery("mastery/changes-after", Change),
   classChangesAfter: typedQuery("mastery/class-changes-after", Change),
   getModel: typedQuery("mastery/get-model", z.object({ params: z.string().nullable(), version: z.number().nullable(), loadedAt: z.date().nullable() })),
@@ -35,6 +36,12 @@ export class MasteryRepository {
   }
 
   /** The last scores and hints per concept (newest last). */
+  /** The newest correction in force per concept (explanations). */
+  async activeCorrections(learnerId: string, conceptIds: readonly string[]): Promise<Map<string, { p: number; by: string; byRole: string; note: string; at: number }>> {
+    if (conceptIds.length === 0) return new Map();
+    return new Map((await readRows(this.db, Q.corrections, { learnerId, conceptIds })).map((r) => [r.conceptId, r]));
+  }
+
   async recentEvidence(learnerId: string, conceptIds: readonly string[]): Promise<Map<string, { scores: number[]; hints: number[] }>> {
     const rows = await readRows(this.db, Q.recent, { learnerId, conceptIds });
     return new Map(rows.map((r) => [r.conceptId, { scores: r.scores, hints: r.hints }]));

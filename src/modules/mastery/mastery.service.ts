@@ -32,7 +32,8 @@ export class MasteryService {
     const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
     let ids = conceptIds ?? (topicId ? ((await this.curriculum.conceptIdsUnderTopics([topicId]))[0] ?? []) : Object.keys(state.concepts));
     ids = [...new Set(ids)].sort();
-    const recent = await this.repo.recentEvidence(learnerId, ids.filter((id) => state.concepts[id]));
+    const practised = ids.filter((id) => state.concepts[id]);
+    const [recent, corrections] = await Promise.all([this.repo.recentEvidence(learnerId, practised), this.repo.activeCorrections(learnerId, practised)]);
     return ids.map((conceptId) => {
       const em = effectiveMastery(params, state, conceptId, now);
       const cs = state.concepts[conceptId];
@@ -46,7 +47,7 @@ export class MasteryService {
         attempts: em.attempts,
         lastPracticedAt: cs ? new Date(cs.lastPracticedAt) : null,
         explanation: explainMastery(
-          { effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability },
+          { effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability, correction: corrections.get(conceptId) ?? null },
           now,
         ).map((f) => ({ ...f, name: MasteryFactorName[f.name] })),
       };

@@ -6,18 +6,21 @@ export enum MasteryFactorName {
   HINTS = "HINTS",
   PRIOR = "PRIOR",
   PRACTICE = "PRACTICE",
+  CORRECTION = "CORRECTION",
 }
-registerEnumType(MasteryFactorName, { name: "MasteryFactorName", description: "What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE." });
+registerEnumType(MasteryFactorName, { name: "MasteryFactorName", description: "What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why)." });
 
 export enum MasteryChangeReason {
   EVIDENCE = "EVIDENCE",
   CONTENT_VIEW = "CONTENT_VIEW",
   LATE_EVIDENCE = "LATE_EVIDENCE",
   REPLAY = "REPLAY",
+  CORRECTION = "CORRECTION",
+  CORRECTION_REVERTED = "CORRECTION_REVERTED",
 }
 registerEnumType(MasteryChangeReason, {
   name: "MasteryChangeReason",
-  description: "EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay.",
+  description: "EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it.",
 });
 
 /** The terms of the model's logit, by their names in the model (src/domain/mastery/model.ts). */

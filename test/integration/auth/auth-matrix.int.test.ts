@@ -1,13 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import {
+  ClassCorrectionsDocument,
   ClassroomDocument,
+  CorrectMasteryDocument,
   ConceptsDocument,
   CreateConceptDocument,
   CurriculumReportDocument,
   LearnerClassmatesDocument,
   LearnerClassViewsDocument,
   LearnerDocument,
+  MapActivitiesDocument,
   MeDocument,
   MyClassesDocument,
 } from "../../generated/graphql.js";
@@ -36,7 +40,9 @@ beforeAll(async () => {
     teacher1: await s.token(Role.TEACHER, T1),
     designer: s.designer,
     admin: s.admin,
+    producer: await s.token(Role.PRODUCER, `${P}lms`),
   };
+  await s.gql(CreateConceptDocument, { input: { id: `${P}fixed`, name: "fixed", tags: [], prerequisites: [] } }, s.designer);
 });
 afterAll(async () => {
   await s?.cleanup(P);
@@ -44,63 +50,115 @@ afterAll(async () => {
 });
 
 const OK = "OK";
+
+/** POST /xapi/statements, its answer shaped like a GraphQL one (errors with codes) for the matrix. */
+async function sendStatement(token: string | null, learnerId: string): Promise<{ errors?: unknown[]; data?: unknown }> {
+  const statement = {
+    id: randomUUID(),
+    actor: { account: { homePage: "https://lms.example", name: learnerId } },
+    verb: { id: "http://adlnet.gov/expapi/verbs/answered" },
+    object: { id: "https://lms.example/unmapped-activity" },
+    result: { success: true },
+  };
+  const res = await fetch(`${s.frontier.url}/xapi/statements`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-experience-api-version": "1.0.3", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(statement),
+  });
+  return res.ok ? { data: await res.json() } : ((await res.json()) as { errors: unknown[] });
+}
 /** Expected outcome per caller: OK or the error code. */
 const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?: unknown[]; data?: unknown }>; expect: Record<string, string> }> = [
   {
     name: "read concepts (public curriculum)",
     run: (t) => s.gql(ConceptsDocument, { first: 1 }, t),
-    expect: { anonymous: OK, learner1: OK, teacher1: OK, designer: OK, admin: OK },
+    expect: { anonymous: OK, learner1: OK, teacher1: OK, designer: OK, admin: OK, producer: OK },
   },
   {
     name: "create a concept",
     run: (t) => s.gql(CreateConceptDocument, { input: { id: `${P}c-${Math.random().toString(36).slice(2)}`, name: "x", tags: [], prerequisites: [] } }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "curriculum report",
     run: (t) => s.gql(CurriculumReportDocument, {}, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "read learner 1 (in teacher 1's class)",
     run: (t) => s.gql(LearnerDocument, { id: L1 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: OK, teacher1: OK, designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: OK, teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "read learner 2 (another class)",
     run: (t) => s.gql(LearnerDocument, { id: L2 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "read class 1",
     run: (t) => s.gql(ClassroomDocument, { id: C1 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "read class 2",
     run: (t) => s.gql(ClassroomDocument, { id: C2 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "list classmates through learner.classes",
     run: (t) => s.gql(LearnerClassmatesDocument, { id: L1 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "class alerts and heatmap through learner.classes",
     run: (t) => s.gql(LearnerClassViewsDocument, { id: L1 }, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "my classes",
     run: (t) => s.gql(MyClassesDocument, {}, t),
-    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: "FORBIDDEN" },
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: "FORBIDDEN", producer: "FORBIDDEN" },
+  },
+  {
+    name: "correct learner 1's mastery",
+    run: (t) => s.gql(CorrectMasteryDocument, { learnerId: L1, conceptId: `${P}fixed`, p: 0.8, reason: "oral exam" }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "correct learner 2's mastery (another class)",
+    run: (t) => s.gql(CorrectMasteryDocument, { learnerId: L2, conceptId: `${P}fixed`, p: 0.8, reason: "oral exam" }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "read class 1's correction log",
+    run: (t) => s.gql(ClassCorrectionsDocument, { id: C1 }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "read drift figures (dataQuality.drift)",
+    run: (t) => s.gql("{ dataQuality { drift(recentDays: 1, baselineDays: 1, sources: [\"none\"]) { threshold } } }", {}, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "load the xAPI activity table",
+    run: (t) => s.gql(MapActivitiesDocument, { rows: [{ activityId: "https://lms.example/nothing", itemId: null }] }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: OK, admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "send an xAPI statement about learner 1 (POST /xapi/statements)",
+    run: (t) => sendStatement(t, L1),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: OK, teacher1: OK, designer: "FORBIDDEN", admin: OK, producer: OK },
+  },
+  {
+    name: "send an xAPI statement about learner 2 (POST /xapi/statements)",
+    run: (t) => sendStatement(t, L2),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: OK },
   },
 ];
 
 describe("auth matrix: every role against every kind of operation", () => {
   for (const row of matrix) {
-    for (const caller of ["anonymous", "learner1", "teacher1", "designer", "admin"]) {
+    for (const caller of ["anonymous", "learner1", "teacher1", "designer", "admin", "producer"]) {
       it(`${row.name} as ${caller} -> ${row.expect[caller]}`, async () => {
         const r = await row.run(tokens[caller] ?? null);
         const outcome = r.errors?.length ? codes(r as never)[0] : OK;
