@@ -13,7 +13,7 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
   await neo.start();
   const firstStartMs = performance.now() - t;
   const db = harnessDb(neo.uri);
-  const api = await startApi(await freePort(), { NEO4J_URI: neo.uri });
+  const api = await startApi(await freePort(), { NEO4J_URI: neo.uri, LOG_LEVEL: process.env.FRONTIER_FAULTS_LOG ? "info" : "error" });
   const url = () => api.url;
   try {
     await importCurriculum(api.url, o.designer, prefix);
@@ -58,6 +58,8 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
         firstFailureAfterStopMs: w.firstFailureAt === null ? null : round(w.firstFailureAt - f.downAt),
         maxAnswerMsDuringOutage: round(Math.max(...attempts.filter((a) => a.doneAt <= f.neo4jReadyAt).map((a) => a.doneAt - a.sentAt))),
         firstSuccessAfterNeo4jReadyMs: w.firstOkAt === null ? null : round(w.firstOkAt - f.neo4jReadyAt),
+        timeline: process.env.FRONTIER_FAULTS_LOG ? attempts.map((a) => `${round(a.sentAt - f.downAt)}..${round(a.doneAt - f.downAt)} ${a.outcome}`) : undefined,
+        neo4jReadyAfterDownMs: round(f.neo4jReadyAt - f.downAt),
         outageSeenByClientsMs: w.firstOkAt === null || w.firstFailureAt === null ? null : round(w.firstOkAt - w.firstFailureAt),
       };
     });

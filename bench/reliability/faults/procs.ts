@@ -4,7 +4,7 @@
  * process is ended by its own pid, never by name.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { join, resolve } from "node:path";
 
@@ -59,7 +59,8 @@ const exited = (child: ChildProcess) => new Promise<void>((done) => (child.exitC
 export async function startApi(port: number, env: Record<string, string>): Promise<ApiProcess> {
   const child = spawn(process.execPath, ["dist/main.js"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    // FRONTIER_FAULTS_LOG=file keeps the server's log lines (set LOG_LEVEL in `env` to see more).
+    stdio: ["ignore", process.env.FRONTIER_FAULTS_LOG ? openSync(process.env.FRONTIER_FAULTS_LOG, "a") : "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   const up = await until(async () => {

@@ -11,7 +11,7 @@ import { freePort, redisServer, sleep, startApi, until } from "./procs.js";
 import { harnessDb, importCurriculum, noFaultRun, outcomes, produce, round, stream, verify } from "./stream.js";
 
 const SUB = "subscription($l: ID) { masteryChanged(learnerId: $l) { seq learnerId } }";
-const SINCE = "query($l: ID, $after: Int!) { masteryChangesSince(learnerId: $l, afterSequence: $after, limit: 1000) { seq } }";
+const SINCE = "query($l: ID, $after: Int!) { masteryChangesSince(learnerId: $l, afterSequence: $after, limit: 1000) { seq recordedAt } }";
 
 export async function redisRestart(o: { neo4jUri: string; prefix: string; seed: number; admin: string; designer: string; log: (m: string) => void }) {
   const { prefix, admin } = o;
@@ -55,9 +55,11 @@ export async function redisRestart(o: { neo4jUri: string; prefix: string; seed: 
     await sleep(3000);
     o.log("redis-restart: kill -9 of redis-server");
     const killedAt = performance.now();
+    const killedWall = Date.now();
     await redis.kill9();
     await sleep(5000);
     const restartedAt = performance.now();
+    const restartedWall = Date.now();
     await redis.start();
     await until(() => health.some((h) => h.at > restartedAt && h.a === "ok" && h.b === "ok"), 30_000);
     await sleep(4000);
@@ -73,14 +75,22 @@ export async function redisRestart(o: { neo4jUri: string; prefix: string; seed: 
     let changesStored = 0;
     let duplicatesAfterMerge = 0;
     const firstAfterRestart: number[] = [];
+    // Live deliveries missed, by when the change was committed: before the kill, while Redis was away, after its restart.
+    const missedBy = { beforeKill: 0, redisDown: 0, afterRestart: 0 };
     for (const learnerId of ids) {
       const got = live.get(learnerId) ?? [];
       liveReceived += got.length;
       const after = got.find((g) => g.at > restartedAt);
       if (after) firstAfterRestart.push(after.at - restartedAt);
       const res = await fetch(`${b.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${admin}` }, body: JSON.stringify({ query: SINCE, variables: { l: learnerId, after: 0 } }) });
-      const caught = ((await res.json()) as { data: { masteryChangesSince: Array<{ seq: number }> } }).data.masteryChangesSince.map((c) => c.seq);
+      const page = ((await res.json()) as { data: { masteryChangesSince: Array<{ seq: number; recordedAt: string }> } }).data.masteryChangesSince;
+      const caught = page.map((c) => c.seq);
       const seen = new Set(got.map((g) => g.seq));
+      for (const c of page) {
+        if (seen.has(c.seq)) continue;
+        const at = Date.parse(c.recordedAt);
+        missedBy[at < killedWall ? "beforeKill" : at < restartedWall ? "redisDown" : "afterRestart"]++;
+      }
       duplicatesAfterMerge += got.length - seen.size;
       recovered += caught.filter((s) => !seen.has(s)).length;
       const merged = new Set([...seen, ...caught]);
@@ -109,6 +119,7 @@ export async function redisRestart(o: { neo4jUri: string; prefix: string; seed: 
       changesStored,
       liveDeliveredOnB: liveReceived,
       missedLiveRecoveredByCatchUp: recovered,
+      missedBy,
       missingAfterCatchUp: finalMissing,
       seqsNotInDatabase: unknownSeqs,
       duplicatesAfterMerge,
