@@ -1,9 +1,12 @@
 /**
- * 1,000 subscribed WebSockets (in their own process) while answers are ingested at a fixed rate:
- * delivery latency (commit to receipt) and the server's memory, first without, then with one
- * more client that subscribes 50 times with every field and then stops reading its socket. The
- * server must keep its memory bounded (the stuck socket's send buffer is capped, then its
- * messages are dropped, then keep-alive ends it) and the others' p99 must stay near the first run.
+ * 1,000 subscribed WebSockets (in their own process) on 10 learners whose answers arrive one at a
+ * time at a fixed rate, beside a bulk load (batches of 50 answers of one other learner every
+ * 500 ms): delivery latency (commit to receipt) of the 1,000 and the server's memory, first
+ * without, then with one more client that subscribes 50 times, with every field, to the bulk
+ * learner (about 6 MB/s for it, more than the kernel's socket buffers hold for long) and then
+ * stops reading its socket. The server must keep its memory bounded (per
+ * subscription queue and send buffer capped, then messages dropped, then keep-alive ends the
+ * socket) and the others' p99 should stay within 2x of the first run.
  */
 import { fork } from "node:child_process";
 import WebSocket from "ws";
@@ -46,6 +49,9 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
     const total = o.rate * o.seconds * 2 + 100;
     const events = stream(prefix, "slow", learners, total, o.seed);
     const ids = [...new Set(events.map((e) => e.learnerId))];
+    const bulk = stream(prefix, "bulk", 1, 100 * o.seconds * 4, o.seed + 3);
+    const bulkIds = [...new Set(bulk.map((e) => e.learnerId))];
+    let bulkNext = 0;
     const rssIdle = api.rss();
     await ask({ type: "start", url: wsUrl, token: admin, learners: ids, sockets: o.sockets }, "connected");
     await sleep(1000);
@@ -55,15 +61,27 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
     let next = 0;
     const phase = async () => {
       const samples: number[] = [];
+      const open: number[] = [];
       let stop = false;
       const sampling = (async () => {
         while (!stop) {
           samples.push(api.rss());
+          open.push(await metric(api.url, "frontier_ws_open_connections"));
           await sleep(250);
+        }
+      })();
+      const loading = (async () => {
+        const t0 = performance.now();
+        for (let k = 0; !stop; k++) {
+          const lane = [...Array(50).keys()].map((j) => j + bulkNext);
+          bulkNext += 50;
+          await produce(() => api.url, admin, bulk, lane, { batchSize: 50 });
+          await sleep(Math.max(0, t0 + (k + 1) * 500 - performance.now()));
         }
       })();
       child.send({ type: "measure" });
       // One answer every 1000/rate ms, each alone (the worst case for fan-out: one push per answer).
+      const changesBefore = (await Promise.all(ids.map((l) => db.facts(l)))).reduce((n, f) => n + f.history.length, 0);
       const lane = [...Array(o.rate * o.seconds).keys()].map((k) => k + next);
       next += lane.length;
       const started = performance.now();
@@ -71,12 +89,15 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
       const seconds = (performance.now() - started) / 1000;
       await sleep(1500);
       stop = true;
-      await sampling;
+      await Promise.all([sampling, loading]);
       const r = await ask<{ latencies: number[]; received: number; errors: number; closed: number }>({ type: "report" }, "report");
+      const changes = (await Promise.all(ids.map((l) => db.facts(l)))).reduce((n, f) => n + f.history.length, 0) - changesBefore;
       return {
         answersPerSecond: round(lane.length / seconds),
         failedWrites: log.attempts.filter((a) => a.outcome !== "ok").length,
         delivered: r.received,
+        // Every change of a learner reaches the sockets subscribed to it (sockets / learners each).
+        expectedDeliveries: (changes * o.sockets) / learners,
         p50Ms: round(quantile(r.latencies, 0.5)),
         p99Ms: round(quantile(r.latencies, 0.99)),
         maxMs: round(Math.max(...r.latencies)),
@@ -84,6 +105,7 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
         subscribersClosed: r.closed,
         serverRssMaxMiB: round(Math.max(...samples) / 2 ** 20),
         serverRssEndMiB: round((samples.at(-1) ?? NaN) / 2 ** 20),
+        openConnections: { min: Math.min(...open), max: Math.max(...open) },
       };
     };
     o.log("slow-reader: run without the stuck client");
@@ -99,13 +121,25 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
     });
     s.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${admin}` } }));
     await until(() => acked, 10_000);
-    for (let i = 0; i < 50; i++) s.send(JSON.stringify({ id: String(i), type: "subscribe", payload: { query: FAT, variables: { l: ids[i % ids.length] } } }));
+    for (let i = 0; i < 50; i++) s.send(JSON.stringify({ id: String(i), type: "subscribe", payload: { query: FAT, variables: { l: bulkIds[i % bulkIds.length] } } }));
     await sleep(500);
     s.pause();
+    const pausedAt = performance.now();
     const droppedBefore = await metric(api.url, "frontier_ws_messages_dropped");
+    const recordsDroppedBefore = await metric(api.url, "frontier_live_records_dropped");
+    // When the server ends the stuck socket (keep-alive): the open-connection count falls to the 1,000.
+    let stuckClosedAfterMs: number | null = null;
+    const watching = (async () => {
+      while (stuckClosedAfterMs === null && performance.now() - pausedAt < 120_000) {
+        if ((await metric(api.url, "frontier_ws_open_connections")) <= o.sockets) stuckClosedAfterMs = performance.now() - pausedAt;
+        else await sleep(250);
+      }
+    })();
     o.log("slow-reader: run with a client that stopped reading");
     const withStuck = await phase();
     const dropped = (await metric(api.url, "frontier_ws_messages_dropped")) - droppedBefore;
+    const recordsDropped = (await metric(api.url, "frontier_live_records_dropped")) - recordsDroppedBefore;
+    await watching;
     const openAfter = await metric(api.url, "frontier_ws_open_connections");
     return {
       sockets: o.sockets,
@@ -116,7 +150,10 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
       serverRssConnectedMiB: round(rssConnected / 2 ** 20),
       without,
       withStuck,
+      bulkAnswersPerSecond: 100,
       stuckMessagesDropped: dropped,
+      stuckRecordsDroppedFromQueues: recordsDropped,
+      stuckClosedByServerAfterMs: stuckClosedAfterMs === null ? null : round(stuckClosedAfterMs),
       openConnectionsAtEnd: openAfter,
       p99Ratio: round((withStuck.p99Ms ?? NaN) / (without.p99Ms ?? NaN)),
     };
