@@ -53,11 +53,12 @@ export interface ApiProcess {
 const exited = (child: ChildProcess) => new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once("exit", () => done())));
 
 /**
- * Starts `node dist/main.js` (build first: `npm run build`) on `port` with `env` over the current
- * environment and waits until /healthz answers 200.
+ * Starts `node dist/main.js` (build first: `npm run build`), or with `source` the TypeScript
+ * through tsx (what tests use), on `port` with `env` over the current environment, and waits
+ * until /healthz answers 200. node itself is the child, so a signal reaches the server.
  */
-export async function startApi(port: number, env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ["dist/main.js"], {
+export async function startApi(port: number, env: Record<string, string>, opts: { source?: boolean } = {}): Promise<ApiProcess> {
+  const child = spawn(process.execPath, opts.source ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0", ...env },
     // FRONTIER_FAULTS_LOG=file keeps the server's log lines (set LOG_LEVEL in `env` to see more).
     stdio: ["ignore", process.env.FRONTIER_FAULTS_LOG ? openSync(process.env.FRONTIER_FAULTS_LOG, "a") : "ignore", "inherit"],
