@@ -22,7 +22,8 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
     const reference = stream(prefix, "neo-ref", learners, 40_000, o.seed);
     const batchSize = 10;
     let stop = false;
-    const producing = produceAll(url, admin, events, 4, { batchSize, pauseMs: 100, stop: () => stop });
+    let lastOkAt = 0;
+    const producing = produceAll(url, admin, events, 4, { batchSize, pauseMs: 100, stop: () => stop, onAttempt: (a) => a.outcome === "ok" && (lastOkAt = Math.max(lastOkAt, a.doneAt)) });
     const faults: Array<{ kind: string; downAt: number; downMs: number; neo4jReadyAt: number; neo4jStartMs: number }> = [];
     for (const kind of ["graceful stop", "kill -9"] as const) {
       await sleep(3000);
@@ -40,6 +41,8 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
       const readyAt = performance.now();
       await starting;
       faults.push({ kind, downAt, downMs, neo4jReadyAt: readyAt, neo4jStartMs: readyAt - t });
+      // The next fault only once the clients are answered again (each fault's recovery is its own).
+      await until(() => lastOkAt > readyAt, 180_000, 100);
     }
     await sleep(3000);
     stop = true;
@@ -50,13 +53,16 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
     const verdict = await verify(db, events, reference, sent);
     const perFault = faults.map((f) => {
       const w = window(logs, f.downAt, f.neo4jReadyAt);
-      const attempts = logs.flatMap((l) => l.attempts).filter((a) => a.doneAt >= f.downAt && a.doneAt <= f.neo4jReadyAt + 5000);
+      const attempts = logs.flatMap((l) => l.attempts).filter((a) => a.doneAt >= f.downAt && a.doneAt <= (w.firstOkAt ?? f.neo4jReadyAt) + 1000);
+      const afterReady = attempts.filter((a) => a.doneAt > f.neo4jReadyAt && a.doneAt <= (w.firstOkAt ?? Infinity));
       return {
         kind: f.kind,
         neo4jDownMs: round(f.downMs),
         neo4jStartMs: round(f.neo4jStartMs),
         firstFailureAfterStopMs: w.firstFailureAt === null ? null : round(w.firstFailureAt - f.downAt),
         maxAnswerMsDuringOutage: round(Math.max(...attempts.filter((a) => a.doneAt <= f.neo4jReadyAt).map((a) => a.doneAt - a.sentAt))),
+        // What clients got between Neo4j answering again and their first success, and the slowest such answer.
+        afterNeo4jReady: { outcomes: outcomes([{ attempts: afterReady, accepted: 0, duplicates: 0, rejected: 0, answers: [], sent: [] }]), slowestMs: round(Math.max(0, ...afterReady.map((a) => a.doneAt - a.sentAt))) },
         firstSuccessAfterNeo4jReadyMs: w.firstOkAt === null ? null : round(w.firstOkAt - f.neo4jReadyAt),
         timeline: process.env.FRONTIER_FAULTS_LOG ? attempts.map((a) => `${round(a.sentAt - f.downAt)}..${round(a.doneAt - f.downAt)} ${a.outcome}`) : undefined,
         neo4jReadyAfterDownMs: round(f.neo4jReadyAt - f.downAt),

@@ -88,6 +88,8 @@ export interface ProduceOptions {
   stop?: () => boolean;
   /** Called right after a batch's request is started. */
   onSent?: (batch: number) => void;
+  /** Called with every attempt once it is answered or failed. */
+  onAttempt?: (a: Attempt) => void;
 }
 
 /**
@@ -122,7 +124,9 @@ export async function produce(url: () => string, token: string, events: StreamEv
           log.rejected += r.rejected;
           log.answers.push({ accepted: r.accepted, duplicates: r.duplicates });
           log.sent.push(...indices);
-          log.attempts.push({ sentAt, doneAt: performance.now(), batch: i, outcome: "ok" });
+          const a = { sentAt, doneAt: performance.now(), batch: i, outcome: "ok" };
+          log.attempts.push(a);
+          opts.onAttempt?.(a);
           break;
         }
         outcome = body.errors?.[0]?.extensions?.code ?? `HTTP ${res.status}`;
@@ -130,7 +134,9 @@ export async function produce(url: () => string, token: string, events: StreamEv
         const e = err as { name?: string; cause?: { code?: string } };
         outcome = e.name === "TimeoutError" ? "timeout" : (e.cause?.code ?? "transport");
       }
-      log.attempts.push({ sentAt, doneAt: performance.now(), batch: i, outcome });
+      const a = { sentAt, doneAt: performance.now(), batch: i, outcome };
+      log.attempts.push(a);
+      opts.onAttempt?.(a);
       await sleep(opts.retryMs ?? 100);
     }
     if (opts.pauseMs) await sleep(opts.pauseMs);
