@@ -18,7 +18,9 @@ const NEO4J_VERSION = "5.26.31";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cacheDir = process.env.FRONTIER_CACHE_DIR ?? join(homedir(), ".cache", "frontier");
 const libDir = join(cacheDir, `neo4j-${NEO4J_VERSION}`, "lib");
-const home = join(root, ".frontier", "neo4j");
+// FRONTIER_NEO4J_HOME (with FRONTIER_NEO4J_PORT) runs a second, separate instance, e.g. the one the
+// reliability suite stops and restarts (bench/reliability/faults/neo4j-restart.ts).
+const home = process.env.FRONTIER_NEO4J_HOME ? resolve(process.env.FRONTIER_NEO4J_HOME) : join(root, ".frontier", "neo4j");
 const boltPort = Number(process.env.FRONTIER_NEO4J_PORT ?? 7687);
 // Development password of the local server only; production sets NEO4J_PASSWORD.
 const password = process.env.NEO4J_PASSWORD ?? "frontier-dev-password";

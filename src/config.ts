@@ -41,8 +41,10 @@ const schema = z
     RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(3_000),
     RATE_LIMIT_INGEST: z.coerce.number().int().min(0).default(60_000),
     RATE_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(1_200),
-    /** Answer SERVICE_UNAVAILABLE at once, for this long, after Neo4j was found unreachable (a probe ends it sooner). */
+    /** 0 turns fail-fast off; otherwise SERVICE_UNAVAILABLE is answered at once after Neo4j was found unreachable, until a probe gets an answer. */
     DB_FAIL_FAST_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    /** Which stored model (`frontier kt load --as ID`) this server uses; one graph can hold several (a trial, a test). */
+    KT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, "must be an id of letters, digits and _ . : -").default("current"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     /** xAPI verb IRI -> one of the built-in verb rules (JSON object), merged over the ADL defaults (docs/xapi.md). */
     XAPI_VERBS: z

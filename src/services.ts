@@ -66,7 +66,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
 
   const learners = new LearnerService(repositories.learners);
   const access = new AccessService(repositories.learners);
-  const models = new ModelStore(repositories.mastery);
+  const models = new ModelStore(repositories.mastery, config.KT_MODEL);
   const mastery = new MasteryService(repositories.mastery, models, curriculumService);
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   const alerts = new AlertsService(repositories.alerts);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import { startFrontier, type Frontier } from "../../src/app.js";
@@ -8,18 +8,33 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { offlineCypher } from "../../src/neo4j/cypher.js";
 import { fuzz } from "./campaign.js";
+import { killApi } from "./faults/kill-api.js";
+import { neo4jRestart } from "./faults/neo4j-restart.js";
+import { redisRestart } from "./faults/redis-restart.js";
+import { slowReader } from "./faults/slow-reader.js";
 import { writers } from "./writers.js";
 
 /**
- * `npm run reliability [-- --inputs N --seed S]`: the malformed-input campaign, the alias-bomb
- * latency check and a Neo4j outage through a cuttable Bolt proxy, against a real server on the
- * real Neo4j. Writes bench/results/reliability.json and prints the table for docs/reliability.md.
+ * `npm run reliability [-- --inputs N --seed S --only a,b]`: the malformed-input campaign, the
+ * alias-bomb latency check, writers and retrying clients, a Neo4j outage through a cuttable Bolt
+ * proxy, and the process faults (kill -9 of the API mid-batch, a Neo4j of our own stopped and
+ * killed mid-ingest, Redis killed under fan-out, 1,000 WebSockets with one that stops reading),
+ * against real servers on the real Neo4j. Writes bench/results/reliability.json (an `--only` run
+ * replaces just its scenarios there) and fails on any lost, doubled, uncoded or leaked answer.
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const SCENARIOS = ["fuzz", "bombs", "writers", "outage", "kill", "neo4j", "redis", "slow"] as const;
+const onlyAt = process.argv.indexOf("--only");
+const only = new Set(onlyAt > 0 ? String(process.argv[onlyAt + 1]).split(",") : SCENARIOS);
+for (const k of only) if (!(SCENARIOS as readonly string[]).includes(k)) throw new Error(`unknown scenario '${k}' (one of ${SCENARIOS.join(", ")})`);
 const inputs = arg("inputs", 10_000);
+const sockets = arg("sockets", 1000);
+// The Neo4j the neo4j scenario stops and kills: its own Bolt port and home, never the shared one.
+const faultPort = arg("fault-neo4j-port", 7787);
+const faultHome = ".frontier/fault-neo4j";
 const seed = arg("seed", 21);
 const prefix = `rel-${seed}-`;
 const log = (m: string) => process.stderr.write(`[reliability] ${m}\n`);
@@ -156,23 +171,60 @@ const admin = await tok(Role.ADMIN, `${prefix}admin`);
 const designer = await tok(Role.DESIGNER, `${prefix}designer`);
 const learner = `${prefix}learner`;
 try {
-  log(`fuzzing ${inputs} inputs (seed ${seed})...`);
-  const started = performance.now();
-  const fz = await fuzz(f.url, { admin, designer }, inputs, seed, prefix);
-  const fuzzSeconds = round((performance.now() - started) / 1000);
-  log(`fuzz done in ${fuzzSeconds} s; alias bombs...`);
-  const bombs = await bombLatency(f, await tok(Role.LEARNER, learner), learner);
-  log("writers...");
-  const w = await writers(f, { admin, designer }, prefix);
-  log("outage...");
-  const out = await outage(10_000);
-  const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, seed, fuzzSeconds, fuzz: fz, bombs, writers: w, outage: out };
+  const result: Record<string, unknown> = existsSync("bench/results/reliability.json") ? (JSON.parse(readFileSync("bench/results/reliability.json", "utf8")) as Record<string, unknown>) : {};
+  result.machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version };
+  result.seed = seed;
+  const failures: string[] = [];
+  const common = { neo4jUri: config.NEO4J_URI, seed, admin, designer, log };
+  if (only.has("fuzz")) {
+    log(`fuzzing ${inputs} inputs (seed ${seed})...`);
+    const started = performance.now();
+    const fz = await fuzz(f.url, { admin, designer }, inputs, seed, prefix);
+    result.fuzzSeconds = round((performance.now() - started) / 1000);
+    result.fuzz = fz;
+    if (fz.serverErrors + fz.uncoded + fz.leaks + fz.internal + fz.healthFailures > 0) failures.push("fuzz");
+  }
+  if (only.has("bombs")) {
+    log("alias bombs...");
+    result.bombs = await bombLatency(f, await tok(Role.LEARNER, learner), learner);
+  }
+  if (only.has("writers")) {
+    log("writers...");
+    const w = await writers(f, { admin, designer }, prefix);
+    result.writers = w;
+    if (w.concurrent.lost + w.concurrent.doubled + w.retrying.lost + w.retrying.doubled > 0 || !w.concurrent.masteryEqualsNoFaultRun || !w.retrying.masteryEqualsNoFaultRun) failures.push("writers");
+  }
+  if (only.has("outage")) {
+    log("outage...");
+    result.outage = await outage(10_000);
+  }
+  const exact = (name: string, v: { lost: number; doubled: number; masteryEqualsNoFaultRun: boolean }) => {
+    result[name] = v;
+    if (v.lost + v.doubled > 0 || !v.masteryEqualsNoFaultRun) failures.push(name);
+  };
+  if (only.has("kill")) {
+    log("kill -9 of the API mid-batch...");
+    exact("killApi", await killApi({ ...common, prefix: `${prefix}k-` }));
+  }
+  if (only.has("neo4j")) {
+    log(`Neo4j restarts mid-ingest (own instance on :${faultPort}, ${faultHome})...`);
+    exact("neo4jRestart", await neo4jRestart({ ...common, prefix: `${prefix}n-`, home: faultHome, boltPort: faultPort }));
+  }
+  if (only.has("redis")) {
+    log("Redis restart under fan-out...");
+    const r = await redisRestart({ ...common, prefix: `${prefix}r-` });
+    exact("redisRestart", r);
+    if (r.failedWritesDuringOutage + r.missingAfterCatchUp + r.seqsNotInDatabase + r.duplicatesAfterMerge > 0) failures.push("redis fan-out");
+  }
+  if (only.has("slow")) {
+    log(`${sockets} WebSockets and a slow reader...`);
+    result.slowReader = await slowReader({ ...common, prefix: `${prefix}s-`, sockets, seconds: 20, rate: 10 });
+  }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/reliability.json", JSON.stringify(result, null, 2));
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  const lostOrDoubled = w.concurrent.lost + w.concurrent.doubled + w.retrying.lost + w.retrying.doubled;
-  const failed = fz.serverErrors + fz.uncoded + fz.leaks + fz.internal + fz.healthFailures + lostOrDoubled > 0 || !w.concurrent.masteryEqualsNoFaultRun || !w.retrying.masteryEqualsNoFaultRun;
-  process.exitCode = failed ? 1 : 0;
+  process.stdout.write(`${JSON.stringify(Object.fromEntries([...only].map((k) => [k, result[{ kill: "killApi", neo4j: "neo4jRestart", redis: "redisRestart", slow: "slowReader" }[k as string] ?? k]])), null, 2)}\n`);
+  if (failures.length > 0) log(`FAILED: ${failures.join(", ")}`);
+  process.exitCode = failures.length > 0 ? 1 : 0;
 } finally {
   await f.infra.db.write(offlineCypher("test/delete-by-prefix"), { prefix });
   await f.stop();

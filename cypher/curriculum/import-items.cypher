@@ -8,7 +8,7 @@ WITH i, row, created, old, oc ORDER BY oc.id
 WITH i, row, created, collect(old) AS olds,
      [x IN collect({conceptId: oc.id, weight: old.weight}) WHERE x.conceptId IS NOT NULL] AS oldLinks
 WITH i, row, created, olds, oldLinks <> row.links AS linksChanged,
-     (i.title IS NULL OR i.kind <> row.kind OR i.title <> row.title OR i.difficulty <> row.difficulty
+     (i.title IS NULL OR i.kind <> row.kind OR i.title <> row.title OR coalesce(i.difficulty, 1e9) <> coalesce(row.difficulty, 1e9)
       OR coalesce(i.url, '') <> coalesce(row.url, '') OR coalesce(i.attributes, '') <> coalesce(row.attributes, '')) AS fieldsChanged
 SET i.kind = row.kind, i.title = row.title, i.difficulty = row.difficulty, i.url = row.url, i.attributes = row.attributes,
     i.updatedAt = CASE WHEN (linksChanged OR fieldsChanged) AND NOT created THEN datetime() ELSE i.updatedAt END

@@ -13,3 +13,4 @@ CALL () { MATCH (n:Teacher) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Item) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Concept) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Topic) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
+CALL () { MATCH (n:KtModel) WHERE n.id STARTS WITH $prefix DETACH DELETE n }

@@ -174,13 +174,16 @@ export function ktCommand(): Command {
     });
 
   kt.command("load")
-    .description("Store fitted parameters on the graph; every server picks them up within 30 s")
+    .description("Store fitted parameters on the graph; every server using that model id (KT_MODEL) picks them up within 30 s")
     .argument("<model>")
-    .action(async (file: string) => {
+    .option("--as <id>", "the model id to store it under (default: KT_MODEL, else 'current', what servers use by default)")
+    .action(async (file: string, opts: { as?: string }) => {
       const params = JSON.parse(readFileSync(file, "utf8")) as ModelParams;
       if (params.version !== 1 || typeof params.concepts !== "object") throw new InvalidArgumentError(`${file} is not a Frontier model (version 1)`);
+      // The services read KT_MODEL from the validated config.
+      if (opts.as) process.env.KT_MODEL = opts.as;
       const version = await withServices((s) => s.models.put(params, describeParams(params)));
-      process.stderr.write(`loaded ${file} as model version ${version}\n${describeParams(params)}\n`);
+      process.stderr.write(`loaded ${file} as model '${process.env.KT_MODEL ?? "current"}' version ${version}\n${describeParams(params)}\n`);
     });
 
   kt.command("predict")

@@ -234,7 +234,12 @@ function toArrayParams(ix: IndexedEvents, params: ModelParams): ArrayParams {
   return ap;
 }
 
-function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number, conceptMu?: Float64Array): ModelParams {
+/**
+ * @param difficultyFitted whether item difficulties were fitted (the variant has them): then every
+ *   item of the training events gets its own difficulty, 0 included (an item absent from the model
+ *   means "never seen": it is predicted at its concepts' mean, which is not the same as 0).
+ */
+function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32Array, minEvents: number, difficultyFitted: boolean, conceptMu?: Float64Array): ModelParams {
   const concepts: Record<string, ConceptParams> = {};
   const fitted: ConceptParams[] = [];
   ix.conceptIds.forEach((id, c) => {
@@ -249,9 +254,7 @@ function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32A
     return v.length ? v[Math.floor(v.length / 2)]! : DEFAULT_CONCEPT[k];
   };
   const itemDifficulty: Record<string, number> = {};
-  ix.itemIds.forEach((id, i) => {
-    if (ap.b[i] !== 0) itemDifficulty[id] = ap.b[i]!;
-  });
+  if (difficultyFitted) ix.itemIds.forEach((id, i) => (itemDifficulty[id] = ap.b[i]!));
   const out: ModelParams = {
     ...ap.base,
     concepts,
@@ -261,7 +264,7 @@ function toModelParams(ix: IndexedEvents, ap: ArrayParams, conceptCounts: Int32A
   if (conceptMu) {
     const conceptDifficulty: Record<string, number> = {};
     ix.conceptIds.forEach((id, c) => {
-      if (conceptMu[c] !== 0) conceptDifficulty[id] = conceptMu[c]!;
+      conceptDifficulty[id] = conceptMu[c]!;
     });
     out.conceptDifficulty = conceptDifficulty;
   }
@@ -991,7 +994,7 @@ export function fit(events: readonly LearnerAttemptEvent[], options: FitOptions 
     progress({ stage: 'concepts', round, fraction: 1, meanLogLik: ll, message: `round ${round} done, mean log-lik ${ll.toFixed(5)}` });
   }
 
-  const params = toModelParams(ix, ap, seqs.counts, minEvents, variant.difficulty && hier ? hierState.mu : undefined);
+  const params = toModelParams(ix, ap, seqs.counts, minEvents, variant.difficulty, variant.difficulty && hier ? hierState.mu : undefined);
   ll = fastReplay(ix, ap) / nEv;
   progress({ stage: 'done', round: rounds, fraction: 1, meanLogLik: ll, message: 'done' });
   return { params, trainMeanLogLik: ll, trainEvents: nEv, elapsedMs: Date.now() - t0, history };

@@ -15,9 +15,17 @@ const TX_ATTEMPTS = 5;
 /** First retry delay, ms; doubled per attempt, with jitter so colliding writers spread out. */
 const RETRY_BASE_MS = 40;
 
-/** Errors that say the database cannot be reached (as opposed to a statement failing). */
+/**
+ * Errors that say the database cannot be reached (as opposed to a statement failing), including a
+ * Neo4j that answers Bolt but whose database is stopping or starting (DatabaseUnavailable): trying
+ * again within milliseconds cannot help, so these fail fast instead of being retried.
+ */
 const isUnreachable = (err: unknown): boolean =>
-  err instanceof Neo4jError && (err.code === "ServiceUnavailable" || err.code === "SessionExpired" || /connect|acquisition|ECONNREFUSED|ECONNRESET/i.test(err.message) && !err.code.startsWith("Neo."));
+  err instanceof Neo4jError &&
+  (err.code === "ServiceUnavailable" ||
+    err.code === "SessionExpired" ||
+    err.code === "Neo.TransientError.General.DatabaseUnavailable" ||
+    (/connect|acquisition|ECONNREFUSED|ECONNRESET/i.test(err.message) && !err.code.startsWith("Neo.")));
 
 /** Errors worth running the same work again for: deadlocks, lock timeouts, leader switches. */
 const isTransient = (err: unknown): boolean =>
@@ -27,9 +35,9 @@ const backoff = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_BASE
 
 export interface DatabaseOptions {
   /**
-   * After Neo4j is found unreachable, answer SERVICE_UNAVAILABLE at once for up to this long, ms,
-   * instead of each request waiting on a connection; a probe every 250 ms ends it as soon as
-   * Neo4j answers again.
+   * After Neo4j is found unreachable, answer SERVICE_UNAVAILABLE at once, instead of each request
+   * waiting on a connection, until a probe (every 250 ms) gets an answer within 2 s. 0 turns fail-fast
+   * off (each request then tries Neo4j itself); any other value is kept for compatibility.
    */
   failFastMs?: number;
 }
@@ -86,30 +94,30 @@ export class Database {
     this.failFastMs = options.failFastMs ?? 5_000;
   }
 
-  /** True while requests are answered SERVICE_UNAVAILABLE without trying Neo4j. */
+  /** True while requests are answered SERVICE_UNAVAILABLE without trying Neo4j: a probe has not got an answer yet. */
   get failingFast(): boolean {
-    return this.downUntil > performance.now();
+    return this.probing || this.downUntil > performance.now();
   }
 
   private guard(): void {
     if (this.failingFast) throw new ServiceUnavailableError();
   }
 
-  /** Neo4j was unreachable: fail fast until a probe gets an answer (or failFastMs passes). */
+  /**
+   * Neo4j was unreachable: fail fast until a probe gets an answer (each waits at most 2 s, so
+   * probing never stalls), however long that takes, so a Neo4j that accepts connections but does
+   * not answer yet (a database still starting) never holds requests.
+   */
   private markDown(): void {
     if (this.failFastMs === 0) return;
     this.downUntil = performance.now() + this.failFastMs;
     if (this.probing) return;
     this.probing = true;
     const probe = async () => {
-      if (await this.ping(1000)) {
+      if (await this.ping(2000)) {
         this.downUntil = 0;
         this.probing = false;
         this.logger.info("database reachable again");
-        return;
-      }
-      if (!this.failingFast) {
-        this.probing = false;
         return;
       }
       setTimeout(() => void probe(), 250).unref();
@@ -175,16 +183,25 @@ export class Database {
     }
   }
 
-  /** True when a query answers; used by /healthz. */
+  /**
+   * True when a query answers within `timeoutMs` (ms), measured here: a Neo4j that accepts the
+   * connection but does not answer (still starting) is "no" after that long, not a hang. Used by
+   * /healthz and the outage probe.
+   */
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answered = session.run(PING.text, {}, { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
     try {
-      await session.run(PING.text, {}, { timeout: timeoutMs });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answered, late]);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      // A late answer still closes its session, in the background.
+      void answered.finally(() => session.close());
     }
   }
 

@@ -253,8 +253,8 @@ export type CreateConceptInput = {
 
 export type CreateItemInput = {
   assesses?: Array<WeightedConceptInput>;
-  /** Logits, -10..10; 0 is average. */
-  difficulty?: Scalars['Float']['input'];
+  /** Logits, -10..10; 0 is average. Leave it out (or null) when unknown: the model then uses the fitted difficulty, else the mean difficulty of the item's concepts. */
+  difficulty?: InputMaybe<Scalars['Float']['input']>;
   id: Scalars['ID']['input'];
   kind: ItemKind;
   title: Scalars['String']['input'];
@@ -523,8 +523,8 @@ export type Item = {
   /** Concepts this item assesses. */
   assesses: Array<ItemConceptLink>;
   createdAt: Scalars['DateTimeISO']['output'];
-  /** IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3. */
-  difficulty: Scalars['Float']['output'];
+  /** IRT-style difficulty in logits set by the designer: 0 is average, +1 is harder; typical range -3..3. Null: not set (the model uses the fitted difficulty, else the mean difficulty of the item's concepts), which is not the same as 0. */
+  difficulty?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
   kind: ItemKind;
   title: Scalars['String']['output'];
@@ -1393,7 +1393,7 @@ export type ConceptQueryVariables = Exact<{
 }>;
 
 
-export type ConceptQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, createdAt: string, updatedAt: string, attributes: Array<{ __typename?: 'Attribute', key: string, value: string }>, topic?: { __typename?: 'Topic', id: string, name: string, level: TopicLevel, parent?: { __typename?: 'Topic', id: string, level: TopicLevel } | null } | null, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number, prerequisite: { __typename?: 'Concept', id: string, name: string } }>, dependents: Array<{ __typename?: 'PrerequisiteEdge', conceptId: string, weight: number }>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number }> } | null };
+export type ConceptQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, createdAt: string, updatedAt: string, attributes: Array<{ __typename?: 'Attribute', key: string, value: string }>, topic?: { __typename?: 'Topic', id: string, name: string, level: TopicLevel, parent?: { __typename?: 'Topic', id: string, level: TopicLevel } | null } | null, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number, prerequisite: { __typename?: 'Concept', id: string, name: string } }>, dependents: Array<{ __typename?: 'PrerequisiteEdge', conceptId: string, weight: number }>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null }> } | null };
 
 export type ConceptsQueryVariables = Exact<{
   search?: InputMaybe<Scalars['String']['input']>;
@@ -1474,7 +1474,7 @@ export type ItemQueryVariables = Exact<{
 }>;
 
 
-export type ItemQuery = { __typename?: 'Query', item?: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number, concept: { __typename?: 'Concept', id: string } }> } | null };
+export type ItemQuery = { __typename?: 'Query', item?: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number, concept: { __typename?: 'Concept', id: string } }> } | null };
 
 export type ItemsQueryVariables = Exact<{
   conceptId?: InputMaybe<Scalars['ID']['input']>;
@@ -1491,7 +1491,7 @@ export type CreateItemMutationVariables = Exact<{
 }>;
 
 
-export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number }> } };
+export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null, url?: string | null, assesses: Array<{ __typename?: 'ItemConceptLink', conceptId: string, weight: number }> } };
 
 export type UpdateItemMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1499,7 +1499,7 @@ export type UpdateItemMutationVariables = Exact<{
 }>;
 
 
-export type UpdateItemMutation = { __typename?: 'Mutation', updateItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null } };
+export type UpdateItemMutation = { __typename?: 'Mutation', updateItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null, url?: string | null } };
 
 export type DeleteItemMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1764,7 +1764,7 @@ export type RecommendationsQueryVariables = Exact<{
 }>;
 
 
-export type RecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number }> }, factors: Array<{ __typename?: 'RankingFactor', name: RankingFactorName, value: number, weight: number, contribution: number }>, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, difficulty: number } }> }> } | null };
+export type RecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string, weight: number }> }, factors: Array<{ __typename?: 'RankingFactor', name: RankingFactorName, value: number, weight: number, contribution: number }>, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, difficulty?: number | null } }> }> } | null };
 
 export type LearningPathQueryQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -365,6 +365,18 @@ export function itemDifficultyFor(params: ModelParams, itemId: string, conceptId
   return s / conceptIds.length;
 }
 
+/**
+ * The difficulty (logits) the server uses for an item: the fitted one (`itemDifficulty`), else
+ * the one the designer set (`designer`; null or undefined when none was set, which is not the
+ * same as 0), else the mean of its concepts' mean difficulty as in `itemDifficultyFor`, else 0.
+ */
+export function effectiveItemDifficulty(params: ModelParams, itemId: string, designer: number | null | undefined, conceptIds: readonly string[]): number {
+  const fitted = params.itemDifficulty[itemId];
+  if (fitted !== undefined) return fitted;
+  if (designer !== null && designer !== undefined) return designer;
+  return itemDifficultyFor(params, itemId, conceptIds);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Forgetting and priors
 // ---------------------------------------------------------------------------------------------

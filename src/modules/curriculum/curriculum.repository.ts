@@ -43,7 +43,7 @@ const Q = {
   listTopics: typedQuery("curriculum/list-topics", z.object({ topic: TopicRow })),
   childrenOfTopics: typedQuery("curriculum/children-of-topics", z.object({ id, topic: TopicRow })),
   conceptsUnderTopics: typedQuery("curriculum/concepts-under-topics", z.object({ id, conceptId: id })),
-  resolveItems: typedQuery("curriculum/resolve-items", z.object({ id, kind: z.enum(ItemKind), difficulty: z.number(), concepts: z.array(LinkRow) })),
+  resolveItems: typedQuery("curriculum/resolve-items", z.object({ id, kind: z.enum(ItemKind), difficulty: z.number().nullable(), concepts: z.array(LinkRow) })),
   graph: typedQuery(
     "curriculum/concept-graph-all",
     z.object({
@@ -101,7 +101,8 @@ export interface ItemFields {
   id: string;
   kind: string;
   title: string;
-  difficulty: number;
+  /** Logits; null when the designer set none. */
+  difficulty: number | null;
   url: string | null;
   attributes: string | null;
   links: Array<{ conceptId: string; weight: number }>;
@@ -111,7 +112,8 @@ export interface ItemFields {
 export interface ResolvedItem {
   id: string;
   kind: ItemKind;
-  difficulty: number;
+  /** Designer-set difficulty, logits; null when unset. */
+  difficulty: number | null;
   concepts: Array<{ conceptId: string; weight: number }>;
 }
 

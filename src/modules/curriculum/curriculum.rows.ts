@@ -23,7 +23,8 @@ export const ItemRow = z.object({
   id: text,
   kind: z.enum(ItemKind),
   title: text,
-  difficulty: z.number().nullish().transform((v) => v ?? 0),
+  // Null: the designer did not set one (not the same as 0, an average item).
+  difficulty: z.number().nullish().transform((v) => v ?? null),
   url: optionalText,
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -329,7 +329,7 @@ export class CurriculumService {
         id: input.id,
         kind: input.kind,
         title: input.title.trim(),
-        difficulty: input.difficulty,
+        difficulty: input.difficulty ?? null,
         url: input.url ?? null,
         attributes: null,
         links: input.assesses.map((a) => ({ conceptId: a.conceptId, weight: a.weight })),

@@ -19,10 +19,11 @@ export class CreateItemInput {
   @MaxLength(300)
   title!: string;
 
-  @Field(() => Float, { defaultValue: 0, description: "Logits, -10..10; 0 is average." })
+  @Field(() => Float, { nullable: true, description: "Logits, -10..10; 0 is average. Leave it out (or null) when unknown: the model then uses the fitted difficulty, else the mean difficulty of the item's concepts." })
+  @IsOptional()
   @Min(-10)
   @Max(10)
-  difficulty!: number;
+  difficulty?: number | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -21,9 +21,10 @@ export class Item {
   title!: string;
 
   @Field(() => Float, {
-    description: "IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3.",
+    nullable: true,
+    description: "IRT-style difficulty in logits set by the designer: 0 is average, +1 is harder; typical range -3..3. Null: not set (the model uses the fitted difficulty, else the mean difficulty of the item's concepts), which is not the same as 0.",
   })
-  difficulty!: number;
+  difficulty!: number | null;
 
   @Field(() => String, { nullable: true })
   url!: string | null;

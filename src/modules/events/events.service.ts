@@ -242,7 +242,9 @@ export class EventsService {
       let concepts: string[];
       if (item && item.concepts.length > 0) {
         concepts = item.concepts.map((c) => c.conceptId);
-        difficulty[item.id] = params.itemDifficulty[item.id] ?? item.difficulty;
+        // A designer-set difficulty stands in for an item the fitted model has not seen; with
+        // none set, the model's own fallback (the mean of the item's concepts) applies.
+        if (params.itemDifficulty[item.id] === undefined && item.difficulty !== null) difficulty[item.id] = item.difficulty;
       } else if (event.conceptIds) {
         const unknown = event.conceptIds.filter((c) => !knownConcepts.has(c));
         if (unknown.length > 0) {
@@ -265,7 +267,7 @@ export class EventsService {
     }
     if (options.atomic && perJob.some((j) => j.results.some((r) => r.status === "REJECTED"))) throw new AtomicRejection((perJob[0] as (typeof perJob)[number]).results);
 
-    // Designer-set difficulties stand in for items the fitted model has not seen.
+    // Designer-set difficulties stand in for items the fitted model has not seen (see above).
     const batchParams: ModelParams = { ...params, itemDifficulty: Object.assign(Object.create(params.itemDifficulty) as Record<string, number>, difficulty) };
     const rows: WriteRows = { events: [], mastery: [], changes: [], learners: [] };
     for (const [learnerId, fresh] of byLearner) {

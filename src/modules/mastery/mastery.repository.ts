@@ -59,14 +59,14 @@ export class MasteryRepository {
     return (await readRows(this.db, Q.history, filter)).map((r) => r.change);
   }
 
-  /** The stored model parameters (JSON) and their version, or null when none were loaded. */
-  async model(): Promise<{ params: string; version: number } | null> {
-    const row = await first(readRows(this.db, Q.getModel));
+  /** The stored model parameters (JSON) under `id` and their version, or null when none were loaded. */
+  async model(id: string): Promise<{ params: string; version: number } | null> {
+    const row = await first(readRows(this.db, Q.getModel, { id }));
     return row?.params ? { params: row.params, version: row.version ?? 0 } : null;
   }
 
-  async putModel(params: string, summary: string): Promise<number> {
-    return (await first(writeRows(this.db, Q.putModel, { params, summary })))?.version ?? 0;
+  async putModel(id: string, params: string, summary: string): Promise<number> {
+    return (await first(writeRows(this.db, Q.putModel, { id, params, summary })))?.version ?? 0;
   }
 
   /** Learners still holding the old `kt` JSON property, a chunk at a time. */

@@ -3,7 +3,7 @@ import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { explainMastery } from "../../domain/mastery/explain.js";
 import { toMasteryChange } from "./mastery-change.js";
 import { MasteryFactorName, PredictionTermName, type ItemPrediction, type Mastery, type MasteryChange, type TopicMastery } from "./mastery.type.js";
-import { effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "../../domain/mastery/model.js";
+import { effectiveItemDifficulty, effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "./model-store.js";
 import type { MasteryRepository } from "./mastery.repository.js";
 import type { StoredChange } from "./mastery.rows.js";
@@ -67,8 +67,8 @@ export class MasteryService {
     const [row] = await this.curriculum.resolveItems([itemId]);
     if (!row) throw new NotFoundError("Item", itemId);
     const [state, { params }] = await Promise.all([this.state(learnerId), this.models.current()]);
-    const difficulty = params.itemDifficulty[itemId] ?? row.difficulty;
     const concepts = row.concepts.map((c) => c.conceptId);
+    const difficulty = effectiveItemDifficulty(params, itemId, row.difficulty, concepts);
     const p = predictCorrect({ ...params, itemDifficulty: { [itemId]: difficulty } }, state, { itemId, conceptIds: concepts }, now);
     return { learnerId, itemId, p: p.p, terms: (Object.keys(p.terms) as Array<keyof typeof p.terms>).map((name) => ({ name: termName(name), logit: p.terms[name] })) };
   }

@@ -3,7 +3,7 @@ import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
-import { effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
+import { effectiveItemDifficulty, effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
 import { estimatePractice, readiness as readinessOf, reviewDueAt } from "../../domain/recommendations/practice.js";
 import type { FrontierCandidate, FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
 import { frontierCandidates, type FrontierRules } from "../../domain/recommendations/frontier.js";
@@ -258,7 +258,8 @@ export class RecommendationsService {
     const scored = allowed
       .filter((i) => i.kind === "QUESTION" || i.kind === "EXERCISE")
       .map((item) => {
-        const p = predictCorrect({ ...params, itemDifficulty: { [item.id]: params.itemDifficulty[item.id] ?? item.difficulty ?? 0 } }, state, { itemId: item.id, conceptIds: [pick.conceptId] }, now).p;
+        const b = effectiveItemDifficulty(params, item.id, item.difficulty, [pick.conceptId]);
+        const p = predictCorrect({ ...params, itemDifficulty: { [item.id]: b } }, state, { itemId: item.id, conceptIds: [pick.conceptId] }, now).p;
         return { item, predictedCorrect: p };
       })
       .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)

@@ -4,12 +4,13 @@ import {
   creditCorrect,
   creditPosterior,
   defaultModelParams,
+  effectiveItemDifficulty,
   itemDifficultyFor,
   predictCorrect,
   initialLearnerState,
   type LearnerAttemptEvent,
 } from '../../../src/domain/mastery/model.js';
-import { estimateDifficulties, fastReplayPredictions, indexEvents } from '../../../src/kt/fit.js';
+import { estimateDifficulties, fastReplayPredictions, fit, indexEvents } from '../../../src/kt/fit.js';
 import { replay } from '../../../src/kt/replay.js';
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
@@ -66,6 +67,31 @@ describe('item difficulty with shrinkage', () => {
     const learner = initialLearnerState();
     const a = predictCorrect(p, learner, { itemId: 'new', conceptIds: ['A', 'B'] }, 0);
     expect(a.terms.difficulty).toBeCloseTo(0.3, 12);
+  });
+
+  it('the server: fitted, else the designer\'s (0 is a value, null is unset), else the concepts\' mean', () => {
+    const p = defaultModelParams();
+    p.itemDifficulty = { fitted: 1.5, zero: 0 };
+    p.conceptDifficulty = { A: 0.4, B: -1 };
+    expect(effectiveItemDifficulty(p, 'fitted', -2, ['A'])).toBe(1.5);
+    // A fitted 0 is the item's own value, not "unknown".
+    expect(effectiveItemDifficulty(p, 'zero', 2, ['A'])).toBe(0);
+    expect(effectiveItemDifficulty(p, 'new', 0, ['A', 'B'])).toBe(0);
+    expect(effectiveItemDifficulty(p, 'new', -2, ['A', 'B'])).toBe(-2);
+    expect(effectiveItemDifficulty(p, 'new', null, ['A', 'B'])).toBeCloseTo((0.4 - 1) / 2, 12);
+    expect(effectiveItemDifficulty(p, 'new', undefined, ['A'])).toBe(0.4);
+    expect(effectiveItemDifficulty(defaultModelParams(), 'new', null, ['A'])).toBe(0);
+  });
+
+  it('fit writes every answered item\'s difficulty, and none for a variant without difficulty', () => {
+    // Two items of one concept; answers alternate so both are answered.
+    const events: LearnerAttemptEvent[] = [];
+    for (let l = 0; l < 40; l++) for (let k = 0; k < 6; k++) events.push({ learnerId: `u${l}`, itemId: k % 2 ? 'odd' : 'even', conceptIds: ['A'], score: (l + k) % 3 ? 1 : 0, occurredAt: Date.UTC(2025, 0, 1) + (l * 10 + k) * 60_000 } as LearnerAttemptEvent);
+    const full = fit(events, { restarts: 1, rounds: 1 }).params;
+    expect(Object.keys(full.itemDifficulty).sort()).toEqual(['even', 'odd']);
+    expect(Object.keys(full.conceptDifficulty ?? {})).toEqual(['A']);
+    const flat = fit(events, { restarts: 1, rounds: 1, variant: { forgetting: true, difficulty: false, ability: true, recent: true } }).params;
+    expect(flat.itemDifficulty).toEqual({});
   });
 
   it('fixed prior: b solves Σ(s − σ(−b)) + b/σ² = 0 (rest of the logit 0)', () => {

@@ -253,8 +253,8 @@ export type CreateConceptInput = {
 
 export type CreateItemInput = {
   assesses?: Array<WeightedConceptInput>;
-  /** Logits, -10..10; 0 is average. */
-  difficulty?: Scalars['Float']['input'];
+  /** Logits, -10..10; 0 is average. Leave it out (or null) when unknown: the model then uses the fitted difficulty, else the mean difficulty of the item's concepts. */
+  difficulty?: InputMaybe<Scalars['Float']['input']>;
   id: Scalars['ID']['input'];
   kind: ItemKind;
   title: Scalars['String']['input'];
@@ -523,8 +523,8 @@ export type Item = {
   /** Concepts this item assesses. */
   assesses: Array<ItemConceptLink>;
   createdAt: Scalars['DateTimeISO']['output'];
-  /** IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3. */
-  difficulty: Scalars['Float']['output'];
+  /** IRT-style difficulty in logits set by the designer: 0 is average, +1 is harder; typical range -3..3. Null: not set (the model uses the fitted difficulty, else the mean difficulty of the item's concepts), which is not the same as 0. */
+  difficulty?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
   kind: ItemKind;
   title: Scalars['String']['output'];
@@ -1355,7 +1355,7 @@ export type ConceptDetailQueryVariables = Exact<{
 }>;
 
 
-export type ConceptDetailQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number }>, topic?: { __typename?: 'Topic', id: string, name: string } | null } | null };
+export type ConceptDetailQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, name: string, description?: string | null, tags: Array<string>, items: Array<{ __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null }>, topic?: { __typename?: 'Topic', id: string, name: string } | null } | null };
 
 export type ConceptNeighbourhoodQueryVariables = Exact<{
   rootIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1420,7 +1420,7 @@ export type CreateItemMutationVariables = Exact<{
 }>;
 
 
-export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number } };
+export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null } };
 
 export type CurriculumReportQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1447,7 +1447,7 @@ export type WhatNextQueryVariables = Exact<{
 }>;
 
 
-export type WhatNextQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string }, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty: number, url?: string | null } }> }>, goal?: { __typename?: 'Goal', learnerId: string, conceptId: string, targetDate?: string | null } | null, reviewQueue: Array<{ __typename?: 'ReviewItem', dueAt: string, mastery: number, concept: { __typename?: 'Concept', id: string, name: string } }> } | null };
+export type WhatNextQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, mastery: number, explanation: string, concept: { __typename?: 'Concept', id: string, name: string }, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, kind: ItemKind, title: string, difficulty?: number | null, url?: string | null } }> }>, goal?: { __typename?: 'Goal', learnerId: string, conceptId: string, targetDate?: string | null } | null, reviewQueue: Array<{ __typename?: 'ReviewItem', dueAt: string, mastery: number, concept: { __typename?: 'Concept', id: string, name: string } }> } | null };
 
 export type LearnerPathQueryVariables = Exact<{
   learnerId: Scalars['ID']['input'];

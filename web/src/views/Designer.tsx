@@ -168,7 +168,7 @@ function ConceptEditor({ id, onDeleted, onChanged }: { id: string; onDeleted: ()
   const [createItem] = useMutation(CreateItemDocument);
   const [problem, setProblem] = useState<Problem>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [item, setItem] = useState({ id: "", title: "", kind: "QUESTION" as ItemKind, difficulty: "0" });
+  const [item, setItem] = useState({ id: "", title: "", kind: "QUESTION" as ItemKind, difficulty: "" });
   if (!c) return detail.loading ? <p>Loading…</p> : <p>No concept {id}.</p>;
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -194,8 +194,8 @@ function ConceptEditor({ id, onDeleted, onChanged }: { id: string; onDeleted: ()
     e.preventDefault();
     setProblem(null);
     try {
-      await createItem({ variables: { input: { id: item.id, title: item.title, kind: item.kind, difficulty: Number(item.difficulty), assesses: [{ conceptId: id, weight: 1 }] } } });
-      setItem({ id: "", title: "", kind: "QUESTION", difficulty: "0" });
+      await createItem({ variables: { input: { id: item.id, title: item.title, kind: item.kind, difficulty: item.difficulty.trim() === "" ? null : Number(item.difficulty), assesses: [{ conceptId: id, weight: 1 }] } } });
+      setItem({ id: "", title: "", kind: "QUESTION", difficulty: "" });
       setStatus("Item created.");
       void detail.refetch();
     } catch (err) {
@@ -236,7 +236,7 @@ function ConceptEditor({ id, onDeleted, onChanged }: { id: string; onDeleted: ()
       <ul>
         {c.items.map((it) => (
           <li key={it.id}>
-            {it.title} <small>({it.kind.toLowerCase()}, difficulty {it.difficulty.toFixed(1)})</small>
+            {it.title} <small>({it.kind.toLowerCase()}, {it.difficulty === null || it.difficulty === undefined ? "difficulty from its concepts" : `difficulty ${it.difficulty.toFixed(1)}`})</small>
           </li>
         ))}
       </ul>
@@ -256,7 +256,7 @@ function ConceptEditor({ id, onDeleted, onChanged }: { id: string; onDeleted: ()
           </select>
         </label>
         <label>
-          Difficulty <input type="number" step="0.1" value={item.difficulty} onChange={(e) => setItem({ ...item, difficulty: e.target.value })} />
+          Difficulty <input type="number" step="0.1" placeholder="from its concepts" value={item.difficulty} onChange={(e) => setItem({ ...item, difficulty: e.target.value })} />
         </label>
         <button type="submit">Add item</button>
       </form>

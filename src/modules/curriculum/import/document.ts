@@ -33,7 +33,8 @@ export interface ItemRecord {
   id: string;
   kind: string;
   title: string;
-  difficulty: number;
+  /** Logits; null when the file gives none (not the same as 0). */
+  difficulty: number | null;
   url: string | null;
   assesses: ItemLinkRecord[];
   attributes: Record<string, string>;

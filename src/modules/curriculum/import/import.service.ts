@@ -159,7 +159,7 @@ export class ImportService {
         id: i.id,
         kind: i.kind,
         title: i.title,
-        difficulty: i.difficulty ?? 0,
+        difficulty: i.difficulty ?? null,
         url: i.url ?? null,
         assesses: [...i.links].sort((a, b) => a.conceptId.localeCompare(b.conceptId)),
         attributes: attrs(i.attributes),

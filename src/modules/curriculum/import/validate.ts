@@ -228,7 +228,7 @@ export function validateImport(document: ParsedDocument, existing: ExistingCurri
       id: str(v.id),
       kind: str(v.kind).toUpperCase(),
       title: str(v.title),
-      difficulty: v.difficulty === undefined || v.difficulty === null || v.difficulty === "" ? 0 : Number(v.difficulty),
+      difficulty: v.difficulty === undefined || v.difficulty === null || v.difficulty === "" ? null : Number(v.difficulty),
       url: optStr(v.url),
       assesses: links.map((l: unknown) => {
         const o = (typeof l === "object" && l !== null ? l : { conceptId: l }) as Record<string, unknown>;
@@ -239,7 +239,7 @@ export function validateImport(document: ParsedDocument, existing: ExistingCurri
     if (!checkId(row, "id", rec.id)) continue;
     if (rec.title === "") report(row, "ERROR", "MISSING_FIELD", `Item '${rec.id}' has no title.`, [rec.id]);
     if (!ITEM_KINDS.has(rec.kind)) report(row, "ERROR", "INVALID_VALUE", `Item kind must be QUESTION, EXERCISE, VIDEO or READING, not '${rec.kind}'.`, [rec.id]);
-    if (!Number.isFinite(rec.difficulty) || Math.abs(rec.difficulty) > 10) report(row, "ERROR", "INVALID_VALUE", "Difficulty must be a number in [-10, 10] (logits).", [rec.id]);
+    if (rec.difficulty !== null && (!Number.isFinite(rec.difficulty) || Math.abs(rec.difficulty) > 10)) report(row, "ERROR", "INVALID_VALUE", "Difficulty must be a number in [-10, 10] (logits).", [rec.id]);
     for (const link of rec.assesses) {
       if (!isValidId(link.conceptId) || !conceptKnown(link.conceptId)) {
         report(row, "ERROR", "UNKNOWN_CONCEPT", `Item '${rec.id}' assesses unknown concept '${link.conceptId}'.`, [rec.id, link.conceptId]);
