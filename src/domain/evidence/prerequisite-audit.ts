@@ -1,0 +1,385 @@
+/**
+ * The prerequisite audit (docs/prerequisite-audit.md): how strongly learner evidence supports each
+ * edge `c REQUIRES p`, and which missing edges it suggests. The method follows POKS (Desmarais,
+ * Maluf and Liu 1996; Desmarais and Pu 2005): an edge "c requires p" is the implication "mastery of
+ * c implies mastery of p", so learners who never master p should rarely master c. Unlike POKS's
+ * absolute threshold, the rate is compared with that of learners who did master p, and only among
+ * learners who failed none of c's other prerequisites (a conditional-independence test given them).
+ * Counts are over learners, on the model-free evidence of learner-evidence.ts. Pure; no I/O.
+ */
+import { adjacency, findPath, type Edge } from "../curriculum/graph-analysis.js";
+import { Status, type ConceptColumn, type EvidenceRules, type EvidenceTable } from "./learner-evidence.js";
+import { fisherGreater, wilson, type Proportion } from "./stats.js";
+
+export interface AuditConstants extends EvidenceRules {
+  /**
+   * Relative rates, in (0, 1). Among learners who mastered c's other prerequisites,
+   * r = P(c mastered | p not mastered) / P(c mastered | p mastered) is near 0 when p is needed
+   * (only guessing masters c without it) and near 1 when it is not. p is "needed" when r is below
+   * `neededRatio` with confidence (both Wilson bounds), "not needed" when above `notNeededRatio`.
+   */
+  neededRatio: number;
+  notNeededRatio: number;
+  /** Fewest learners on each side (c's masters with evidence on p; p shown mastered; p shown not mastered). */
+  minLearners: number;
+  /** Significance of the dependence test; for missing edges divided by the number of candidates tested (Bonferroni). */
+  alpha: number;
+  /** Plausible missing edges: same topic, or at most this many edges apart (either direction) in the graph. */
+  maxDistance: number;
+}
+
+export const AUDIT_CONSTANTS: AuditConstants = {
+  masteryRun: 3,
+  failAttempts: 4,
+  neededRatio: 0.3,
+  notNeededRatio: 0.5,
+  minLearners: 20,
+  alpha: 0.01,
+  maxDistance: 2,
+};
+
+export interface AuditConcept {
+  id: string;
+  topicId: string | null;
+}
+
+export interface AuditGraph {
+  concepts: readonly AuditConcept[];
+  edges: readonly Edge[];
+}
+
+/** Learners by what they showed on c (columns) and on p (rows). Only learners with evidence on both count. */
+export interface PairTable {
+  /** c mastered, p mastered. */
+  bothMastered: number;
+  /** c mastered, p shown not mastered: the learners who contradict "c requires p". */
+  onlyConcept: number;
+  /** c shown not mastered, p mastered. */
+  onlyPrerequisite: number;
+  /** neither. */
+  neither: number;
+}
+
+export type EdgeVerdict = "SUPPORTED" | "CONTRADICTED" | "UNCLEAR" | "NOT_ENOUGH_EVIDENCE";
+
+export interface EdgeEvidence {
+  conceptId: string;
+  prerequisiteId: string;
+  verdict: EdgeVerdict;
+  table: PairTable;
+  /** c's masters who never showed mastery of p, out of c's masters with evidence on p (Wilson 95%). */
+  masteredWithoutPrerequisite: Proportion;
+  /** c's masters with no evidence either way on p (not counted above). */
+  mastersWithoutEvidenceOnPrerequisite: number;
+  /**
+   * The conditional comparison that decides the verdict, over learners who showed mastery of
+   * every other prerequisite of c (`learnersConsidered`): P(c mastered | p mastered) and
+   * P(c mastered | p not mastered), each with its Wilson 95% interval.
+   */
+  learnersConsidered: number;
+  conditionalTable: PairTable;
+  masteredGivenPrerequisite: Proportion;
+  masteredGivenNoPrerequisite: Proportion;
+  /** One-sided Fisher exact p-value on conditionalTable: c is mastered more often by learners who mastered p. */
+  dependencePValue: number;
+  firstAttempt: FirstAttemptEvidence;
+}
+
+/** First answers on c, split by whether p had been mastered before them. */
+export interface FirstAttemptEvidence {
+  withPrerequisite: Proportion;
+  withoutPrerequisite: Proportion;
+  /** One-sided Fisher exact p-value: first answers on c succeed more often with p mastered. */
+  pValue: number;
+}
+
+export interface MissingEdge {
+  conceptId: string;
+  prerequisiteId: string;
+  /** Why the pair was considered: same topic, or its distance in the graph (null when only the topic). */
+  sameTopic: boolean;
+  distance: number | null;
+  table: PairTable;
+  /** Learners who showed mastery of every existing prerequisite of c and of q (the comparison is among them). */
+  learnersConsidered: number;
+  masteredWithoutPrerequisite: Proportion;
+  /** P(c mastered | q mastered) and P(c mastered | q not mastered) among those learners: failing q predicts failing c when the second is far below the first. */
+  masteredGivenPrerequisite: Proportion;
+  masteredGivenNoPrerequisite: Proportion;
+  /** One-sided Fisher exact p-value of that dependence. */
+  pValue: number;
+  /** pValue times the number of candidates tested (Bonferroni), capped at 1. */
+  adjustedPValue: number;
+}
+
+export interface AuditReport {
+  learners: number;
+  constants: AuditConstants;
+  edges: EdgeEvidence[];
+  /** Ranked, strongest first; never an edge already implied by the graph or one that would close a cycle. */
+  missing: MissingEdge[];
+  candidatesTested: number;
+  candidatesWithoutEnoughEvidence: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function pairTable(c: ConceptColumn, p: ConceptColumn, n: number, excluded: Uint8Array): PairTable {
+  const t: PairTable = { bothMastered: 0, onlyConcept: 0, onlyPrerequisite: 0, neither: 0 };
+  for (let i = 0; i < n; i++) {
+    if (excluded[i]) continue;
+    const sc = c.status[i];
+    const sp = p.status[i];
+    if (sc === Status.UNKNOWN || sp === Status.UNKNOWN) continue;
+    if (sc === Status.MASTERED) {
+      if (sp === Status.MASTERED) t.bothMastered++;
+      else t.onlyConcept++;
+    } else if (sp === Status.MASTERED) t.onlyPrerequisite++;
+    else t.neither++;
+  }
+  return t;
+}
+
+const mastersOf = (t: PairTable) => t.bothMastered + t.onlyConcept;
+const prerequisiteMastered = (t: PairTable) => t.bothMastered + t.onlyPrerequisite;
+const prerequisiteFailed = (t: PairTable) => t.onlyConcept + t.neither;
+
+function enough(t: PairTable, k: AuditConstants): boolean {
+  return mastersOf(t) >= k.minLearners && prerequisiteMastered(t) >= k.minLearners && prerequisiteFailed(t) >= k.minLearners;
+}
+
+const dependence = (t: PairTable) => fisherGreater(t.bothMastered, t.onlyPrerequisite, t.onlyConcept, t.neither);
+
+function firstAttempt(c: ConceptColumn, p: ConceptColumn, n: number): FirstAttemptEvidence {
+  let withOk = 0, withN = 0, withoutOk = 0, withoutN = 0;
+  for (let i = 0; i < n; i++) {
+    const first = c.firstAt[i] as number;
+    if (first < 0) continue;
+    const m = p.masteredAt[i] as number;
+    const ok = c.firstCorrect[i] as number;
+    if (m >= 0 && m < first) {
+      withN++;
+      withOk += ok;
+    } else {
+      withoutN++;
+      withoutOk += ok;
+    }
+  }
+  return {
+    withPrerequisite: wilson(withOk, withN),
+    withoutPrerequisite: wilson(withoutOk, withoutN),
+    pValue: fisherGreater(withOk, withN - withOk, withoutOk, withoutN - withoutOk),
+  };
+}
+
+/**
+ * Learners who did not show mastery of every one of `prerequisiteIds` (1 = left out). Not showing
+ * it includes never answering: a learner who skipped a prerequisite may well not know it.
+ */
+function notMasteredAll(table: EvidenceTable, prerequisiteIds: readonly string[]): Uint8Array {
+  const n = table.learnerCount;
+  const out = new Uint8Array(n);
+  for (const p of prerequisiteIds) {
+    const col = table.columns.get(p);
+    for (let i = 0; i < n; i++) if (!col || col.status[i] !== Status.MASTERED) out[i] = 1;
+  }
+  return out;
+}
+
+const masteredGiven = (t: PairTable) => wilson(t.bothMastered, prerequisiteMastered(t));
+const masteredGivenNot = (t: PairTable) => wilson(t.onlyConcept, prerequisiteFailed(t));
+
+/** P(c | no p) far below P(c | p), with confidence: p is needed. */
+function needed(t: PairTable, k: AuditConstants): boolean {
+  return masteredGivenNot(t).high < k.neededRatio * masteredGiven(t).low;
+}
+
+/** P(c | no p) not far below P(c | p), with confidence: p is not needed. */
+function notNeeded(t: PairTable, k: AuditConstants): boolean {
+  return masteredGivenNot(t).low > k.notNeededRatio * masteredGiven(t).high;
+}
+
+function emptyColumn(n: number): ConceptColumn {
+  return { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n) };
+}
+
+/**
+ * The support of one existing edge c REQUIRES p. `otherPrerequisiteIds` are c's other direct
+ * prerequisites in the graph: learners who failed one of them are left out of the comparison,
+ * since their failures on c are explained already (a conditional-independence test given them).
+ */
+export function edgeEvidence(
+  table: EvidenceTable,
+  edge: { conceptId: string; prerequisiteId: string; otherPrerequisiteIds: readonly string[] },
+  k: AuditConstants = AUDIT_CONSTANTS,
+): EdgeEvidence {
+  const n = table.learnerCount;
+  const c = table.columns.get(edge.conceptId) ?? emptyColumn(n);
+  const p = table.columns.get(edge.prerequisiteId) ?? emptyColumn(n);
+  const all = pairTable(c, p, n, EMPTY);
+  const excluded = notMasteredAll(table, edge.otherPrerequisiteIds);
+  let considered = 0;
+  for (let i = 0; i < n; i++) if (!excluded[i]) considered++;
+  const t = pairTable(c, p, n, excluded);
+  let mastersWithoutEvidence = 0;
+  for (let i = 0; i < n; i++) if (c.status[i] === Status.MASTERED && p.status[i] === Status.UNKNOWN) mastersWithoutEvidence++;
+  const pValue = dependence(t);
+  let verdict: EdgeVerdict;
+  if (!enough(t, k)) verdict = "NOT_ENOUGH_EVIDENCE";
+  else if (notNeeded(t, k)) verdict = "CONTRADICTED";
+  else if (needed(t, k) && pValue <= k.alpha) verdict = "SUPPORTED";
+  else verdict = "UNCLEAR";
+  return {
+    conceptId: edge.conceptId,
+    prerequisiteId: edge.prerequisiteId,
+    verdict,
+    table: all,
+    masteredWithoutPrerequisite: wilson(all.onlyConcept, mastersOf(all)),
+    mastersWithoutEvidenceOnPrerequisite: mastersWithoutEvidence,
+    learnersConsidered: considered,
+    conditionalTable: t,
+    masteredGivenPrerequisite: masteredGiven(t),
+    masteredGivenNoPrerequisite: masteredGivenNot(t),
+    dependencePValue: pValue,
+    firstAttempt: firstAttempt(c, p, n),
+  };
+}
+
+/** Every concept reachable from `start` along `adj` (start excluded). */
+function reachable(adj: Map<string, string[]>, start: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop() as string;
+    for (const next of adj.get(node) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  seen.delete(start);
+  return seen;
+}
+
+/** Concepts within `max` edges of `start`, ignoring direction, with their distance. */
+function near(undirected: Map<string, string[]>, start: string, max: number): Map<string, number> {
+  const dist = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  for (let d = 1; d <= max && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const m of undirected.get(node) ?? []) {
+        if (dist.has(m)) continue;
+        dist.set(m, d);
+        next.push(m);
+      }
+    }
+    frontier = next;
+  }
+  dist.delete(start);
+  return dist;
+}
+
+/**
+ * The audit: every edge's evidence, and the missing edges the evidence suggests. A graph without
+ * edges and topics (historic data) makes every ordered pair plausible.
+ */
+export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: AuditConstants = AUDIT_CONSTANTS): AuditReport {
+  const n = table.learnerCount;
+  const up = adjacency(graph.edges);
+  const edges = graph.edges.map((e) =>
+    edgeEvidence(table, { ...e, otherPrerequisiteIds: (up.get(e.conceptId) ?? []).filter((p) => p !== e.prerequisiteId) }, k),
+  );
+
+  const down = adjacency(graph.edges, true);
+  const undirected = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    undirected.set(e.conceptId, [...(undirected.get(e.conceptId) ?? []), e.prerequisiteId]);
+    undirected.set(e.prerequisiteId, [...(undirected.get(e.prerequisiteId) ?? []), e.conceptId]);
+  }
+  const topicOf = new Map(graph.concepts.map((c) => [c.id, c.topicId]));
+  const byTopic = new Map<string, string[]>();
+  for (const c of graph.concepts) if (c.topicId !== null) byTopic.set(c.topicId, [...(byTopic.get(c.topicId) ?? []), c.id]);
+  const structureless = graph.edges.length === 0 && byTopic.size === 0;
+  const ids = graph.concepts.map((c) => c.id).filter((id) => table.columns.has(id));
+
+  const raw: Array<Omit<MissingEdge, "adjustedPValue">> = [];
+  let tested = 0;
+  let thin = 0;
+  for (const c of ids) {
+    const col = table.columns.get(c) as ConceptColumn;
+    // Only learners who mastered c's existing prerequisites: their failures on c are not explained
+    // by those. (And, per candidate q, q's prerequisites, so that a sibling sharing a prerequisite
+    // with c does not look like a prerequisite of c.)
+    const excludedForC = notMasteredAll(table, up.get(c) ?? []);
+    const ancestors = reachable(up, c);
+    const descendants = reachable(down, c);
+    const close = near(undirected, c, k.maxDistance);
+    const topic = topicOf.get(c) ?? null;
+    const candidates = structureless ? ids : [...new Set([...close.keys(), ...(topic !== null ? (byTopic.get(topic) ?? []) : [])])];
+    for (const q of candidates) {
+      if (q === c || ancestors.has(q) || descendants.has(q)) continue;
+      const qc = table.columns.get(q);
+      if (!qc) continue;
+      const excluded = notMasteredAll(table, up.get(q) ?? []);
+      let considered = 0;
+      for (let i = 0; i < n; i++) {
+        excluded[i] = excluded[i] || (excludedForC[i] as number);
+        if (!excluded[i]) considered++;
+      }
+      const t = pairTable(col, qc, n, excluded);
+      if (!enough(t, k)) {
+        thin++;
+        continue;
+      }
+      tested++;
+      if (!needed(t, k)) continue;
+      raw.push({
+        conceptId: c,
+        prerequisiteId: q,
+        sameTopic: topic !== null && topicOf.get(q) === topic,
+        distance: close.get(q) ?? null,
+        table: t,
+        learnersConsidered: considered,
+        masteredWithoutPrerequisite: wilson(t.onlyConcept, mastersOf(t)),
+        masteredGivenPrerequisite: masteredGiven(t),
+        masteredGivenNoPrerequisite: masteredGivenNot(t),
+        pValue: dependence(t),
+      });
+    }
+  }
+  const significant = raw
+    .map((r) => ({ ...r, adjustedPValue: Math.min(1, r.pValue * Math.max(1, tested)) }))
+    .filter((r) => r.adjustedPValue <= k.alpha);
+  // Both directions passing means the data cannot orient the pair: keep the one fewer masters contradict.
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  const byPair = new Map(significant.map((r) => [key(r.conceptId, r.prerequisiteId), r]));
+  const oriented = significant.filter((r) => {
+    const back = byPair.get(key(r.prerequisiteId, r.conceptId));
+    if (!back) return true;
+    const mine = (r.masteredGivenNoPrerequisite.rate ?? 1) / Math.max(1e-9, r.masteredGivenPrerequisite.rate ?? 0);
+    const theirs = (back.masteredGivenNoPrerequisite.rate ?? 1) / Math.max(1e-9, back.masteredGivenPrerequisite.rate ?? 0);
+    return mine < theirs || (mine === theirs && r.conceptId < r.prerequisiteId);
+  });
+  oriented.sort((a, b) => a.pValue - b.pValue || mastersOf(b.table) - mastersOf(a.table) || a.conceptId.localeCompare(b.conceptId) || a.prerequisiteId.localeCompare(b.prerequisiteId));
+
+  // Strongest first, keep a suggestion only if it keeps graph + kept suggestions acyclic; then drop
+  // the ones implied by a longer path through the others (weakest first), so "c requires q" is not
+  // suggested beside "c requires x" when x already requires q.
+  const all: Edge[] = [...graph.edges];
+  const kept: MissingEdge[] = [];
+  for (const s of oriented) {
+    if (findPath(adjacency(all), s.prerequisiteId, s.conceptId)) continue;
+    all.push({ conceptId: s.conceptId, prerequisiteId: s.prerequisiteId });
+    kept.push(s);
+  }
+  const missing = [...kept];
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const s = kept[i] as MissingEdge;
+    const others = [...graph.edges, ...missing.filter((m) => m !== s).map((m) => ({ conceptId: m.conceptId, prerequisiteId: m.prerequisiteId }))];
+    const adj = adjacency(others);
+    if (findPath(adj, s.conceptId, s.prerequisiteId)) missing.splice(missing.indexOf(s), 1);
+  }
+  return { learners: n, constants: k, edges, missing, candidatesTested: tested, candidatesWithoutEnoughEvidence: thin };
+}
