@@ -135,7 +135,7 @@ export function generateCurriculum(rand: () => number, s: SimulationSettings = S
 /**
  * One learner's answers: ability ~ N(0, 1); a concept is known beforehand with probability
  * 0.4 * sigmoid(ability - difficulty + 0.5) when all its true prerequisites are known; concepts are practised in
- * a random order that respects the true graph (a teacher's order), some skipped; a session is up
+ * a random order that respects the true graph and the designer's copy, some skipped; a session is up
  * to `maxAttempts` answers or until three correct in a row; after each answer an unknown concept
  * whose true prerequisites are all known is learned with probability 0.5 * sigmoid(ability - difficulty + 1);
  * after the pass, each concept not mastered gets one more session with probability `review`.
@@ -150,12 +150,15 @@ export function simulateLearner(rand: () => number, cur: Curriculum, s: Simulati
   const known = new Uint8Array(n);
   const ready = (i: number) => (prereqs[i] as number[]).every((p) => known[p]);
   for (let i = 0; i < n; i++) if (ready(i) && rand() < 0.4 * sigmoid(ability - (cur.difficulty[i] as number) + 0.5)) known[i] = 1;
-  // A random linear extension of the true graph.
+  // A random order that respects both the true graph and the designer's copy (the teacher follows
+  // the designer's map; both point from later concepts to earlier ones, so the union is acyclic).
+  const before: number[][] = prereqs.map((ps) => [...ps]);
+  for (const e of cur.given) (before[index.get(e.conceptId) as number] as number[]).push(index.get(e.prerequisiteId) as number);
   const done = new Uint8Array(n);
   const order: number[] = [];
   while (order.length < n) {
     const open: number[] = [];
-    for (let i = 0; i < n; i++) if (!done[i] && (prereqs[i] as number[]).every((p) => done[p])) open.push(i);
+    for (let i = 0; i < n; i++) if (!done[i] && (before[i] as number[]).every((p) => done[p])) open.push(i);
     const pick = open[Math.floor(rand() * open.length)] as number;
     done[pick] = 1;
     order.push(pick);
@@ -200,6 +203,8 @@ export interface SimulationRun {
   seed: number;
   wrong: DetectionScore;
   missing: DetectionScore;
+  /** Suggested missing edges whose prerequisite is a true ancestor of the concept (right, but not the removed edge itself). */
+  missingImpliedByTruth: number;
   notEnoughEvidence: number;
   report: AuditReport;
   curriculum: Curriculum;
@@ -212,7 +217,12 @@ export function runSimulation(learners: number, seed: number, s: SimulationSetti
   const builder = new EvidenceBuilder(k, cur.concepts.map((c) => c.id));
   for (let l = 0; l < learners; l++) builder.addLearner(simulateLearner(rand, cur, s));
   const report = auditPrerequisites({ concepts: cur.concepts, edges: cur.given }, builder.build(), k);
+  const up = new Map<string, string[]>();
+  for (const e of cur.truth) up.set(e.conceptId, [...(up.get(e.conceptId) ?? []), e.prerequisiteId]);
+  const isAncestor = (c: string, q: string): boolean => (up.get(c) ?? []).some((p) => p === q || isAncestor(p, q));
+  const removedKeys = new Set(cur.removed.map((e) => `${e.conceptId}-${e.prerequisiteId}`));
   return {
+    missingImpliedByTruth: report.missing.filter((m) => !removedKeys.has(`${m.conceptId}-${m.prerequisiteId}`) && isAncestor(m.conceptId, m.prerequisiteId)).length,
     learners,
     seed,
     wrong: score(report.edges.filter((e) => e.verdict === "CONTRADICTED"), cur.wrong),

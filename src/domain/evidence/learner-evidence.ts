@@ -33,6 +33,8 @@ export interface ConceptColumn {
   firstAt: Int32Array;
   /** 1 when that first answer was correct. */
   firstCorrect: Uint8Array;
+  /** Position of the learner's last answer on the concept; -1 if none. */
+  lastAt: Int32Array;
 }
 
 export interface EvidenceTable {
@@ -47,6 +49,7 @@ interface Cell {
   masteredAt: number;
   firstAt: number;
   firstCorrect: boolean;
+  lastAt: number;
 }
 
 /**
@@ -69,13 +72,14 @@ export class EvidenceBuilder {
       for (const conceptId of answer.conceptIds) {
         let cell = cells.get(conceptId);
         if (!cell) {
-          cell = { attempts: 0, run: 0, lastCorrect: false, masteredAt: -1, firstAt: position, firstCorrect: answer.correct };
+          cell = { attempts: 0, run: 0, lastCorrect: false, masteredAt: -1, firstAt: position, firstCorrect: answer.correct, lastAt: position };
           cells.set(conceptId, cell);
           this.concepts.add(conceptId);
         }
         cell.attempts++;
         cell.run = answer.correct ? cell.run + 1 : 0;
         cell.lastCorrect = answer.correct;
+        cell.lastAt = position;
         if (cell.masteredAt < 0 && cell.run >= this.rules.masteryRun) cell.masteredAt = position;
       }
       position++;
@@ -91,7 +95,7 @@ export class EvidenceBuilder {
     const n = this.rows.length;
     const columns = new Map<string, ConceptColumn>();
     for (const id of this.concepts) {
-      const col: ConceptColumn = { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n) };
+      const col: ConceptColumn = { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1) };
       columns.set(id, col);
     }
     this.rows.forEach((cells, i) => {
@@ -100,6 +104,7 @@ export class EvidenceBuilder {
         col.masteredAt[i] = cell.masteredAt;
         col.firstAt[i] = cell.firstAt;
         col.firstCorrect[i] = cell.firstCorrect ? 1 : 0;
+        col.lastAt[i] = cell.lastAt;
         col.status[i] = cell.masteredAt >= 0 ? Status.MASTERED : cell.attempts >= this.rules.failAttempts && !cell.lastCorrect ? Status.FAILED : Status.UNKNOWN;
       }
     });

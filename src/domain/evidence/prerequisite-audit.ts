@@ -124,17 +124,35 @@ export interface AuditReport {
 
 const EMPTY = new Uint8Array(0);
 
+/**
+ * When c's outcome was settled for learner i: the answer completing the mastery run, or the last
+ * answer when c was not mastered; -1 when c has no evidence either way.
+ */
+function settledAt(c: ConceptColumn, i: number): number {
+  const s = c.status[i];
+  if (s === Status.MASTERED) return c.masteredAt[i] as number;
+  if (s === Status.FAILED) return c.lastAt[i] as number;
+  return -1;
+}
+
+/**
+ * Learners by c's outcome and by p's state when that outcome was settled: p mastered before, or p
+ * answered before and not mastered by then (and not left without evidence at the end). Learners
+ * with no answer on p before c was settled say nothing about the pair and are not counted.
+ */
 function pairTable(c: ConceptColumn, p: ConceptColumn, n: number, excluded: Uint8Array): PairTable {
   const t: PairTable = { bothMastered: 0, onlyConcept: 0, onlyPrerequisite: 0, neither: 0 };
   for (let i = 0; i < n; i++) {
     if (excluded[i]) continue;
-    const sc = c.status[i];
-    const sp = p.status[i];
-    if (sc === Status.UNKNOWN || sp === Status.UNKNOWN) continue;
-    if (sc === Status.MASTERED) {
-      if (sp === Status.MASTERED) t.bothMastered++;
+    const d = settledAt(c, i);
+    if (d < 0) continue;
+    const pm = p.masteredAt[i] as number;
+    const before = pm >= 0 && pm < d;
+    if (!before && !((p.firstAt[i] as number) >= 0 && (p.firstAt[i] as number) < d && p.status[i] !== Status.UNKNOWN)) continue;
+    if (c.status[i] === Status.MASTERED) {
+      if (before) t.bothMastered++;
       else t.onlyConcept++;
-    } else if (sp === Status.MASTERED) t.onlyPrerequisite++;
+    } else if (before) t.onlyPrerequisite++;
     else t.neither++;
   }
   return t;
@@ -173,15 +191,19 @@ function firstAttempt(c: ConceptColumn, p: ConceptColumn, n: number): FirstAttem
 }
 
 /**
- * Learners who did not show mastery of every one of `prerequisiteIds` (1 = left out). Not showing
- * it includes never answering: a learner who skipped a prerequisite may well not know it.
+ * Learners who had not shown mastery of every one of `prerequisiteIds` by the time c was settled
+ * (1 = left out). Not showing it includes never answering: a learner who skipped a prerequisite
+ * may well not know it.
  */
-function notMasteredAll(table: EvidenceTable, prerequisiteIds: readonly string[]): Uint8Array {
+function notMasteredAll(table: EvidenceTable, c: ConceptColumn, prerequisiteIds: readonly string[]): Uint8Array {
   const n = table.learnerCount;
   const out = new Uint8Array(n);
   for (const p of prerequisiteIds) {
     const col = table.columns.get(p);
-    for (let i = 0; i < n; i++) if (!col || col.status[i] !== Status.MASTERED) out[i] = 1;
+    for (let i = 0; i < n; i++) {
+      const m = col ? (col.masteredAt[i] as number) : -1;
+      if (m < 0 || m >= settledAt(c, i)) out[i] = 1;
+    }
   }
   return out;
 }
@@ -200,7 +222,7 @@ function notNeeded(t: PairTable, k: AuditConstants): boolean {
 }
 
 function emptyColumn(n: number): ConceptColumn {
-  return { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n) };
+  return { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1) };
 }
 
 /**
@@ -217,7 +239,7 @@ export function edgeEvidence(
   const c = table.columns.get(edge.conceptId) ?? emptyColumn(n);
   const p = table.columns.get(edge.prerequisiteId) ?? emptyColumn(n);
   const all = pairTable(c, p, n, EMPTY);
-  const excluded = notMasteredAll(table, edge.otherPrerequisiteIds);
+  const excluded = notMasteredAll(table, c, edge.otherPrerequisiteIds);
   let considered = 0;
   for (let i = 0; i < n; i++) if (!excluded[i]) considered++;
   const t = pairTable(c, p, n, excluded);
@@ -312,7 +334,7 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
     // Only learners who mastered c's existing prerequisites: their failures on c are not explained
     // by those. (And, per candidate q, q's prerequisites, so that a sibling sharing a prerequisite
     // with c does not look like a prerequisite of c.)
-    const excludedForC = notMasteredAll(table, up.get(c) ?? []);
+    const excludedForC = notMasteredAll(table, col, up.get(c) ?? []);
     const ancestors = reachable(up, c);
     const descendants = reachable(down, c);
     const close = near(undirected, c, k.maxDistance);
@@ -322,7 +344,7 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
       if (q === c || ancestors.has(q) || descendants.has(q)) continue;
       const qc = table.columns.get(q);
       if (!qc) continue;
-      const excluded = notMasteredAll(table, up.get(q) ?? []);
+      const excluded = notMasteredAll(table, col, up.get(q) ?? []);
       let considered = 0;
       for (let i = 0; i < n; i++) {
         excluded[i] = excluded[i] || (excludedForC[i] as number);
