@@ -15,6 +15,8 @@ import { LearnerService } from "./modules/learners/learner.service.js";
 import { MasteryRepository } from "./modules/mastery/mastery.repository.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
+import { EvidenceRepository } from "./modules/evidence/evidence.repository.js";
+import { EvidenceService } from "./modules/evidence/evidence.service.js";
 import { QualityRepository } from "./modules/quality/quality.repository.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { ClassroomRepository } from "./modules/recommendations/classroom.repository.js";
@@ -46,6 +48,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     classroom: new ClassroomRepository(db),
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
+    evidence: new EvidenceRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -98,6 +101,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
     quality: new QualityService(repositories.quality),
+    evidence: new EvidenceService(repositories.evidence, curriculumService),
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

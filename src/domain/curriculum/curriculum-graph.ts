@@ -37,6 +37,11 @@ export class CurriculumGraph {
     return this.byId.size;
   }
 
+  /** Every concept, in load order. */
+  all(): GraphConcept[] {
+    return [...this.byId.values()];
+  }
+
   concept(id: string): GraphConcept | undefined {
     return this.byId.get(id);
   }

@@ -35,11 +35,19 @@ export interface ConceptColumn {
   firstCorrect: Uint8Array;
   /** Position of the learner's last answer on the concept; -1 if none. */
   lastAt: Int32Array;
+  /** Answers on the concept up to and including the one completing the mastery run; 0 if not mastered. */
+  toMastery: Int32Array;
 }
 
 export interface EvidenceTable {
   learnerCount: number;
   columns: Map<string, ConceptColumn>;
+  /**
+   * Per learner: concepts mastered, and the answers they took to master them (summed): how quickly
+   * a learner masters what they master is their level, which prerequisites do not block.
+   */
+  masteredCount: Int32Array;
+  toMasterySum: Int32Array;
 }
 
 interface Cell {
@@ -47,6 +55,7 @@ interface Cell {
   run: number;
   lastCorrect: boolean;
   masteredAt: number;
+  toMastery: number;
   firstAt: number;
   firstCorrect: boolean;
   lastAt: number;
@@ -72,7 +81,7 @@ export class EvidenceBuilder {
       for (const conceptId of answer.conceptIds) {
         let cell = cells.get(conceptId);
         if (!cell) {
-          cell = { attempts: 0, run: 0, lastCorrect: false, masteredAt: -1, firstAt: position, firstCorrect: answer.correct, lastAt: position };
+          cell = { attempts: 0, run: 0, lastCorrect: false, masteredAt: -1, toMastery: 0, firstAt: position, firstCorrect: answer.correct, lastAt: position };
           cells.set(conceptId, cell);
           this.concepts.add(conceptId);
         }
@@ -80,7 +89,10 @@ export class EvidenceBuilder {
         cell.run = answer.correct ? cell.run + 1 : 0;
         cell.lastCorrect = answer.correct;
         cell.lastAt = position;
-        if (cell.masteredAt < 0 && cell.run >= this.rules.masteryRun) cell.masteredAt = position;
+        if (cell.masteredAt < 0 && cell.run >= this.rules.masteryRun) {
+          cell.masteredAt = position;
+          cell.toMastery = cell.attempts;
+        }
       }
       position++;
     }
@@ -95,9 +107,11 @@ export class EvidenceBuilder {
     const n = this.rows.length;
     const columns = new Map<string, ConceptColumn>();
     for (const id of this.concepts) {
-      const col: ConceptColumn = { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1) };
+      const col: ConceptColumn = { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1), toMastery: new Int32Array(n) };
       columns.set(id, col);
     }
+    const masteredCount = new Int32Array(n);
+    const toMasterySum = new Int32Array(n);
     this.rows.forEach((cells, i) => {
       for (const [id, cell] of cells) {
         const col = columns.get(id) as ConceptColumn;
@@ -105,9 +119,12 @@ export class EvidenceBuilder {
         col.firstAt[i] = cell.firstAt;
         col.firstCorrect[i] = cell.firstCorrect ? 1 : 0;
         col.lastAt[i] = cell.lastAt;
+        col.toMastery[i] = cell.toMastery;
         col.status[i] = cell.masteredAt >= 0 ? Status.MASTERED : cell.attempts >= this.rules.failAttempts && !cell.lastCorrect ? Status.FAILED : Status.UNKNOWN;
+        if (col.status[i] === Status.MASTERED) masteredCount[i] = (masteredCount[i] as number) + 1;
+        toMasterySum[i] = (toMasterySum[i] as number) + cell.toMastery;
       }
     });
-    return { learnerCount: n, columns };
+    return { learnerCount: n, columns, masteredCount, toMasterySum };
   }
 }

@@ -9,7 +9,7 @@
  */
 import { adjacency, findPath, type Edge } from "../curriculum/graph-analysis.js";
 import { Status, type ConceptColumn, type EvidenceRules, type EvidenceTable } from "./learner-evidence.js";
-import { fisherGreater, wilson, type Proportion } from "./stats.js";
+import { fisherGreater, mantelHaenszelGreater, wilson, type Proportion } from "./stats.js";
 
 export interface AuditConstants extends EvidenceRules {
   /**
@@ -26,6 +26,15 @@ export interface AuditConstants extends EvidenceRules {
   alpha: number;
   /** Plausible missing edges: same topic, or at most this many edges apart (either direction) in the graph. */
   maxDistance: number;
+  /**
+   * Learners are compared only with learners of a similar level: how many answers they took, on
+   * average, to master the other concepts they mastered, cut into this many bands at its quantiles
+   * (learners who mastered nothing else form the lowest band). Without it a weak learner's failures
+   * on any two concepts look like a prerequisite relation. Speed, not the share mastered: the share
+   * falls with every blocked descendant of a failed prerequisite, so banding by it would hide the
+   * very effect under test.
+   */
+  levelBands: number;
 }
 
 export const AUDIT_CONSTANTS: AuditConstants = {
@@ -36,6 +45,7 @@ export const AUDIT_CONSTANTS: AuditConstants = {
   minLearners: 20,
   alpha: 0.01,
   maxDistance: 2,
+  levelBands: 5,
 };
 
 export interface AuditConcept {
@@ -80,7 +90,9 @@ export interface EdgeEvidence {
   conditionalTable: PairTable;
   masteredGivenPrerequisite: Proportion;
   masteredGivenNoPrerequisite: Proportion;
-  /** One-sided Fisher exact p-value on conditionalTable: c is mastered more often by learners who mastered p. */
+  /** What decides: learners without p who mastered c, against what their level band predicts. */
+  levelAdjusted: LevelAdjusted;
+  /** One-sided Cochran-Mantel-Haenszel p-value over the level bands: c is mastered more often by learners who mastered p. */
   dependencePValue: number;
   firstAttempt: FirstAttemptEvidence;
 }
@@ -106,7 +118,8 @@ export interface MissingEdge {
   /** P(c mastered | q mastered) and P(c mastered | q not mastered) among those learners: failing q predicts failing c when the second is far below the first. */
   masteredGivenPrerequisite: Proportion;
   masteredGivenNoPrerequisite: Proportion;
-  /** One-sided Fisher exact p-value of that dependence. */
+  levelAdjusted: LevelAdjusted;
+  /** One-sided Cochran-Mantel-Haenszel p-value of that dependence, level band by level band. */
   pValue: number;
   /** pValue times the number of candidates tested (Bonferroni), capped at 1. */
   adjustedPValue: number;
@@ -135,38 +148,112 @@ function settledAt(c: ConceptColumn, i: number): number {
   return -1;
 }
 
+/** A learner's level, leaving out concepts `a` and `b`: minus the mean answers to mastery; -Infinity with nothing else mastered. */
+function level(table: EvidenceTable, i: number, a: ConceptColumn | null, b: ConceptColumn | null): number {
+  let count = table.masteredCount[i] as number;
+  let sum = table.toMasterySum[i] as number;
+  for (const col of [a, b]) {
+    if (col && col.status[i] === Status.MASTERED) {
+      count--;
+      sum -= col.toMastery[i] as number;
+    }
+  }
+  return count > 0 ? -sum / count : -Infinity;
+}
+
+/** The cut points of the level bands (quantiles of the learners' level). */
+function levelCuts(table: EvidenceTable, bands: number): number[] {
+  const levels: number[] = [];
+  for (let i = 0; i < table.learnerCount; i++) {
+    const l = level(table, i, null, null);
+    if (l > -Infinity) levels.push(l);
+  }
+  levels.sort((x, y) => x - y);
+  const cuts: number[] = [];
+  for (let b = 1; b < bands && levels.length > 0; b++) cuts.push(levels[Math.floor((b * levels.length) / bands)] as number);
+  return cuts;
+}
+
 /**
  * Learners by c's outcome and by p's state when that outcome was settled: p mastered before, or p
- * answered before and not mastered by then (and not left without evidence at the end). Learners
- * with no answer on p before c was settled say nothing about the pair and are not counted.
+ * answered before and not mastered by then (and not left without evidence at the end), one table
+ * per level band. A learner's level leaves c and p out, so the band says nothing about the pair.
+ * Learners with no answer on p before c was settled say nothing about the pair and are not counted.
  */
-function pairTable(c: ConceptColumn, p: ConceptColumn, n: number, excluded: Uint8Array): PairTable {
-  const t: PairTable = { bothMastered: 0, onlyConcept: 0, onlyPrerequisite: 0, neither: 0 };
+function pairTables(table: EvidenceTable, c: ConceptColumn, p: ConceptColumn, excluded: Uint8Array, cuts: readonly number[]): PairTable[] {
+  const n = table.learnerCount;
+  const bands: PairTable[] = Array.from({ length: cuts.length + 1 }, () => ({ bothMastered: 0, onlyConcept: 0, onlyPrerequisite: 0, neither: 0 }));
   for (let i = 0; i < n; i++) {
     if (excluded[i]) continue;
     const d = settledAt(c, i);
     if (d < 0) continue;
     const pm = p.masteredAt[i] as number;
     const before = pm >= 0 && pm < d;
-    if (!before && !((p.firstAt[i] as number) >= 0 && (p.firstAt[i] as number) < d && p.status[i] !== Status.UNKNOWN)) continue;
-    if (c.status[i] === Status.MASTERED) {
+    const ps = p.status[i];
+    if (!before && !((p.firstAt[i] as number) >= 0 && (p.firstAt[i] as number) < d && ps !== Status.UNKNOWN)) continue;
+    const cMastered = c.status[i] === Status.MASTERED;
+    const l = level(table, i, c, p);
+    let band = 0;
+    while (band < cuts.length && l >= (cuts[band] as number)) band++;
+    const t = bands[band] as PairTable;
+    if (cMastered) {
       if (before) t.bothMastered++;
       else t.onlyConcept++;
     } else if (before) t.onlyPrerequisite++;
     else t.neither++;
   }
+  return bands;
+}
+
+function pooledTable(bands: readonly PairTable[]): PairTable {
+  const t: PairTable = { bothMastered: 0, onlyConcept: 0, onlyPrerequisite: 0, neither: 0 };
+  for (const b of bands) {
+    t.bothMastered += b.bothMastered;
+    t.onlyConcept += b.onlyConcept;
+    t.onlyPrerequisite += b.onlyPrerequisite;
+    t.neither += b.neither;
+  }
   return t;
+}
+
+/**
+ * Learners without p who mastered c (observed), against how many would have if they mastered c
+ * as often as learners with p of their own level band (expected: indirect standardisation, as a
+ * standardised mortality ratio). Bands with no learner with p are left out.
+ */
+export interface LevelAdjusted {
+  /** Learners without p (in bands that also have learners with p). */
+  total: number;
+  observed: Proportion;
+  expected: number;
+  /** observed / expected, in [0, inf): near 0 when p is needed, near 1 when it is not; null when expected is 0. */
+  relativeRate: number | null;
+}
+
+function levelAdjusted(bands: readonly PairTable[]): LevelAdjusted {
+  let observed = 0, total = 0, expected = 0;
+  for (const b of bands) {
+    const withP = prerequisiteMastered(b);
+    if (withP === 0) continue;
+    const without = prerequisiteFailed(b);
+    observed += b.onlyConcept;
+    total += without;
+    expected += (without * b.bothMastered) / withP;
+  }
+  return { total, observed: wilson(observed, total), expected, relativeRate: expected > 0 ? observed / expected : null };
 }
 
 const mastersOf = (t: PairTable) => t.bothMastered + t.onlyConcept;
 const prerequisiteMastered = (t: PairTable) => t.bothMastered + t.onlyPrerequisite;
 const prerequisiteFailed = (t: PairTable) => t.onlyConcept + t.neither;
 
-function enough(t: PairTable, k: AuditConstants): boolean {
-  return mastersOf(t) >= k.minLearners && prerequisiteMastered(t) >= k.minLearners && prerequisiteFailed(t) >= k.minLearners;
+function enough(t: PairTable, adj: LevelAdjusted, k: AuditConstants): boolean {
+  return mastersOf(t) >= k.minLearners && prerequisiteMastered(t) >= k.minLearners && adj.total >= k.minLearners;
 }
 
-const dependence = (t: PairTable) => fisherGreater(t.bothMastered, t.onlyPrerequisite, t.onlyConcept, t.neither);
+/** One-sided Cochran-Mantel-Haenszel over the level bands: c is mastered more often with p, level for level. */
+const dependence = (bands: readonly PairTable[]) =>
+  mantelHaenszelGreater(bands.map((t) => ({ a: t.bothMastered, b: t.onlyPrerequisite, c: t.onlyConcept, d: t.neither })));
 
 function firstAttempt(c: ConceptColumn, p: ConceptColumn, n: number): FirstAttemptEvidence {
   let withOk = 0, withN = 0, withoutOk = 0, withoutN = 0;
@@ -211,18 +298,18 @@ function notMasteredAll(table: EvidenceTable, c: ConceptColumn, prerequisiteIds:
 const masteredGiven = (t: PairTable) => wilson(t.bothMastered, prerequisiteMastered(t));
 const masteredGivenNot = (t: PairTable) => wilson(t.onlyConcept, prerequisiteFailed(t));
 
-/** P(c | no p) far below P(c | p), with confidence: p is needed. */
-function needed(t: PairTable, k: AuditConstants): boolean {
-  return masteredGivenNot(t).high < k.neededRatio * masteredGiven(t).low;
+/** Learners without p master c far less often than their level predicts, with confidence: p is needed. */
+function needed(adj: LevelAdjusted, k: AuditConstants): boolean {
+  return adj.total > 0 && adj.observed.high * adj.total < k.neededRatio * adj.expected;
 }
 
-/** P(c | no p) not far below P(c | p), with confidence: p is not needed. */
-function notNeeded(t: PairTable, k: AuditConstants): boolean {
-  return masteredGivenNot(t).low > k.notNeededRatio * masteredGiven(t).high;
+/** Learners without p master c about as often as their level predicts, with confidence: p is not needed. */
+function notNeeded(adj: LevelAdjusted, k: AuditConstants): boolean {
+  return adj.total > 0 && adj.observed.low * adj.total > k.notNeededRatio * adj.expected;
 }
 
 function emptyColumn(n: number): ConceptColumn {
-  return { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1) };
+  return { status: new Uint8Array(n), masteredAt: new Int32Array(n).fill(-1), firstAt: new Int32Array(n).fill(-1), firstCorrect: new Uint8Array(n), lastAt: new Int32Array(n).fill(-1), toMastery: new Int32Array(n) };
 }
 
 /**
@@ -238,18 +325,21 @@ export function edgeEvidence(
   const n = table.learnerCount;
   const c = table.columns.get(edge.conceptId) ?? emptyColumn(n);
   const p = table.columns.get(edge.prerequisiteId) ?? emptyColumn(n);
-  const all = pairTable(c, p, n, EMPTY);
+  const cuts = levelCuts(table, k.levelBands);
+  const all = pooledTable(pairTables(table, c, p, EMPTY, []));
   const excluded = notMasteredAll(table, c, edge.otherPrerequisiteIds);
   let considered = 0;
   for (let i = 0; i < n; i++) if (!excluded[i]) considered++;
-  const t = pairTable(c, p, n, excluded);
+  const bands = pairTables(table, c, p, excluded, cuts);
+  const t = pooledTable(bands);
+  const adj = levelAdjusted(bands);
   let mastersWithoutEvidence = 0;
   for (let i = 0; i < n; i++) if (c.status[i] === Status.MASTERED && p.status[i] === Status.UNKNOWN) mastersWithoutEvidence++;
-  const pValue = dependence(t);
+  const pValue = dependence(bands);
   let verdict: EdgeVerdict;
-  if (!enough(t, k)) verdict = "NOT_ENOUGH_EVIDENCE";
-  else if (notNeeded(t, k)) verdict = "CONTRADICTED";
-  else if (needed(t, k) && pValue <= k.alpha) verdict = "SUPPORTED";
+  if (!enough(t, adj, k)) verdict = "NOT_ENOUGH_EVIDENCE";
+  else if (notNeeded(adj, k)) verdict = "CONTRADICTED";
+  else if (needed(adj, k) && pValue <= k.alpha) verdict = "SUPPORTED";
   else verdict = "UNCLEAR";
   return {
     conceptId: edge.conceptId,
@@ -262,6 +352,7 @@ export function edgeEvidence(
     conditionalTable: t,
     masteredGivenPrerequisite: masteredGiven(t),
     masteredGivenNoPrerequisite: masteredGivenNot(t),
+    levelAdjusted: adj,
     dependencePValue: pValue,
     firstAttempt: firstAttempt(c, p, n),
   };
@@ -327,6 +418,7 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
   const ids = graph.concepts.map((c) => c.id).filter((id) => table.columns.has(id));
 
   const raw: Array<Omit<MissingEdge, "adjustedPValue">> = [];
+  const cuts = levelCuts(table, k.levelBands);
   let tested = 0;
   let thin = 0;
   for (const c of ids) {
@@ -350,13 +442,15 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
         excluded[i] = excluded[i] || (excludedForC[i] as number);
         if (!excluded[i]) considered++;
       }
-      const t = pairTable(col, qc, n, excluded);
-      if (!enough(t, k)) {
+      const bands = pairTables(table, col, qc, excluded, cuts);
+      const t = pooledTable(bands);
+      const adj = levelAdjusted(bands);
+      if (!enough(t, adj, k)) {
         thin++;
         continue;
       }
       tested++;
-      if (!needed(t, k)) continue;
+      if (!needed(adj, k)) continue;
       raw.push({
         conceptId: c,
         prerequisiteId: q,
@@ -367,7 +461,8 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
         masteredWithoutPrerequisite: wilson(t.onlyConcept, mastersOf(t)),
         masteredGivenPrerequisite: masteredGiven(t),
         masteredGivenNoPrerequisite: masteredGivenNot(t),
-        pValue: dependence(t),
+        levelAdjusted: adj,
+        pValue: dependence(bands),
       });
     }
   }
@@ -380,8 +475,8 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
   const oriented = significant.filter((r) => {
     const back = byPair.get(key(r.prerequisiteId, r.conceptId));
     if (!back) return true;
-    const mine = (r.masteredGivenNoPrerequisite.rate ?? 1) / Math.max(1e-9, r.masteredGivenPrerequisite.rate ?? 0);
-    const theirs = (back.masteredGivenNoPrerequisite.rate ?? 1) / Math.max(1e-9, back.masteredGivenPrerequisite.rate ?? 0);
+    const mine = r.levelAdjusted.relativeRate ?? 1;
+    const theirs = back.levelAdjusted.relativeRate ?? 1;
     return mine < theirs || (mine === theirs && r.conceptId < r.prerequisiteId);
   });
   oriented.sort((a, b) => a.pValue - b.pValue || mastersOf(b.table) - mastersOf(a.table) || a.conceptId.localeCompare(b.conceptId) || a.prerequisiteId.localeCompare(b.prerequisiteId));
