@@ -241,6 +241,16 @@ export type CurriculumEntity =
   | 'ITEM_LINK'
   | 'PREREQUISITE';
 
+/** The prerequisite audit (docs/prerequisite-audit.md): each edge's support and the suggested missing edges, strongest first. */
+export type CurriculumEvidence = {
+  __typename?: 'CurriculumEvidence';
+  candidatesTested: Scalars['Int']['output'];
+  candidatesWithoutEnoughEvidence: Scalars['Int']['output'];
+  edges: Array<EdgeEvidence>;
+  learners: Scalars['Int']['output'];
+  missing: Array<MissingEdgeSuggestion>;
+};
+
 export type CurriculumOperation =
   | 'CREATED'
   | 'DELETED'
@@ -285,6 +295,34 @@ export type DeleteResult = {
   detachedRelationships: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
 };
+
+/** The evidence on one existing edge c REQUIRES p. */
+export type EdgeEvidence = {
+  __typename?: 'EdgeEvidence';
+  conceptId: Scalars['ID']['output'];
+  conditionalTable: PairCounts;
+  /** One-sided Cochran-Mantel-Haenszel p-value over level bands. */
+  dependencePValue: Scalars['Float']['output'];
+  firstAttempt: FirstAttemptEvidence;
+  /** Learners who mastered every other prerequisite of c (the comparison is among them). */
+  learnersConsidered: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  /** c's masters who had not mastered p, out of c's masters with evidence on p. */
+  masteredWithoutPrerequisite: EvidenceProportion;
+  mastersWithoutEvidenceOnPrerequisite: Scalars['Int']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  table: PairCounts;
+  verdict: EdgeVerdict;
+};
+
+/** What learner evidence says of an edge c REQUIRES p: SUPPORTED (learners without p master c far less often than learners of their level with p), CONTRADICTED (about as often: p looks unnecessary), UNCLEAR, NOT_ENOUGH_EVIDENCE (fewer than 20 learners on a side). */
+export type EdgeVerdict =
+  | 'CONTRADICTED'
+  | 'NOT_ENOUGH_EVIDENCE'
+  | 'SUPPORTED'
+  | 'UNCLEAR';
 
 export type EventInput = {
   attemptNumber?: InputMaybe<Scalars['Int']['input']>;
@@ -343,6 +381,26 @@ export type EventStatus =
   | 'DUPLICATE'
   | 'NOT_APPLIED'
   | 'REJECTED';
+
+/** count out of total, with the Wilson 95% interval; rate null when total is 0. */
+export type EvidenceProportion = {
+  __typename?: 'EvidenceProportion';
+  count: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
+export type FirstAttemptEvidence = {
+  __typename?: 'FirstAttemptEvidence';
+  /** One-sided Fisher exact p-value: better with p. */
+  pValue: Scalars['Float']['output'];
+  /** First answers on c that were right, among learners who had mastered p before them. */
+  withPrerequisite: EvidenceProportion;
+  /** The same among learners who had not. */
+  withoutPrerequisite: EvidenceProportion;
+};
 
 export type Goal = {
   __typename?: 'Goal';
@@ -597,6 +655,16 @@ export type LearningPathStep = {
   mastery: Scalars['Float']['output'];
 };
 
+/** Learners without p who mastered c, against what learners with p of the same level band predict. */
+export type LevelAdjusted = {
+  __typename?: 'LevelAdjusted';
+  expected: Scalars['Float']['output'];
+  observed: EvidenceProportion;
+  /** observed / expected: near 0 when p is needed, near 1 when not. */
+  relativeRate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 /** A learner's mastery of one concept, now. */
 export type Mastery = {
   __typename?: 'Mastery';
@@ -662,6 +730,25 @@ export type MasteryFactorName =
   | 'HINTS'
   | 'PRACTICE'
   | 'PRIOR';
+
+/** A prerequisite the evidence suggests is missing: c REQUIRES q. A suggestion, never applied automatically. */
+export type MissingEdgeSuggestion = {
+  __typename?: 'MissingEdgeSuggestion';
+  /** pValue times the candidates tested (Bonferroni), at most 1. */
+  adjustedPValue: Scalars['Float']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** Edges between them in the graph (either direction), null when only the topic links them. */
+  distance?: Maybe<Scalars['Int']['output']>;
+  learnersConsidered: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  masteredWithoutPrerequisite: EvidenceProportion;
+  pValue: Scalars['Float']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  sameTopic: Scalars['Boolean']['output'];
+  table: PairCounts;
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -795,6 +882,19 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Learners by their outcome on c and their state of p when c's outcome was settled. */
+export type PairCounts = {
+  __typename?: 'PairCounts';
+  /** c mastered, p mastered before. */
+  bothMastered: Scalars['Int']['output'];
+  /** neither. */
+  neither: Scalars['Int']['output'];
+  /** c mastered, p answered but not mastered by then. */
+  onlyConcept: Scalars['Int']['output'];
+  /** c not mastered, p mastered before. */
+  onlyPrerequisite: Scalars['Int']['output'];
+};
+
 /** A placement estimate for one concept. */
 export type PlacementEstimate = {
   __typename?: 'PlacementEstimate';
@@ -868,6 +968,8 @@ export type Query = {
   conceptGraph: ConceptGraph;
   /** Concepts ordered by id, filtered and paginated. */
   concepts: ConceptConnection;
+  /** Audits the prerequisite graph against learner evidence: how strongly each edge is supported, and the missing edges the evidence suggests. Scope: the concepts directly in `topicId`, or `conceptIds`, or every concept. */
+  curriculumEvidence: CurriculumEvidence;
   /** Validation report over the whole curriculum. */
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events. */
@@ -914,6 +1016,12 @@ export type QueryConceptsArgs = {
   first?: Scalars['Int']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCurriculumEvidenceArgs = {
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1462,6 +1570,14 @@ export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataQualityQuery = { __typename?: 'Query', dataQuality: { __typename?: 'DataQuality', latestEventAt?: string | null, learners: number, learnersWithoutEvents: number, eventsByKind: Array<{ __typename?: 'CountByKey', key: string, count: number }>, rejectedByCode: Array<{ __typename?: 'CountByKey', key: string, count: number }> } };
 
+export type CurriculumEvidenceQueryVariables = Exact<{
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type CurriculumEvidenceQuery = { __typename?: 'Query', curriculumEvidence: { __typename?: 'CurriculumEvidence', learners: number, candidatesTested: number, candidatesWithoutEnoughEvidence: number, edges: Array<{ __typename?: 'EdgeEvidence', conceptId: string, prerequisiteId: string, verdict: EdgeVerdict, dependencePValue: number, table: { __typename?: 'PairCounts', bothMastered: number, onlyConcept: number, onlyPrerequisite: number, neither: number }, masteredWithoutPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, masteredGivenPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, masteredGivenNoPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, levelAdjusted: { __typename?: 'LevelAdjusted', total: number, expected: number, relativeRate?: number | null, observed: { __typename?: 'EvidenceProportion', count: number, total: number } }, firstAttempt: { __typename?: 'FirstAttemptEvidence', pValue: number, withPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number }, withoutPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number } } }>, missing: Array<{ __typename?: 'MissingEdgeSuggestion', conceptId: string, prerequisiteId: string, sameTopic: boolean, distance?: number | null, adjustedPValue: number, masteredGivenPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null }, masteredGivenNoPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, high: number }, levelAdjusted: { __typename?: 'LevelAdjusted', relativeRate?: number | null } }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1640,6 +1756,7 @@ export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":
 export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
 export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
 export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
+export const CurriculumEvidenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurriculumEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumEvidence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"candidatesTested"}},{"kind":"Field","name":{"kind":"Name","value":"candidatesWithoutEnoughEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"table"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bothMastered"}},{"kind":"Field","name":{"kind":"Name","value":"onlyConcept"}},{"kind":"Field","name":{"kind":"Name","value":"onlyPrerequisite"}},{"kind":"Field","name":{"kind":"Name","value":"neither"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredWithoutPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenNoPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"levelAdjusted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"relativeRate"}},{"kind":"Field","name":{"kind":"Name","value":"observed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependencePValue"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"withPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"withoutPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"sameTopic"}},{"kind":"Field","name":{"kind":"Name","value":"distance"}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenNoPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"levelAdjusted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relativeRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"adjustedPValue"}}]}}]}}]}}]} as unknown as DocumentNode<CurriculumEvidenceQuery, CurriculumEvidenceQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

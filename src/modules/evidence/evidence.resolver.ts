@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Role } from "../../auth/roles.js";
+import type { Context } from "../../server/context.js";
+import { requireConcepts, requireTopics } from "../curriculum/require.js";
+import { CurriculumEvidence, type EdgeVerdict } from "./evidence.type.js";
+
+@Resolver()
+export class EvidenceResolver {
+  @Authorized(Role.DESIGNER, Role.ADMIN)
+  @Query(() => CurriculumEvidence, {
+    complexity: 200,
+    description:
+      "Audits the prerequisite graph against learner evidence: how strongly each edge is supported, and the missing edges the evidence suggests. Scope: the concepts directly in `topicId`, or `conceptIds`, or every concept.",
+  })
+  async curriculumEvidence(
+    @Ctx() ctx: Context,
+    @Arg("topicId", () => ID, { nullable: true }) topicId?: string | null,
+    @Arg("conceptIds", () => [ID], { nullable: true }) conceptIds?: string[] | null,
+  ): Promise<CurriculumEvidence> {
+    if (topicId) await requireTopics(ctx.loaders, [topicId]);
+    if (conceptIds) await requireConcepts(ctx.loaders, conceptIds);
+    const report = await ctx.services.evidence.audit({ topicId: topicId ?? null, conceptIds: conceptIds ?? null });
+    return { ...report, edges: report.edges.map((e) => ({ ...e, verdict: e.verdict as EdgeVerdict })) };
+  }
+}
