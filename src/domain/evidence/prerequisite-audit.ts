@@ -20,6 +20,11 @@ export interface AuditConstants extends EvidenceRules {
    */
   neededRatio: number;
   notNeededRatio: number;
+  /**
+   * An edge is contradicted only where learners with p master c at least this often (in [0, 1]):
+   * when even they rarely do, c is blocked by something else and the comparison says nothing of p.
+   */
+  minMasteryWithPrerequisite: number;
   /** Fewest learners on each side (c's masters with evidence on p; p shown mastered; p shown not mastered). */
   minLearners: number;
   /** Significance of the dependence test; for missing edges divided by the number of candidates tested (Bonferroni). */
@@ -42,6 +47,7 @@ export const AUDIT_CONSTANTS: AuditConstants = {
   failAttempts: 4,
   neededRatio: 0.3,
   notNeededRatio: 0.5,
+  minMasteryWithPrerequisite: 0.5,
   minLearners: 20,
   alpha: 0.01,
   maxDistance: 2,
@@ -175,10 +181,10 @@ function levelCuts(table: EvidenceTable, bands: number): number[] {
 }
 
 /**
- * Learners by c's outcome and by p's state when that outcome was settled: p mastered before, or p
- * answered before and not mastered by then (and not left without evidence at the end), one table
- * per level band. A learner's level leaves c and p out, so the band says nothing about the pair.
- * Learners with no answer on p before c was settled say nothing about the pair and are not counted.
+ * Learners by c's outcome and by p: mastered before c's outcome was settled, or never mastered
+ * (shown not mastered), one table per level band. A learner's level leaves c and p out, so the
+ * band says nothing about the pair. Learners who mastered p only after c was settled, or with no
+ * evidence on p, are not counted: they cannot tell whether p was known when c was learned.
  */
 function pairTables(table: EvidenceTable, c: ConceptColumn, p: ConceptColumn, excluded: Uint8Array, cuts: readonly number[]): PairTable[] {
   const n = table.learnerCount;
@@ -190,7 +196,7 @@ function pairTables(table: EvidenceTable, c: ConceptColumn, p: ConceptColumn, ex
     const pm = p.masteredAt[i] as number;
     const before = pm >= 0 && pm < d;
     const ps = p.status[i];
-    if (!before && !((p.firstAt[i] as number) >= 0 && (p.firstAt[i] as number) < d && ps !== Status.UNKNOWN)) continue;
+    if (!before && ps !== Status.FAILED) continue;
     const cMastered = c.status[i] === Status.MASTERED;
     const l = level(table, i, c, p);
     let band = 0;
@@ -338,7 +344,7 @@ export function edgeEvidence(
   const pValue = dependence(bands);
   let verdict: EdgeVerdict;
   if (!enough(t, adj, k)) verdict = "NOT_ENOUGH_EVIDENCE";
-  else if (notNeeded(adj, k)) verdict = "CONTRADICTED";
+  else if (notNeeded(adj, k) && (masteredGiven(t).rate ?? 0) >= k.minMasteryWithPrerequisite) verdict = "CONTRADICTED";
   else if (needed(adj, k) && pValue <= k.alpha) verdict = "SUPPORTED";
   else verdict = "UNCLEAR";
   return {
@@ -405,6 +411,19 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
     edgeEvidence(table, { ...e, otherPrerequisiteIds: (up.get(e.conceptId) ?? []).filter((p) => p !== e.prerequisiteId) }, k),
   );
 
+  const first = candidates(graph, table, k, []);
+  // Second round: the first round's suggestions join the prerequisites learners must have mastered
+  // to be compared, so that a concept whose own prerequisite is missing from the graph does not
+  // look like a prerequisite of everything that needs that missing one.
+  const second = first.missing.length > 0 ? candidates(graph, table, k, first.missing) : first;
+  return { learners: n, constants: k, edges, missing: second.missing, candidatesTested: second.tested, candidatesWithoutEnoughEvidence: second.thin };
+}
+
+/** The ranked missing-edge suggestions, stratifying on the graph's edges plus `extra`. */
+function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, extra: readonly Edge[]): { missing: MissingEdge[]; tested: number; thin: number } {
+  const n = table.learnerCount;
+  const up = adjacency(graph.edges);
+  const strata = adjacency([...graph.edges, ...extra.map((e) => ({ conceptId: e.conceptId, prerequisiteId: e.prerequisiteId }))]);
   const down = adjacency(graph.edges, true);
   const undirected = new Map<string, string[]>();
   for (const e of graph.edges) {
@@ -426,7 +445,8 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
     // Only learners who mastered c's existing prerequisites: their failures on c are not explained
     // by those. (And, per candidate q, q's prerequisites, so that a sibling sharing a prerequisite
     // with c does not look like a prerequisite of c.)
-    const excludedForC = notMasteredAll(table, col, up.get(c) ?? []);
+    const strataOfC = strata.get(c) ?? [];
+    const excludedForC = notMasteredAll(table, col, strataOfC);
     const ancestors = reachable(up, c);
     const descendants = reachable(down, c);
     const close = near(undirected, c, k.maxDistance);
@@ -436,10 +456,11 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
       if (q === c || ancestors.has(q) || descendants.has(q)) continue;
       const qc = table.columns.get(q);
       if (!qc) continue;
-      const excluded = notMasteredAll(table, col, up.get(q) ?? []);
+      const excluded = notMasteredAll(table, col, strata.get(q) ?? []);
+      const forC = strataOfC.includes(q) ? notMasteredAll(table, col, strataOfC.filter((p) => p !== q)) : excludedForC;
       let considered = 0;
       for (let i = 0; i < n; i++) {
-        excluded[i] = excluded[i] || (excludedForC[i] as number);
+        excluded[i] = excluded[i] || (forC[i] as number);
         if (!excluded[i]) considered++;
       }
       const bands = pairTables(table, col, qc, excluded, cuts);
@@ -498,5 +519,5 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
     const adj = adjacency(others);
     if (findPath(adj, s.conceptId, s.prerequisiteId)) missing.splice(missing.indexOf(s), 1);
   }
-  return { learners: n, constants: k, edges, missing, candidatesTested: tested, candidatesWithoutEnoughEvidence: thin };
+  return { missing, tested, thin };
 }

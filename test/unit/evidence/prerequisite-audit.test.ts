@@ -54,15 +54,19 @@ describe("edgeEvidence", () => {
     expect(e.table).toEqual({ bothMastered: 40, onlyConcept: 1, onlyPrerequisite: 10, neither: 30 });
     // 1 of c's 41 masters never showed p.
     expect([e.masteredWithoutPrerequisite.count, e.masteredWithoutPrerequisite.total]).toEqual([1, 41]);
-    // Worked by hand (z = 1.96): Wilson(40, 50) is [0.6696, 0.8876], Wilson(1, 31) is [0.0057, 0.1620];
-    // 0.1620 < 0.3 x 0.6696 = 0.2009, so p is needed.
-    expect(e.masteredGivenPrerequisite.low).toBeCloseTo(0.6696, 3);
+    // Every learner has the same level here (no other concept), so one band: the expected number of
+    // masters among the 31 without p is 31 x 40/50 = 24.8, and p is needed when the Wilson upper
+    // bound of 1/31 (0.1620, by hand with z = 1.96) is below 0.3 x 40/50 = 0.24.
+    expect(e.levelAdjusted.expected).toBeCloseTo(24.8, 10);
     expect(e.masteredGivenNoPrerequisite.high).toBeCloseTo(0.162, 3);
     expect(e.verdict).toBe("SUPPORTED");
-    // With 2 of 32 instead the upper bound is 0.2015, just above 0.2009: not sure enough.
-    const near = edgeEvidence(cohort({ MM: 40, MF: 10, FM: 2, FF: 30 }).build(), { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: [] });
-    expect(near.masteredGivenNoPrerequisite.high).toBeCloseTo(0.2015, 3);
-    expect(near.verdict).toBe("UNCLEAR");
+    // 3 of 33: upper bound 0.2357 < 0.24, still needed; 4 of 34: 0.2661, not sure enough.
+    const three = edgeEvidence(cohort({ MM: 40, MF: 10, FM: 3, FF: 30 }).build(), { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: [] });
+    expect(three.masteredGivenNoPrerequisite.high).toBeCloseTo(0.2357, 3);
+    expect(three.verdict).toBe("SUPPORTED");
+    const four = edgeEvidence(cohort({ MM: 40, MF: 10, FM: 4, FF: 30 }).build(), { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: [] });
+    expect(four.masteredGivenNoPrerequisite.high).toBeCloseTo(0.2661, 3);
+    expect(four.verdict).toBe("UNCLEAR");
   });
 
   it("contradicts an edge when learners without p master c about as often as those with it", () => {
@@ -80,13 +84,15 @@ describe("edgeEvidence", () => {
     expect(edgeEvidence(u, { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: [] }).verdict).toBe("SUPPORTED");
   });
 
-  it("ignores learners whose p came after c was settled, and compares only learners who mastered c's other prerequisites", () => {
+  it("counts p as mastered only before c was settled, never-mastered whenever answered, and compares only learners who mastered c's other prerequisites", () => {
     const b = cohort({ MM: 30, FF: 30 }, (kind) => session("o", kind === "MM" ? MASTER : FAIL));
-    // 20 learners who answered c before ever seeing p: they say nothing about the pair.
-    for (let i = 0; i < 20; i++) b.addLearner([...session("c", MASTER), ...session("p", FAIL)]);
+    // 20 learners mastered c and only then p: they cannot tell whether p was known, and are left out.
+    for (let i = 0; i < 20; i++) b.addLearner([...session("c", MASTER), ...session("p", MASTER)]);
+    // 10 mastered c and then never mastered p: they count against the edge.
+    for (let i = 0; i < 10; i++) b.addLearner([...session("c", MASTER), ...session("p", FAIL)]);
     const t = b.build();
     const alone = edgeEvidence(t, { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: [] });
-    expect(alone.table.bothMastered + alone.table.onlyConcept + alone.table.onlyPrerequisite + alone.table.neither).toBe(60);
+    expect(alone.table).toEqual({ bothMastered: 30, onlyConcept: 10, onlyPrerequisite: 0, neither: 30 });
     // Given o, the learners who failed o (the FF ones) are left out, so there is no one without p.
     const given = edgeEvidence(t, { conceptId: "c", prerequisiteId: "p", otherPrerequisiteIds: ["o"] });
     expect(given.learnersConsidered).toBe(30);
