@@ -15,7 +15,7 @@ import { lineChart, grid } from "./svg.js";
 function formatReport(report: AuditReport, names: Map<string, string>, top: number): string {
   const name = (id: string) => (names.has(id) ? `${id} (${names.get(id)})` : id);
   const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
-  const out: string[] = [`${report.learners} learners; ${report.edges.length} edges; ${report.candidatesTested} candidate pairs tested, ${report.candidatesWithoutEnoughEvidence} without enough evidence`];
+  const out: string[] = [`${report.learners} learners; ${report.edges.length} edges; ${report.candidatesTested} candidate pairs tested, ${report.candidatesWithoutEnoughEvidence} without enough evidence, ${report.candidatesSharingAnswers} left out (the same answers assess both)`];
   const counts = new Map<string, number>();
   for (const e of report.edges) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
   if (report.edges.length) out.push(`edges: ${[...counts].map(([v, n]) => `${v} ${n}`).join(", ")}`);

@@ -48,7 +48,13 @@ export interface EvidenceTable {
    */
   masteredCount: Int32Array;
   toMasterySum: Int32Array;
+  /** Answers per concept, and answers assessing both of two concepts (key: the two ids joined by a tab, in sorted order). */
+  answersOf: Map<string, number>;
+  sharedAnswers: Map<string, number>;
 }
+
+/** The key of a concept pair in `sharedAnswers`. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a}\t${b}` : `${b}\t${a}`);
 
 interface Cell {
   attempts: number;
@@ -68,6 +74,8 @@ interface Cell {
 export class EvidenceBuilder {
   private readonly rows: Array<Map<string, Cell>> = [];
   private readonly concepts = new Set<string>();
+  private readonly answersOf = new Map<string, number>();
+  private readonly sharedAnswers = new Map<string, number>();
 
   constructor(private readonly rules: EvidenceRules, conceptIds: Iterable<string> = []) {
     for (const id of conceptIds) this.concepts.add(id);
@@ -78,6 +86,14 @@ export class EvidenceBuilder {
     const cells = new Map<string, Cell>();
     let position = 0;
     for (const answer of answers) {
+      const ids = answer.conceptIds;
+      for (let x = 0; x < ids.length; x++) {
+        this.answersOf.set(ids[x] as string, (this.answersOf.get(ids[x] as string) ?? 0) + 1);
+        for (let y = x + 1; y < ids.length; y++) {
+          const key = pairKey(ids[x] as string, ids[y] as string);
+          this.sharedAnswers.set(key, (this.sharedAnswers.get(key) ?? 0) + 1);
+        }
+      }
       for (const conceptId of answer.conceptIds) {
         let cell = cells.get(conceptId);
         if (!cell) {
@@ -125,6 +141,6 @@ export class EvidenceBuilder {
         toMasterySum[i] = (toMasterySum[i] as number) + cell.toMastery;
       }
     });
-    return { learnerCount: n, columns, masteredCount, toMasterySum };
+    return { learnerCount: n, columns, masteredCount, toMasterySum, answersOf: this.answersOf, sharedAnswers: this.sharedAnswers };
   }
 }

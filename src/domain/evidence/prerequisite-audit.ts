@@ -8,7 +8,7 @@
  * Counts are over learners, on the model-free evidence of learner-evidence.ts. Pure; no I/O.
  */
 import { adjacency, findPath, type Edge } from "../curriculum/graph-analysis.js";
-import { Status, type ConceptColumn, type EvidenceRules, type EvidenceTable } from "./learner-evidence.js";
+import { pairKey, Status, type ConceptColumn, type EvidenceRules, type EvidenceTable } from "./learner-evidence.js";
 import { fisherGreater, mantelHaenszelGreater, wilson, type Proportion } from "./stats.js";
 
 export interface AuditConstants extends EvidenceRules {
@@ -40,6 +40,12 @@ export interface AuditConstants extends EvidenceRules {
    * very effect under test.
    */
   levelBands: number;
+  /**
+   * Two concepts assessed by the same answers cannot be told apart: a pair is not a candidate when
+   * more than this share (in [0, 1]) of either concept's answers also assess the other. (In
+   * ASSISTments 2009, 4,607 answers tag both skill-45 and skill-56, three quarters of each.)
+   */
+  maxSharedAnswers: number;
 }
 
 export const AUDIT_CONSTANTS: AuditConstants = {
@@ -52,6 +58,7 @@ export const AUDIT_CONSTANTS: AuditConstants = {
   alpha: 0.01,
   maxDistance: 2,
   levelBands: 5,
+  maxSharedAnswers: 0.2,
 };
 
 export interface AuditConcept {
@@ -139,6 +146,8 @@ export interface AuditReport {
   missing: MissingEdge[];
   candidatesTested: number;
   candidatesWithoutEnoughEvidence: number;
+  /** Pairs left out because the same answers assess both (maxSharedAnswers). */
+  candidatesSharingAnswers: number;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -416,11 +425,11 @@ export function auditPrerequisites(graph: AuditGraph, table: EvidenceTable, k: A
   // to be compared, so that a concept whose own prerequisite is missing from the graph does not
   // look like a prerequisite of everything that needs that missing one.
   const second = first.missing.length > 0 ? candidates(graph, table, k, first.missing) : first;
-  return { learners: n, constants: k, edges, missing: second.missing, candidatesTested: second.tested, candidatesWithoutEnoughEvidence: second.thin };
+  return { learners: n, constants: k, edges, missing: second.missing, candidatesTested: second.tested, candidatesWithoutEnoughEvidence: second.thin, candidatesSharingAnswers: second.sharing };
 }
 
 /** The ranked missing-edge suggestions, stratifying on the graph's edges plus `extra`. */
-function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, extra: readonly Edge[]): { missing: MissingEdge[]; tested: number; thin: number } {
+function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, extra: readonly Edge[]): { missing: MissingEdge[]; tested: number; thin: number; sharing: number } {
   const n = table.learnerCount;
   const up = adjacency(graph.edges);
   const strata = adjacency([...graph.edges, ...extra.map((e) => ({ conceptId: e.conceptId, prerequisiteId: e.prerequisiteId }))]);
@@ -440,6 +449,7 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
   const cuts = levelCuts(table, k.levelBands);
   let tested = 0;
   let thin = 0;
+  let sharing = 0;
   for (const c of ids) {
     const col = table.columns.get(c) as ConceptColumn;
     // Only learners who mastered c's existing prerequisites: their failures on c are not explained
@@ -456,6 +466,11 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
       if (q === c || ancestors.has(q) || descendants.has(q)) continue;
       const qc = table.columns.get(q);
       if (!qc) continue;
+      const shared = table.sharedAnswers.get(pairKey(c, q)) ?? 0;
+      if (shared > k.maxSharedAnswers * Math.min(table.answersOf.get(c) ?? 0, table.answersOf.get(q) ?? 0)) {
+        sharing++;
+        continue;
+      }
       const excluded = notMasteredAll(table, col, strata.get(q) ?? []);
       const forC = strataOfC.includes(q) ? notMasteredAll(table, col, strataOfC.filter((p) => p !== q)) : excludedForC;
       let considered = 0;
@@ -519,5 +534,5 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
     const adj = adjacency(others);
     if (findPath(adj, s.conceptId, s.prerequisiteId)) missing.splice(missing.indexOf(s), 1);
   }
-  return { missing, tested, thin };
+  return { missing, tested, thin, sharing };
 }

@@ -84,4 +84,5 @@ export class CurriculumEvidence {
   @Field(() => [MissingEdgeSuggestion]) missing!: MissingEdgeSuggestion[];
   @Field(() => Int) candidatesTested!: number;
   @Field(() => Int) candidatesWithoutEnoughEvidence!: number;
+  @Field(() => Int, { description: "Pairs left out because most answers on one also assess the other (they cannot be told apart)." }) candidatesSharingAnswers!: number;
 }

@@ -158,4 +158,17 @@ describe("auditPrerequisites", () => {
     expect(r.missing.map((m) => `${m.conceptId}>${m.prerequisiteId}`)).toEqual(["y>x"]);
     expect(r.missing[0]!.distance).toBeNull();
   });
+
+  it("leaves out pairs assessed by the same answers, which cannot be told apart", () => {
+    const b = new EvidenceBuilder(K);
+    const both = (outcomes: string): AuditAnswer[] => [...outcomes].map((o) => ({ conceptIds: ["x", "y"], correct: o === "1" }));
+    for (let i = 0; i < 30; i++) {
+      b.addLearner([...session("x", MASTER), ...both(MASTER)]);
+      b.addLearner([...session("x", FAIL), ...both(FAIL)]);
+    }
+    const r = auditPrerequisites({ concepts: [{ id: "x", topicId: null }, { id: "y", topicId: null }], edges: [] }, b.build(), K);
+    // y's every answer also assesses x (and half of x's assess y): both directions are left out.
+    expect(r.candidatesSharingAnswers).toBe(2);
+    expect(r.missing).toEqual([]);
+  });
 });
