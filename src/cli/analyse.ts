@@ -91,10 +91,12 @@ export function analyseCommand(): Command {
     .description("Audit the prerequisite graph against learner answers: support per edge, suggested missing edges (docs/prerequisite-audit.md)")
     .option("--answers <file>", "read answers from an NDJSON file (the ingest format) instead of Neo4j; without --graph every pair of concepts is a candidate")
     .option("--graph <file>", "with --answers: a curriculum JSON export (frontier export) giving concepts, topics and edges")
+    .option("--topic <id>", "from Neo4j: only the concepts directly in this topic")
+    .option("--concepts <ids>", "from Neo4j: only these concepts (comma-separated)")
     .option("--names <file>", "a JSON object {conceptId: name} for the printed report")
     .option("--out <file>", "write the full report as JSON", "prerequisite-audit.json")
     .option("--top <n>", "suggestions printed", (v) => Number(v), 20)
-    .action(async (opts: { answers?: string; graph?: string; names?: string; out: string; top: number }) => {
+    .action(async (opts: { answers?: string; graph?: string; topic?: string; concepts?: string; names?: string; out: string; top: number }) => {
       if (!(opts.top >= 0)) throw new InvalidArgumentError("--top must be a number");
       const names = new Map<string, string>(Object.entries(opts.names ? (JSON.parse(readFileSync(opts.names, "utf8")) as Record<string, string>) : {}));
       let report: AuditReport;
@@ -111,7 +113,12 @@ export function analyseCommand(): Command {
         report = auditPrerequisites(graph, table);
       } else {
         const bar = progressBar("learners");
-        report = await withServices((s) => s.evidence.audit({ onProgress: (d, t) => bar.update(d, t) }));
+        const conceptIds = opts.concepts ? opts.concepts.split(",").map((x) => x.trim()).filter(Boolean) : null;
+        report = await withServices(async (s) => {
+          const graph = await s.curriculum.graph();
+          for (const c of graph.all()) if (!names.has(c.id)) names.set(c.id, c.name);
+          return s.evidence.audit({ topicId: opts.topic ?? null, conceptIds, onProgress: (d, t) => bar.update(d, t) });
+        });
         bar.stop();
       }
       mkdirSync(dirname(opts.out), { recursive: true });

@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
 import { CurriculumEvidenceDocument, ImportCurriculumDocument, RecordEventsDocument, type EventInput } from "../../generated/graphql.js";
@@ -100,4 +104,22 @@ describe("curriculumEvidence", () => {
     expect(codes(unknown)).toEqual(["NOT_FOUND"]);
     expect(unknown.errors?.[0]?.extensions?.ids).toEqual([c("ghost")]);
   });
+});
+
+describe("frontier analyse prerequisites", () => {
+  it("writes the same audit from Neo4j to a report file, and prints the findings", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "frontier-audit-")), "report.json");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "analyse", "prerequisites", "--topic", c("T"), "--out", out], {
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8")) as { learners: number; edges: Array<{ conceptId: string; prerequisiteId: string; verdict: string }>; missing: Array<{ conceptId: string; prerequisiteId: string }> };
+    const api = (await s.gql(CurriculumEvidenceDocument, { topicId: c("T") }, s.admin)).data!.curriculumEvidence;
+    expect(report.learners).toBe(api.learners);
+    expect(report.edges.map((e) => [e.conceptId, e.prerequisiteId, e.verdict])).toEqual(api.edges.map((e) => [e.conceptId, e.prerequisiteId, e.verdict]));
+    expect(report.missing.map((m) => [m.conceptId, m.prerequisiteId])).toEqual([[c("c"), c("b")]]);
+    expect(run.stdout).toContain(`CONTRADICTED ${c("c")} (C) REQUIRES ${c("w")} (W)`);
+    expect(run.stdout).toContain(`${c("c")} (C) REQUIRES ${c("b")} (B)`);
+  }, 120_000);
 });
