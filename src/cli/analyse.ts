@@ -12,14 +12,17 @@ import { evidenceFromFile } from "../kt/read-answers.js";
 import { progressBar, withServices } from "./runtime.js";
 import { lineChart, grid } from "./svg.js";
 
-function formatReport(report: AuditReport, names: Map<string, string>, top: number): string {
+function formatReport(report: AuditReport & { decided?: Array<{ conceptId: string; prerequisiteId: string; kind: string; decision: string; evidenceMoved: boolean }> }, names: Map<string, string>, top: number): string {
   const name = (id: string) => (names.has(id) ? `${id} (${names.get(id)})` : id);
   const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
   const out: string[] = [`${report.learners} learners; ${report.edges.length} edges; ${report.candidatesTested} candidate pairs tested, ${report.candidatesWithoutEnoughEvidence} without enough evidence, ${report.candidatesSharingAnswers} left out (the same answers assess both)`];
   const counts = new Map<string, number>();
   for (const e of report.edges) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
   if (report.edges.length) out.push(`edges: ${[...counts].map(([v, n]) => `${v} ${n}`).join(", ")}`);
-  for (const e of report.edges.filter((x) => x.verdict === "CONTRADICTED")) {
+  const decided = report.decided ?? [];
+  const quiet = new Set(decided.filter((d) => !d.evidenceMoved).map((d) => `${d.conceptId}|${d.prerequisiteId}|${d.kind}`));
+  if (decided.length) out.push(`decided by designers: ${decided.map((d) => `${d.kind} ${name(d.conceptId)} REQUIRES ${name(d.prerequisiteId)} ${d.decision}${d.evidenceMoved ? " (evidence moved since)" : ""}`).join("; ")}`);
+  for (const e of report.edges.filter((x) => x.verdict === "CONTRADICTED" && !quiet.has(`${x.conceptId}|${x.prerequisiteId}|CONTRADICTED`))) {
     out.push(
       `  CONTRADICTED ${name(e.conceptId)} REQUIRES ${name(e.prerequisiteId)}: mastered c without p ${e.masteredWithoutPrerequisite.count}/${e.masteredWithoutPrerequisite.total}; ` +
         `P(c | p) ${pct(e.masteredGivenPrerequisite.rate)}, P(c | no p) ${pct(e.masteredGivenNoPrerequisite.rate)}, level-adjusted ${e.levelAdjusted.relativeRate?.toFixed(2) ?? "-"}`,

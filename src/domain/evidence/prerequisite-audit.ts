@@ -89,6 +89,8 @@ export interface EdgeEvidence {
   conceptId: string;
   prerequisiteId: string;
   verdict: EdgeVerdict;
+  /** Learners with evidence on c and p (the cells of `table`): what a decision on the finding records. */
+  learnersWithEvidence: number;
   table: PairTable;
   /** c's masters who never showed mastery of p, out of c's masters with evidence on p (Wilson 95%). */
   masteredWithoutPrerequisite: Proportion;
@@ -121,6 +123,8 @@ export interface FirstAttemptEvidence {
 export interface MissingEdge {
   conceptId: string;
   prerequisiteId: string;
+  /** Learners with evidence on c and q, before any condition (what a decision on the finding records). */
+  learnersWithEvidence: number;
   /** Why the pair was considered: same topic, or its distance in the graph (null when only the topic). */
   sameTopic: boolean;
   distance: number | null;
@@ -258,6 +262,7 @@ function levelAdjusted(bands: readonly PairTable[]): LevelAdjusted {
   return { total, observed: wilson(observed, total), expected, relativeRate: expected > 0 ? observed / expected : null };
 }
 
+const totalOf = (t: PairTable) => t.bothMastered + t.onlyConcept + t.onlyPrerequisite + t.neither;
 const mastersOf = (t: PairTable) => t.bothMastered + t.onlyConcept;
 const prerequisiteMastered = (t: PairTable) => t.bothMastered + t.onlyPrerequisite;
 const prerequisiteFailed = (t: PairTable) => t.onlyConcept + t.neither;
@@ -360,6 +365,7 @@ export function edgeEvidence(
     conceptId: edge.conceptId,
     prerequisiteId: edge.prerequisiteId,
     verdict,
+    learnersWithEvidence: totalOf(all),
     table: all,
     masteredWithoutPrerequisite: wilson(all.onlyConcept, mastersOf(all)),
     mastersWithoutEvidenceOnPrerequisite: mastersWithoutEvidence,
@@ -490,6 +496,7 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
       raw.push({
         conceptId: c,
         prerequisiteId: q,
+        learnersWithEvidence: totalOf(pooledTable(pairTables(table, col, qc, EMPTY, []))),
         sameTopic: topic !== null && topicOf.get(q) === topic,
         distance: close.get(q) ?? null,
         table: t,
@@ -535,4 +542,20 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
     if (findPath(adj, s.conceptId, s.prerequisiteId)) missing.splice(missing.indexOf(s), 1);
   }
   return { missing, tested, thin, sharing };
+}
+
+/** Learners with evidence on both c and p (the unconditioned pair table), for decisions on findings. */
+export function pairLearners(table: EvidenceTable, conceptId: string, prerequisiteId: string): number {
+  const c = table.columns.get(conceptId);
+  const p = table.columns.get(prerequisiteId);
+  return c && p ? totalOf(pooledTable(pairTables(table, c, p, EMPTY, []))) : 0;
+}
+
+/**
+ * A dismissed or accepted finding is not reported again unless the evidence moved: at least half
+ * as many learners again, and at least `minLearners` more, have evidence on the pair than when it
+ * was decided.
+ */
+export function evidenceMoved(learnersAtDecision: number, learnersNow: number, k: AuditConstants = AUDIT_CONSTANTS): boolean {
+  return learnersNow >= 1.5 * learnersAtDecision && learnersNow - learnersAtDecision >= k.minLearners;
 }

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Role } from "../../auth/roles.js";
 import type { Context } from "../../server/context.js";
 import { requireConcepts, requireTopics } from "../curriculum/require.js";
-import { CurriculumEvidence, type EdgeVerdict } from "./evidence.type.js";
+import { CurriculumEvidence, DecideFindingInput, EvidenceDecision, type EdgeVerdict, type FindingDecision, type FindingKind } from "./evidence.type.js";
 
 @Resolver()
 export class EvidenceResolver {
@@ -20,6 +20,21 @@ export class EvidenceResolver {
     if (topicId) await requireTopics(ctx.loaders, [topicId]);
     if (conceptIds) await requireConcepts(ctx.loaders, conceptIds);
     const report = await ctx.services.evidence.audit({ topicId: topicId ?? null, conceptIds: conceptIds ?? null });
-    return { ...report, edges: report.edges.map((e) => ({ ...e, verdict: e.verdict as EdgeVerdict })) };
+    return {
+      ...report,
+      edges: report.edges.map((e) => ({ ...e, verdict: e.verdict as EdgeVerdict })),
+      decided: report.decided.map((d) => ({ ...d, kind: d.kind as FindingKind, decision: d.decision as FindingDecision })),
+    };
+  }
+
+  @Authorized(Role.DESIGNER, Role.ADMIN)
+  @Mutation(() => EvidenceDecision, {
+    description:
+      "Accepts or dismisses a finding of curriculumEvidence. ACCEPTED goes through addPrerequisite / removePrerequisite (cycle-safe; PREREQUISITE_CYCLE or NOT_FOUND and nothing recorded when they refuse). The decision is kept, with who and when.",
+  })
+  async decideEvidenceFinding(@Arg("input", () => DecideFindingInput) input: DecideFindingInput, @Ctx() ctx: Context): Promise<EvidenceDecision> {
+    await requireConcepts(ctx.loaders, [input.conceptId, input.prerequisiteId]);
+    const d = await ctx.services.evidence.decide({ ...input, note: input.note ?? null }, ctx.user?.sub ?? "unknown");
+    return { ...d, kind: d.kind as FindingKind, decision: d.decision as FindingDecision };
   }
 }

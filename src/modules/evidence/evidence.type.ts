@@ -1,4 +1,44 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { MaxLength } from "class-validator";
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { IsEntityId } from "../../common/validation.js";
+
+export enum FindingKind {
+  MISSING = "MISSING",
+  CONTRADICTED = "CONTRADICTED",
+}
+registerEnumType(FindingKind, { name: "FindingKind", description: "MISSING: a suggested edge c REQUIRES q. CONTRADICTED: an existing edge the evidence contradicts." });
+
+export enum FindingDecision {
+  ACCEPTED = "ACCEPTED",
+  DISMISSED = "DISMISSED",
+}
+registerEnumType(FindingDecision, {
+  name: "FindingDecision",
+  description: "ACCEPTED applies the finding (adds the missing edge, cycle-safe; removes the contradicted one). DISMISSED keeps the graph. Either way it is not reported again until the evidence moves.",
+});
+
+@InputType()
+export class DecideFindingInput {
+  @Field(() => ID) @IsEntityId() conceptId!: string;
+  @Field(() => ID) @IsEntityId() prerequisiteId!: string;
+  @Field(() => FindingKind) kind!: FindingKind;
+  @Field(() => FindingDecision) decision!: FindingDecision;
+  @Field(() => String, { nullable: true, description: "Why, for the audit trail (at most 500 characters)." }) @MaxLength(500) note?: string | null;
+}
+
+@ObjectType({ description: "A designer's decision on a finding, with the evidence then and now." })
+export class EvidenceDecision {
+  @Field(() => ID) conceptId!: string;
+  @Field(() => ID) prerequisiteId!: string;
+  @Field(() => FindingKind) kind!: FindingKind;
+  @Field(() => FindingDecision) decision!: FindingDecision;
+  @Field(() => String, { description: "Who decided (the token's subject)." }) by!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => Int, { description: "Learners with evidence on the pair when it was decided." }) learners!: number;
+  @Field(() => Int, { description: "Learners with evidence on the pair now." }) learnersNow!: number;
+  @Field(() => Boolean, { description: "At least 1.5 times as many learners, and 20 more: the finding is reported again." }) evidenceMoved!: boolean;
+}
 
 export enum EdgeVerdict {
   SUPPORTED = "SUPPORTED",
@@ -49,6 +89,7 @@ export class EdgeEvidence {
   @Field(() => ID) conceptId!: string;
   @Field(() => ID) prerequisiteId!: string;
   @Field(() => EdgeVerdict) verdict!: EdgeVerdict;
+  @Field(() => Int, { description: "Learners with evidence on both c and p." }) learnersWithEvidence!: number;
   @Field(() => PairCounts) table!: PairCounts;
   @Field(() => EvidenceProportion, { description: "c's masters who had not mastered p, out of c's masters with evidence on p." }) masteredWithoutPrerequisite!: EvidenceProportion;
   @Field(() => Int) mastersWithoutEvidenceOnPrerequisite!: number;
@@ -65,6 +106,7 @@ export class EdgeEvidence {
 export class MissingEdgeSuggestion {
   @Field(() => ID) conceptId!: string;
   @Field(() => ID) prerequisiteId!: string;
+  @Field(() => Int, { description: "Learners with evidence on both c and q." }) learnersWithEvidence!: number;
   @Field(() => Boolean) sameTopic!: boolean;
   @Field(() => Int, { nullable: true, description: "Edges between them in the graph (either direction), null when only the topic links them." }) distance!: number | null;
   @Field(() => PairCounts) table!: PairCounts;
@@ -81,7 +123,8 @@ export class MissingEdgeSuggestion {
 export class CurriculumEvidence {
   @Field(() => Int) learners!: number;
   @Field(() => [EdgeEvidence]) edges!: EdgeEvidence[];
-  @Field(() => [MissingEdgeSuggestion]) missing!: MissingEdgeSuggestion[];
+  @Field(() => [MissingEdgeSuggestion], { description: "Without the ones a designer decided on, unless their evidence moved." }) missing!: MissingEdgeSuggestion[];
+  @Field(() => [EvidenceDecision], { description: "Decisions in force on this audit's findings." }) decided!: EvidenceDecision[];
   @Field(() => Int) candidatesTested!: number;
   @Field(() => Int) candidatesWithoutEnoughEvidence!: number;
   @Field(() => Int, { description: "Pairs left out because most answers on one also assess the other (they cannot be told apart)." }) candidatesSharingAnswers!: number;

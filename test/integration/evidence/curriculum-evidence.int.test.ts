@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../../src/auth/roles.js";
-import { CurriculumEvidenceDocument, ImportCurriculumDocument, RecordEventsDocument, type EventInput } from "../../generated/graphql.js";
+import { CurriculumEvidenceDocument, DecideEvidenceFindingDocument, ImportCurriculumDocument, RecordEventsDocument, type EventInput } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { codes, dbState, startTestServer, type TestServer } from "../../utils/server.js";
 
@@ -122,4 +122,42 @@ describe("frontier analyse prerequisites", () => {
     expect(run.stdout).toContain(`CONTRADICTED ${c("c")} (C) REQUIRES ${c("w")} (W)`);
     expect(run.stdout).toContain(`${c("c")} (C) REQUIRES ${c("b")} (B)`);
   }, 120_000);
+});
+
+describe("decideEvidenceFinding", () => {
+  const decide = (conceptId: string, prerequisiteId: string, kind: "MISSING" | "CONTRADICTED", decision: "ACCEPTED" | "DISMISSED", token = s.designer) =>
+    s.gql(DecideEvidenceFindingDocument, { input: { conceptId: c(conceptId), prerequisiteId: c(prerequisiteId), kind, decision, note: "checked" } }, token);
+
+  it("keeps a dismissal, with who and the evidence then, and stops suggesting the edge while the evidence stands", async () => {
+    const before = await dbState(s, P);
+    const r = await decide("c", "b", "MISSING", "DISMISSED");
+    expect(r.errors).toBeUndefined();
+    // Every one of the 120 learners answered both b and c.
+    expect(r.data?.decideEvidenceFinding).toMatchObject({ decision: "DISMISSED", by: "designer-test", learners: PER_KIND * 4, learnersNow: PER_KIND * 4, evidenceMoved: false });
+    expect(await dbState(s, P)).toEqual(before);
+    const audit = (await s.gql(CurriculumEvidenceDocument, { topicId: c("T") }, s.designer)).data!.curriculumEvidence;
+    expect(audit.missing).toEqual([]);
+    expect(audit.decided.map((d) => [d.conceptId, d.prerequisiteId, d.kind, d.decision, d.evidenceMoved])).toEqual([[c("c"), c("b"), "MISSING", "DISMISSED", false]]);
+    expect(await s.query("test/evidence-decisions", { prefix: P })).toEqual([{ key: `${c("c")}|${c("b")}|MISSING`, decision: "DISMISSED", by: "designer-test", learners: PER_KIND * 4 }]);
+  });
+
+  it("applies an accepted finding through the cycle-safe edge edits, and refuses a cycle without recording it", async () => {
+    const removed = await decide("c", "w", "CONTRADICTED", "ACCEPTED");
+    expect(removed.errors).toBeUndefined();
+    const added = await decide("c", "b", "MISSING", "ACCEPTED");
+    expect(added.errors).toBeUndefined();
+    const edges = (await dbState(s, P)).edges.map(([from, to]) => `${from}>${to}`).sort();
+    expect(edges).toEqual([`${c("b")}>${c("a")}`, `${c("c")}>${c("b")}`, `${c("s")}>${c("a")}`]);
+    // a REQUIRES c would close a -> c -> b -> a.
+    const cycle = await decide("a", "c", "MISSING", "ACCEPTED");
+    expect(codes(cycle)).toEqual(["PREREQUISITE_CYCLE"]);
+    const stored = await s.query("test/evidence-decisions", { prefix: P });
+    expect(stored.map((d) => [d.key, d.decision])).toEqual([
+      [`${c("c")}|${c("b")}|MISSING`, "DISMISSED"],
+      [`${c("c")}|${c("w")}|CONTRADICTED`, "ACCEPTED"],
+      [`${c("c")}|${c("b")}|MISSING`, "ACCEPTED"],
+    ]);
+    const teacher = await s.token(Role.TEACHER, `${P}teacher`);
+    expect(codes(await decide("c", "b", "MISSING", "DISMISSED", teacher))).toEqual(["FORBIDDEN"]);
+  });
 });

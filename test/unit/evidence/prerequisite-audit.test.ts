@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvidenceBuilder, Status, type AuditAnswer } from "../../../src/domain/evidence/learner-evidence.js";
-import { AUDIT_CONSTANTS, auditPrerequisites, edgeEvidence } from "../../../src/domain/evidence/prerequisite-audit.js";
+import { AUDIT_CONSTANTS, auditPrerequisites, edgeEvidence, evidenceMoved, pairLearners } from "../../../src/domain/evidence/prerequisite-audit.js";
 
 const K = AUDIT_CONSTANTS;
 const session = (concept: string, outcomes: string): AuditAnswer[] => [...outcomes].map((o) => ({ conceptIds: [concept], correct: o === "1" }));
@@ -170,5 +170,17 @@ describe("auditPrerequisites", () => {
     // y's every answer also assesses x (and half of x's assess y): both directions are left out.
     expect(r.candidatesSharingAnswers).toBe(2);
     expect(r.missing).toEqual([]);
+  });
+});
+
+describe("decisions on findings", () => {
+  it("count the learners with evidence on the pair, and call the evidence moved at 1.5 times as many and 20 more", () => {
+    const t = cohort({ MM: 7, FF: 5, MF: 2 }).build();
+    expect(pairLearners(t, "c", "p")).toBe(14);
+    expect(pairLearners(t, "c", "nothing")).toBe(0);
+    expect(evidenceMoved(100, 149)).toBe(false);
+    expect(evidenceMoved(100, 150)).toBe(true);
+    expect(evidenceMoved(10, 25)).toBe(false);
+    expect(evidenceMoved(10, 30)).toBe(true);
   });
 });
