@@ -46,6 +46,12 @@ export interface AuditConstants extends EvidenceRules {
    * ASSISTments 2009, 4,607 answers tag both skill-45 and skill-56, three quarters of each.)
    */
   maxSharedAnswers: number;
+  /**
+   * A suggested c REQUIRES q needs the order of mastery to agree: of the learners who mastered
+   * both, at most this share (Wilson upper bound, in [0, 1]) mastered c first. A prerequisite is
+   * learned first; two concepts that merely share a prerequisite are mastered in either order.
+   */
+  maxMasteredFirst: number;
 }
 
 export const AUDIT_CONSTANTS: AuditConstants = {
@@ -59,6 +65,7 @@ export const AUDIT_CONSTANTS: AuditConstants = {
   maxDistance: 2,
   levelBands: 5,
   maxSharedAnswers: 0.2,
+  maxMasteredFirst: 0.2,
 };
 
 export interface AuditConcept {
@@ -125,6 +132,8 @@ export interface MissingEdge {
   prerequisiteId: string;
   /** Learners with evidence on c and q, before any condition (what a decision on the finding records). */
   learnersWithEvidence: number;
+  /** Of the learners who mastered both, those who mastered c first (Wilson 95%). */
+  masteredConceptFirst: Proportion;
   /** Why the pair was considered: same topic, or its distance in the graph (null when only the topic). */
   sameTopic: boolean;
   distance: number | null;
@@ -379,6 +388,19 @@ export function edgeEvidence(
   };
 }
 
+/** Of the learners who mastered both c and q, those who mastered c first. */
+function masteredFirst(c: ConceptColumn, q: ConceptColumn, n: number): Proportion {
+  let both = 0, cFirst = 0;
+  for (let i = 0; i < n; i++) {
+    const mc = c.masteredAt[i] as number;
+    const mq = q.masteredAt[i] as number;
+    if (mc < 0 || mq < 0) continue;
+    both++;
+    if (mc < mq) cFirst++;
+  }
+  return wilson(cFirst, both);
+}
+
 /** Every concept reachable from `start` along `adj` (start excluded). */
 function reachable(adj: Map<string, string[]>, start: string): Set<string> {
   const seen = new Set<string>();
@@ -493,10 +515,13 @@ function candidates(graph: AuditGraph, table: EvidenceTable, k: AuditConstants, 
       }
       tested++;
       if (!needed(adj, k)) continue;
+      const first = masteredFirst(col, qc, n);
+      if (first.high > k.maxMasteredFirst) continue;
       raw.push({
         conceptId: c,
         prerequisiteId: q,
         learnersWithEvidence: totalOf(pooledTable(pairTables(table, col, qc, EMPTY, []))),
+        masteredConceptFirst: first,
         sameTopic: topic !== null && topicOf.get(q) === topic,
         distance: close.get(q) ?? null,
         table: t,

@@ -107,6 +107,7 @@ export class MissingEdgeSuggestion {
   @Field(() => ID) conceptId!: string;
   @Field(() => ID) prerequisiteId!: string;
   @Field(() => Int, { description: "Learners with evidence on both c and q." }) learnersWithEvidence!: number;
+  @Field(() => EvidenceProportion, { description: "Of the learners who mastered both, those who mastered c first (a prerequisite is mastered first)." }) masteredConceptFirst!: EvidenceProportion;
   @Field(() => Boolean) sameTopic!: boolean;
   @Field(() => Int, { nullable: true, description: "Edges between them in the graph (either direction), null when only the topic links them." }) distance!: number | null;
   @Field(() => PairCounts) table!: PairCounts;

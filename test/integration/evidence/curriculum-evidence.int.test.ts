@@ -91,6 +91,8 @@ describe("curriculumEvidence", () => {
     expect([m.masteredGivenPrerequisite.count, m.masteredGivenPrerequisite.total]).toEqual([30, 30]);
     expect([m.masteredGivenNoPrerequisite.count, m.masteredGivenNoPrerequisite.total]).toEqual([0, 30]);
     expect(m.adjustedPValue).toBeLessThan(0.01);
+    // The 60 learners who mastered both mastered b first.
+    expect([m.masteredConceptFirst.count, m.masteredConceptFirst.total]).toEqual([0, 60]);
 
     // Nothing is changed automatically.
     expect(await dbState(s, P)).toEqual(before);

@@ -159,6 +159,30 @@ describe("auditPrerequisites", () => {
     expect(r.missing[0]!.distance).toBeNull();
   });
 
+  it("does not suggest siblings, which learners master in either order", () => {
+    // c and q both require x; strong learners master both, weak ones fail both (so failing q
+    // predicts failing c), and the strong ones meet c first half the time.
+    const b = new EvidenceBuilder(K, ["x", "c", "q"]);
+    for (let i = 0; i < 40; i++) {
+      const pair: Array<[string, string]> = i % 2 === 0 ? [["c", MASTER], ["q", MASTER]] : [["q", MASTER], ["c", MASTER]];
+      b.addLearner([...session("x", MASTER), ...pair.flatMap(([id, o]) => session(id, o))]);
+      b.addLearner([...session("x", MASTER), ...session("c", FAIL), ...session("q", FAIL)]);
+    }
+    const graph = { concepts: ["x", "c", "q"].map((id) => ({ id, topicId: "t" })), edges: [{ conceptId: "c", prerequisiteId: "x" }, { conceptId: "q", prerequisiteId: "x" }] };
+    const r = auditPrerequisites(graph, b.build(), K);
+    expect(r.candidatesTested).toBeGreaterThan(0);
+    expect(r.missing).toEqual([]);
+    // The same learners with q always first: now q is learned first, and "c requires q" is suggested.
+    const ordered = new EvidenceBuilder(K, ["x", "c", "q"]);
+    for (let i = 0; i < 40; i++) {
+      ordered.addLearner([...session("x", MASTER), ...session("q", MASTER), ...session("c", MASTER)]);
+      ordered.addLearner([...session("x", MASTER), ...session("q", FAIL), ...session("c", FAIL)]);
+    }
+    const s = auditPrerequisites(graph, ordered.build(), K);
+    expect(s.missing.map((m) => `${m.conceptId}>${m.prerequisiteId}`)).toEqual(["c>q"]);
+    expect([s.missing[0]!.masteredConceptFirst.count, s.missing[0]!.masteredConceptFirst.total]).toEqual([0, 40]);
+  });
+
   it("leaves out pairs assessed by the same answers, which cannot be told apart", () => {
     const b = new EvidenceBuilder(K);
     const both = (outcomes: string): AuditAnswer[] => [...outcomes].map((o) => ({ conceptIds: ["x", "y"], correct: o === "1" }));
