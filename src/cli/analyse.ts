@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { auditPrerequisites, type AuditGraph, type AuditReport } from "../domain/evidence/prerequisite-audit.js";
+import { auditPrerequisites, type AuditGraph, type AuditReport } from "../domain/audit/prerequisite-audit.js";
 import { pooled, runSimulation, type SimulationRun } from "../kt/prerequisite-simulation.js";
 import { evidenceFromFile } from "../kt/read-answers.js";
 import { progressBar, withServices } from "./runtime.js";

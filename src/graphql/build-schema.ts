@@ -13,7 +13,7 @@ import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
 import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
-import { EvidenceResolver } from "../modules/evidence/evidence.resolver.js";
+import { EvidenceResolver } from "../modules/audit/audit.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";

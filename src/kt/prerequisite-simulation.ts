@@ -6,8 +6,8 @@
  */
 import type { Edge } from "../domain/curriculum/graph-analysis.js";
 import { redundantEdges } from "../domain/curriculum/graph-analysis.js";
-import { EvidenceBuilder, type AuditAnswer } from "../domain/evidence/learner-evidence.js";
-import { AUDIT_CONSTANTS, auditPrerequisites, type AuditConcept, type AuditConstants, type AuditReport } from "../domain/evidence/prerequisite-audit.js";
+import { EvidenceBuilder, type AuditAnswer } from "../domain/audit/learner-evidence.js";
+import { AUDIT_CONSTANTS, auditPrerequisites, type AuditConcept, type AuditConstants, type AuditReport } from "../domain/audit/prerequisite-audit.js";
 
 /** A seeded generator in [0, 1) (mulberry32): the same curriculum and learners on every run. */
 export function mulberry32(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { EvidenceBuilder, type AuditAnswer } from "../domain/evidence/learner-evidence.js";
-import { AUDIT_CONSTANTS } from "../domain/evidence/prerequisite-audit.js";
+import { EvidenceBuilder, type AuditAnswer } from "../domain/audit/learner-evidence.js";
+import { AUDIT_CONSTANTS } from "../domain/audit/prerequisite-audit.js";
 
 /** Reads an NDJSON answer file (the ingest format) into the evidence table, learner by learner in time order. */
 export function evidenceFromFile(file: string, onProgress?: (done: number, total: number) => void) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EvidenceBuilder, Status, type AuditAnswer } from "../../../src/domain/evidence/learner-evidence.js";
-import { AUDIT_CONSTANTS, auditPrerequisites, edgeEvidence, evidenceMoved, pairLearners } from "../../../src/domain/evidence/prerequisite-audit.js";
+import { EvidenceBuilder, Status, type AuditAnswer } from "../../../src/domain/audit/learner-evidence.js";
+import { AUDIT_CONSTANTS, auditPrerequisites, edgeEvidence, evidenceMoved, pairLearners } from "../../../src/domain/audit/prerequisite-audit.js";
 
 const K = AUDIT_CONSTANTS;
 const session = (concept: string, outcomes: string): AuditAnswer[] => [...outcomes].map((o) => ({ conceptIds: [concept], correct: o === "1" }));

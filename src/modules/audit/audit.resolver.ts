@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphq
 import { Role } from "../../auth/roles.js";
 import type { Context } from "../../server/context.js";
 import { requireConcepts, requireTopics } from "../curriculum/require.js";
-import { CurriculumEvidence, DecideFindingInput, EvidenceDecision, type EdgeVerdict, type FindingDecision, type FindingKind } from "./evidence.type.js";
+import { CurriculumEvidence, DecideFindingInput, EvidenceDecision, type EdgeVerdict, type FindingDecision, type FindingKind } from "./audit.type.js";
 
 @Resolver()
 export class EvidenceResolver {

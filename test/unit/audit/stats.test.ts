@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fisherGreater, logGamma, wilson } from "../../../src/domain/evidence/stats.js";
+import { fisherGreater, logGamma, wilson } from "../../../src/domain/audit/stats.js";
 
 // Hypergeometric tail by direct products of binomial coefficients (exact integers for small tables).
 function choose(n: number, k: number): number {

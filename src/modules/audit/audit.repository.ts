@@ -15,11 +15,11 @@ const Decision = z.object({
 export type DecisionRow = z.output<typeof Decision>;
 
 const Q = {
-  recordDecision: typedQuery("evidence/record-decision", z.object({ at: z.date() })),
-  decisionsOf: typedQuery("evidence/decisions-of", Decision),
-  learners: typedQuery("evidence/learners-of-concepts", z.object({ id: z.string() })),
+  recordDecision: typedQuery("audit/record-decision", z.object({ at: z.date() })),
+  decisionsOf: typedQuery("audit/decisions-of", Decision),
+  learners: typedQuery("audit/learners-of-concepts", z.object({ id: z.string() })),
   answers: typedQuery(
-    "evidence/answers-of-learners",
+    "audit/answers-of-learners",
     z.object({ learnerId: z.string(), answers: z.array(z.object({ conceptIds: z.array(z.string()), score: z.number() })) }),
   ),
 };

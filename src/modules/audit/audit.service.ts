@@ -1,7 +1,7 @@
-import { EvidenceBuilder, type EvidenceTable } from "../../domain/evidence/learner-evidence.js";
-import { AUDIT_CONSTANTS, auditPrerequisites, evidenceMoved, pairLearners, type AuditReport } from "../../domain/evidence/prerequisite-audit.js";
+import { EvidenceBuilder, type EvidenceTable } from "../../domain/audit/learner-evidence.js";
+import { AUDIT_CONSTANTS, auditPrerequisites, evidenceMoved, pairLearners, type AuditReport } from "../../domain/audit/prerequisite-audit.js";
 import type { CurriculumService } from "../curriculum/curriculum.service.js";
-import type { DecisionRow, EvidenceRepository } from "./evidence.repository.js";
+import type { DecisionRow, EvidenceRepository } from "./audit.repository.js";
 
 /** Learners whose answers are read per round trip. */
 const PAGE = 200;
@@ -32,7 +32,7 @@ export interface CurriculumAudit extends AuditReport {
 /**
  * The prerequisite audit over stored evidence (docs/prerequisite-audit.md): the concept graph from
  * the curriculum's in-memory copy, learners' answers from Neo4j a page at a time, the statistics
- * from the pure src/domain/evidence. Edges and candidate pairs are those inside the scope.
+ * from the pure src/domain/audit. Edges and candidate pairs are those inside the scope.
  * Designers accept or dismiss findings; an accepted one goes through the curriculum's ordinary,
  * cycle-safe edge edits.
  */
