@@ -19,6 +19,8 @@ import { LearnerService } from "./modules/learners/learner.service.js";
 import { MasteryRepository } from "./modules/mastery/mastery.repository.js";
 import { MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
+import { AuditRepository } from "./modules/audit/audit.repository.js";
+import { AuditService } from "./modules/audit/audit.service.js";
 import { QualityRepository } from "./modules/quality/quality.repository.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { DriftService } from "./modules/quality/drift.service.js";
@@ -52,6 +54,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
     evidence: new EvidenceRepository(db),
+    audit: new AuditRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -121,6 +124,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     alerts,
     quality: new QualityService(repositories.quality),
     drift: new DriftService(repositories.quality),
+    audit: new AuditService(repositories.audit, curriculumService),
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

@@ -14,3 +14,4 @@ CALL () { MATCH (n:Item) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Concept) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:Topic) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
 CALL () { MATCH (n:KtModel) WHERE n.id STARTS WITH $prefix DETACH DELETE n }
+CALL () { MATCH (n:EvidenceDecision) WHERE n.key STARTS WITH $prefix DETACH DELETE n }

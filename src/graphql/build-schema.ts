@@ -15,6 +15,7 @@ import { MasteryResolver } from "../modules/mastery/mastery.resolver.js";
 import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recommendations/recommendation.resolver.js";
 import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";
@@ -37,6 +38,7 @@ export const resolvers = [
   MasteryResolver,
   AlertsResolver,
   QualityResolver,
+  AuditResolver,
   RecommendationResolver,
   ClassroomViewsResolver,
   LiveResolver,

@@ -46,6 +46,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   "Query.curriculumReport": 1000,
   "Query.exportCurriculum": 170,
   "Query.dataQuality": 100,
+  "Query.curriculumEvidence": 1000,
 };
 
 /** Fields whose base cost is at least this are "expensive" (every field in FIELD_COSTS today): their repeats per selection set are bounded. */

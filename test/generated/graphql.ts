@@ -285,6 +285,21 @@ export type CurriculumEntity =
   | 'ITEM_LINK'
   | 'PREREQUISITE';
 
+/** The prerequisite audit (docs/prerequisite-audit.md): each edge's support and the suggested missing edges, strongest first. */
+export type CurriculumEvidence = {
+  __typename?: 'CurriculumEvidence';
+  /** Pairs left out because most answers on one also assess the other (they cannot be told apart). */
+  candidatesSharingAnswers: Scalars['Int']['output'];
+  candidatesTested: Scalars['Int']['output'];
+  candidatesWithoutEnoughEvidence: Scalars['Int']['output'];
+  /** Decisions in force on this audit's findings. */
+  decided: Array<EvidenceDecision>;
+  edges: Array<EdgeEvidence>;
+  learners: Scalars['Int']['output'];
+  /** Without the ones a designer decided on, unless their evidence moved. */
+  missing: Array<MissingEdgeSuggestion>;
+};
+
 export type CurriculumOperation =
   | 'CREATED'
   | 'DELETED'
@@ -332,6 +347,15 @@ export type DataQualityDriftArgs = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type DecideFindingInput = {
+  conceptId: Scalars['ID']['input'];
+  decision: FindingDecision;
+  kind: FindingKind;
+  /** Why, for the audit trail (at most 500 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  prerequisiteId: Scalars['ID']['input'];
+};
+
 export type DeleteResult = {
   __typename?: 'DeleteResult';
   deleted: Scalars['Boolean']['output'];
@@ -349,6 +373,36 @@ export type DriftReport = {
   threshold: Scalars['Float']['output'];
   to: Scalars['DateTimeISO']['output'];
 };
+
+/** The evidence on one existing edge c REQUIRES p. */
+export type EdgeEvidence = {
+  __typename?: 'EdgeEvidence';
+  conceptId: Scalars['ID']['output'];
+  conditionalTable: PairCounts;
+  /** One-sided Cochran-Mantel-Haenszel p-value over level bands. */
+  dependencePValue: Scalars['Float']['output'];
+  firstAttempt: FirstAttemptEvidence;
+  /** Learners who mastered every other prerequisite of c (the comparison is among them). */
+  learnersConsidered: Scalars['Int']['output'];
+  /** Learners with evidence on both c and p. */
+  learnersWithEvidence: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  /** c's masters who had not mastered p, out of c's masters with evidence on p. */
+  masteredWithoutPrerequisite: EvidenceProportion;
+  mastersWithoutEvidenceOnPrerequisite: Scalars['Int']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  table: PairCounts;
+  verdict: EdgeVerdict;
+};
+
+/** What learner evidence says of an edge c REQUIRES p: SUPPORTED (learners without p master c far less often than learners of their level with p), CONTRADICTED (about as often: p looks unnecessary), UNCLEAR, NOT_ENOUGH_EVIDENCE (fewer than 20 learners on a side). */
+export type EdgeVerdict =
+  | 'CONTRADICTED'
+  | 'NOT_ENOUGH_EVIDENCE'
+  | 'SUPPORTED'
+  | 'UNCLEAR';
 
 export type EventInput = {
   attemptNumber?: InputMaybe<Scalars['Int']['input']>;
@@ -408,6 +462,35 @@ export type EventStatus =
   | 'NOT_APPLIED'
   | 'REJECTED';
 
+/** A designer's decision on a finding, with the evidence then and now. */
+export type EvidenceDecision = {
+  __typename?: 'EvidenceDecision';
+  at: Scalars['DateTimeISO']['output'];
+  /** Who decided (the token's subject). */
+  by: Scalars['String']['output'];
+  conceptId: Scalars['ID']['output'];
+  decision: FindingDecision;
+  /** At least 1.5 times as many learners, and 20 more: the finding is reported again. */
+  evidenceMoved: Scalars['Boolean']['output'];
+  kind: FindingKind;
+  /** Learners with evidence on the pair when it was decided. */
+  learners: Scalars['Int']['output'];
+  /** Learners with evidence on the pair now. */
+  learnersNow: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  prerequisiteId: Scalars['ID']['output'];
+};
+
+/** count out of total, with the Wilson 95% interval; rate null when total is 0. */
+export type EvidenceProportion = {
+  __typename?: 'EvidenceProportion';
+  count: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 /** One feature's distribution in the two windows and its population stability index. */
 export type FeatureDrift = {
   __typename?: 'FeatureDrift';
@@ -422,6 +505,26 @@ export type FeatureDrift = {
   psi?: Maybe<Scalars['Float']['output']>;
   /** Counts per bin in the recent window. */
   recent: Array<Scalars['Int']['output']>;
+};
+
+/** ACCEPTED applies the finding (adds the missing edge, cycle-safe; removes the contradicted one). DISMISSED keeps the graph. Either way it is not reported again until the evidence moves. */
+export type FindingDecision =
+  | 'ACCEPTED'
+  | 'DISMISSED';
+
+/** MISSING: a suggested edge c REQUIRES q. CONTRADICTED: an existing edge the evidence contradicts. */
+export type FindingKind =
+  | 'CONTRADICTED'
+  | 'MISSING';
+
+export type FirstAttemptEvidence = {
+  __typename?: 'FirstAttemptEvidence';
+  /** One-sided Fisher exact p-value: better with p. */
+  pValue: Scalars['Float']['output'];
+  /** First answers on c that were right, among learners who had mastered p before them. */
+  withPrerequisite: EvidenceProportion;
+  /** The same among learners who had not. */
+  withoutPrerequisite: EvidenceProportion;
 };
 
 export type Goal = {
@@ -685,6 +788,16 @@ export type LearningPathStep = {
   mastery: Scalars['Float']['output'];
 };
 
+/** Learners without p who mastered c, against what learners with p of the same level band predict. */
+export type LevelAdjusted = {
+  __typename?: 'LevelAdjusted';
+  expected: Scalars['Float']['output'];
+  observed: EvidenceProportion;
+  /** observed / expected: near 0 when p is needed, near 1 when not. */
+  relativeRate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 export type MapActivitiesResult = {
   __typename?: 'MapActivitiesResult';
   /** Rows written (new or changed). */
@@ -762,6 +875,29 @@ export type MasteryFactorName =
   | 'PRACTICE'
   | 'PRIOR';
 
+/** A prerequisite the evidence suggests is missing: c REQUIRES q. A suggestion, never applied automatically. */
+export type MissingEdgeSuggestion = {
+  __typename?: 'MissingEdgeSuggestion';
+  /** pValue times the candidates tested (Bonferroni), at most 1. */
+  adjustedPValue: Scalars['Float']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** Edges between them in the graph (either direction), null when only the topic links them. */
+  distance?: Maybe<Scalars['Int']['output']>;
+  learnersConsidered: Scalars['Int']['output'];
+  /** Learners with evidence on both c and q. */
+  learnersWithEvidence: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  /** Of the learners who mastered both, those who mastered c first (a prerequisite is mastered first). */
+  masteredConceptFirst: EvidenceProportion;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  masteredWithoutPrerequisite: EvidenceProportion;
+  pValue: Scalars['Float']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  sameTopic: Scalars['Boolean']['output'];
+  table: PairCounts;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
@@ -770,6 +906,8 @@ export type Mutation = {
   correctMastery: Correction;
   createConcept: Concept;
   createItem: Item;
+  /** Accepts or dismisses a finding of curriculumEvidence. ACCEPTED goes through addPrerequisite / removePrerequisite (cycle-safe; PREREQUISITE_CYCLE or NOT_FOUND and nothing recorded when they refuse). The decision is kept, with who and when. */
+  decideEvidenceFinding: EvidenceDecision;
   /** Refused with CONFLICT when other concepts require it, unless detach is true. */
   deleteConcept: DeleteResult;
   deleteItem: DeleteResult;
@@ -818,6 +956,11 @@ export type MutationCreateConceptArgs = {
 
 export type MutationCreateItemArgs = {
   input: CreateItemInput;
+};
+
+
+export type MutationDecideEvidenceFindingArgs = {
+  input: DecideFindingInput;
 };
 
 
@@ -919,6 +1062,19 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Learners by their outcome on c and their state of p when c's outcome was settled. */
+export type PairCounts = {
+  __typename?: 'PairCounts';
+  /** c mastered, p mastered before. */
+  bothMastered: Scalars['Int']['output'];
+  /** neither. */
+  neither: Scalars['Int']['output'];
+  /** c mastered, p answered but not mastered by then. */
+  onlyConcept: Scalars['Int']['output'];
+  /** c not mastered, p mastered before. */
+  onlyPrerequisite: Scalars['Int']['output'];
+};
+
 /** A placement estimate for one concept. */
 export type PlacementEstimate = {
   __typename?: 'PlacementEstimate';
@@ -992,6 +1148,8 @@ export type Query = {
   conceptGraph: ConceptGraph;
   /** Concepts ordered by id, filtered and paginated. */
   concepts: ConceptConnection;
+  /** Audits the prerequisite graph against learner evidence: how strongly each edge is supported, and the missing edges the evidence suggests. Scope: the concepts directly in `topicId`, or `conceptIds`, or every concept. */
+  curriculumEvidence: CurriculumEvidence;
   /** Validation report over the whole curriculum. */
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events, drift per source. */
@@ -1038,6 +1196,12 @@ export type QueryConceptsArgs = {
   first?: Scalars['Int']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCurriculumEvidenceArgs = {
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1387,6 +1551,21 @@ export type ShapeConceptsPageQueryVariables = Exact<{
 
 
 export type ShapeConceptsPageQuery = { __typename?: 'Query', concepts: { __typename?: 'ConceptConnection', nodes: Array<{ __typename?: 'Concept', id: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type CurriculumEvidenceQueryVariables = Exact<{
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type CurriculumEvidenceQuery = { __typename?: 'Query', curriculumEvidence: { __typename?: 'CurriculumEvidence', learners: number, candidatesTested: number, candidatesWithoutEnoughEvidence: number, candidatesSharingAnswers: number, edges: Array<{ __typename?: 'EdgeEvidence', conceptId: string, prerequisiteId: string, verdict: EdgeVerdict, learnersWithEvidence: number, dependencePValue: number, table: { __typename?: 'PairCounts', bothMastered: number, onlyConcept: number, onlyPrerequisite: number, neither: number }, masteredWithoutPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, masteredGivenPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, masteredGivenNoPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, low: number, high: number }, levelAdjusted: { __typename?: 'LevelAdjusted', total: number, expected: number, relativeRate?: number | null, observed: { __typename?: 'EvidenceProportion', count: number, total: number } }, firstAttempt: { __typename?: 'FirstAttemptEvidence', pValue: number, withPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number }, withoutPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number } } }>, decided: Array<{ __typename?: 'EvidenceDecision', conceptId: string, prerequisiteId: string, kind: FindingKind, decision: FindingDecision, by: string, note?: string | null, learners: number, learnersNow: number, evidenceMoved: boolean }>, missing: Array<{ __typename?: 'MissingEdgeSuggestion', conceptId: string, prerequisiteId: string, learnersWithEvidence: number, sameTopic: boolean, distance?: number | null, adjustedPValue: number, masteredConceptFirst: { __typename?: 'EvidenceProportion', count: number, total: number, high: number }, masteredGivenPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null }, masteredGivenNoPrerequisite: { __typename?: 'EvidenceProportion', count: number, total: number, rate?: number | null, high: number }, levelAdjusted: { __typename?: 'LevelAdjusted', relativeRate?: number | null } }> } };
+
+export type DecideEvidenceFindingMutationVariables = Exact<{
+  input: DecideFindingInput;
+}>;
+
+
+export type DecideEvidenceFindingMutation = { __typename?: 'Mutation', decideEvidenceFinding: { __typename?: 'EvidenceDecision', conceptId: string, prerequisiteId: string, kind: FindingKind, decision: FindingDecision, by: string, note?: string | null, at: string, learners: number, learnersNow: number, evidenceMoved: boolean } };
 
 export type ConceptQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1814,6 +1993,8 @@ export const ShapePlacementDocument = {"kind":"Document","definitions":[{"kind":
 export const ShapeHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ShapeHistoryQuery, ShapeHistoryQueryVariables>;
 export const ShapeItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<ShapeItemsQuery, ShapeItemsQueryVariables>;
 export const ShapeConceptsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeConceptsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concepts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeConceptsPageQuery, ShapeConceptsPageQueryVariables>;
+export const CurriculumEvidenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurriculumEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumEvidence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"candidatesTested"}},{"kind":"Field","name":{"kind":"Name","value":"candidatesWithoutEnoughEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"candidatesSharingAnswers"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"table"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bothMastered"}},{"kind":"Field","name":{"kind":"Name","value":"onlyConcept"}},{"kind":"Field","name":{"kind":"Name","value":"onlyPrerequisite"}},{"kind":"Field","name":{"kind":"Name","value":"neither"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredWithoutPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenNoPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"levelAdjusted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"relativeRate"}},{"kind":"Field","name":{"kind":"Name","value":"observed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependencePValue"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"withPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"withoutPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"decided"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersNow"}},{"kind":"Field","name":{"kind":"Name","value":"evidenceMoved"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"masteredConceptFirst"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sameTopic"}},{"kind":"Field","name":{"kind":"Name","value":"distance"}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"masteredGivenNoPrerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}},{"kind":"Field","name":{"kind":"Name","value":"levelAdjusted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relativeRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"adjustedPValue"}}]}}]}}]}}]} as unknown as DocumentNode<CurriculumEvidenceQuery, CurriculumEvidenceQueryVariables>;
+export const DecideEvidenceFindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideEvidenceFinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideFindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideEvidenceFinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersNow"}},{"kind":"Field","name":{"kind":"Name","value":"evidenceMoved"}}]}}]}}]} as unknown as DocumentNode<DecideEvidenceFindingMutation, DecideEvidenceFindingMutationVariables>;
 export const ConceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptQuery, ConceptQueryVariables>;
 export const ConceptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Concepts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tag"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concepts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"tag"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tag"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConceptsQuery, ConceptsQueryVariables>;
 export const ConceptGraphDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConceptGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GraphDirection"}},"defaultValue":{"kind":"EnumValue","value":"PREREQUISITES"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptGraph"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rootIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<ConceptGraphQuery, ConceptGraphQueryVariables>;

@@ -33,13 +33,13 @@ export class CurriculumGraph {
     this.roots = concepts.filter((c) => c.root);
   }
 
-  /** Every concept, in the order the graph was built from. */
-  all(): IterableIterator<GraphConcept> {
-    return this.byId.values();
-  }
-
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Every concept, in load order. */
+  all(): GraphConcept[] {
+    return [...this.byId.values()];
   }
 
   concept(id: string): GraphConcept | undefined {

@@ -285,6 +285,21 @@ export type CurriculumEntity =
   | 'ITEM_LINK'
   | 'PREREQUISITE';
 
+/** The prerequisite audit (docs/prerequisite-audit.md): each edge's support and the suggested missing edges, strongest first. */
+export type CurriculumEvidence = {
+  __typename?: 'CurriculumEvidence';
+  /** Pairs left out because most answers on one also assess the other (they cannot be told apart). */
+  candidatesSharingAnswers: Scalars['Int']['output'];
+  candidatesTested: Scalars['Int']['output'];
+  candidatesWithoutEnoughEvidence: Scalars['Int']['output'];
+  /** Decisions in force on this audit's findings. */
+  decided: Array<EvidenceDecision>;
+  edges: Array<EdgeEvidence>;
+  learners: Scalars['Int']['output'];
+  /** Without the ones a designer decided on, unless their evidence moved. */
+  missing: Array<MissingEdgeSuggestion>;
+};
+
 export type CurriculumOperation =
   | 'CREATED'
   | 'DELETED'
@@ -332,6 +347,15 @@ export type DataQualityDriftArgs = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type DecideFindingInput = {
+  conceptId: Scalars['ID']['input'];
+  decision: FindingDecision;
+  kind: FindingKind;
+  /** Why, for the audit trail (at most 500 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  prerequisiteId: Scalars['ID']['input'];
+};
+
 export type DeleteResult = {
   __typename?: 'DeleteResult';
   deleted: Scalars['Boolean']['output'];
@@ -349,6 +373,36 @@ export type DriftReport = {
   threshold: Scalars['Float']['output'];
   to: Scalars['DateTimeISO']['output'];
 };
+
+/** The evidence on one existing edge c REQUIRES p. */
+export type EdgeEvidence = {
+  __typename?: 'EdgeEvidence';
+  conceptId: Scalars['ID']['output'];
+  conditionalTable: PairCounts;
+  /** One-sided Cochran-Mantel-Haenszel p-value over level bands. */
+  dependencePValue: Scalars['Float']['output'];
+  firstAttempt: FirstAttemptEvidence;
+  /** Learners who mastered every other prerequisite of c (the comparison is among them). */
+  learnersConsidered: Scalars['Int']['output'];
+  /** Learners with evidence on both c and p. */
+  learnersWithEvidence: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  /** c's masters who had not mastered p, out of c's masters with evidence on p. */
+  masteredWithoutPrerequisite: EvidenceProportion;
+  mastersWithoutEvidenceOnPrerequisite: Scalars['Int']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  table: PairCounts;
+  verdict: EdgeVerdict;
+};
+
+/** What learner evidence says of an edge c REQUIRES p: SUPPORTED (learners without p master c far less often than learners of their level with p), CONTRADICTED (about as often: p looks unnecessary), UNCLEAR, NOT_ENOUGH_EVIDENCE (fewer than 20 learners on a side). */
+export type EdgeVerdict =
+  | 'CONTRADICTED'
+  | 'NOT_ENOUGH_EVIDENCE'
+  | 'SUPPORTED'
+  | 'UNCLEAR';
 
 export type EventInput = {
   attemptNumber?: InputMaybe<Scalars['Int']['input']>;
@@ -408,6 +462,35 @@ export type EventStatus =
   | 'NOT_APPLIED'
   | 'REJECTED';
 
+/** A designer's decision on a finding, with the evidence then and now. */
+export type EvidenceDecision = {
+  __typename?: 'EvidenceDecision';
+  at: Scalars['DateTimeISO']['output'];
+  /** Who decided (the token's subject). */
+  by: Scalars['String']['output'];
+  conceptId: Scalars['ID']['output'];
+  decision: FindingDecision;
+  /** At least 1.5 times as many learners, and 20 more: the finding is reported again. */
+  evidenceMoved: Scalars['Boolean']['output'];
+  kind: FindingKind;
+  /** Learners with evidence on the pair when it was decided. */
+  learners: Scalars['Int']['output'];
+  /** Learners with evidence on the pair now. */
+  learnersNow: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  prerequisiteId: Scalars['ID']['output'];
+};
+
+/** count out of total, with the Wilson 95% interval; rate null when total is 0. */
+export type EvidenceProportion = {
+  __typename?: 'EvidenceProportion';
+  count: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 /** One feature's distribution in the two windows and its population stability index. */
 export type FeatureDrift = {
   __typename?: 'FeatureDrift';
@@ -422,6 +505,26 @@ export type FeatureDrift = {
   psi?: Maybe<Scalars['Float']['output']>;
   /** Counts per bin in the recent window. */
   recent: Array<Scalars['Int']['output']>;
+};
+
+/** ACCEPTED applies the finding (adds the missing edge, cycle-safe; removes the contradicted one). DISMISSED keeps the graph. Either way it is not reported again until the evidence moves. */
+export type FindingDecision =
+  | 'ACCEPTED'
+  | 'DISMISSED';
+
+/** MISSING: a suggested edge c REQUIRES q. CONTRADICTED: an existing edge the evidence contradicts. */
+export type FindingKind =
+  | 'CONTRADICTED'
+  | 'MISSING';
+
+export type FirstAttemptEvidence = {
+  __typename?: 'FirstAttemptEvidence';
+  /** One-sided Fisher exact p-value: better with p. */
+  pValue: Scalars['Float']['output'];
+  /** First answers on c that were right, among learners who had mastered p before them. */
+  withPrerequisite: EvidenceProportion;
+  /** The same among learners who had not. */
+  withoutPrerequisite: EvidenceProportion;
 };
 
 export type Goal = {
@@ -685,6 +788,16 @@ export type LearningPathStep = {
   mastery: Scalars['Float']['output'];
 };
 
+/** Learners without p who mastered c, against what learners with p of the same level band predict. */
+export type LevelAdjusted = {
+  __typename?: 'LevelAdjusted';
+  expected: Scalars['Float']['output'];
+  observed: EvidenceProportion;
+  /** observed / expected: near 0 when p is needed, near 1 when not. */
+  relativeRate?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 export type MapActivitiesResult = {
   __typename?: 'MapActivitiesResult';
   /** Rows written (new or changed). */
@@ -762,6 +875,29 @@ export type MasteryFactorName =
   | 'PRACTICE'
   | 'PRIOR';
 
+/** A prerequisite the evidence suggests is missing: c REQUIRES q. A suggestion, never applied automatically. */
+export type MissingEdgeSuggestion = {
+  __typename?: 'MissingEdgeSuggestion';
+  /** pValue times the candidates tested (Bonferroni), at most 1. */
+  adjustedPValue: Scalars['Float']['output'];
+  conceptId: Scalars['ID']['output'];
+  /** Edges between them in the graph (either direction), null when only the topic links them. */
+  distance?: Maybe<Scalars['Int']['output']>;
+  learnersConsidered: Scalars['Int']['output'];
+  /** Learners with evidence on both c and q. */
+  learnersWithEvidence: Scalars['Int']['output'];
+  levelAdjusted: LevelAdjusted;
+  /** Of the learners who mastered both, those who mastered c first (a prerequisite is mastered first). */
+  masteredConceptFirst: EvidenceProportion;
+  masteredGivenNoPrerequisite: EvidenceProportion;
+  masteredGivenPrerequisite: EvidenceProportion;
+  masteredWithoutPrerequisite: EvidenceProportion;
+  pValue: Scalars['Float']['output'];
+  prerequisiteId: Scalars['ID']['output'];
+  sameTopic: Scalars['Boolean']['output'];
+  table: PairCounts;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
@@ -770,6 +906,8 @@ export type Mutation = {
   correctMastery: Correction;
   createConcept: Concept;
   createItem: Item;
+  /** Accepts or dismisses a finding of curriculumEvidence. ACCEPTED goes through addPrerequisite / removePrerequisite (cycle-safe; PREREQUISITE_CYCLE or NOT_FOUND and nothing recorded when they refuse). The decision is kept, with who and when. */
+  decideEvidenceFinding: EvidenceDecision;
   /** Refused with CONFLICT when other concepts require it, unless detach is true. */
   deleteConcept: DeleteResult;
   deleteItem: DeleteResult;
@@ -818,6 +956,11 @@ export type MutationCreateConceptArgs = {
 
 export type MutationCreateItemArgs = {
   input: CreateItemInput;
+};
+
+
+export type MutationDecideEvidenceFindingArgs = {
+  input: DecideFindingInput;
 };
 
 
@@ -919,6 +1062,19 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Learners by their outcome on c and their state of p when c's outcome was settled. */
+export type PairCounts = {
+  __typename?: 'PairCounts';
+  /** c mastered, p mastered before. */
+  bothMastered: Scalars['Int']['output'];
+  /** neither. */
+  neither: Scalars['Int']['output'];
+  /** c mastered, p answered but not mastered by then. */
+  onlyConcept: Scalars['Int']['output'];
+  /** c not mastered, p mastered before. */
+  onlyPrerequisite: Scalars['Int']['output'];
+};
+
 /** A placement estimate for one concept. */
 export type PlacementEstimate = {
   __typename?: 'PlacementEstimate';
@@ -992,6 +1148,8 @@ export type Query = {
   conceptGraph: ConceptGraph;
   /** Concepts ordered by id, filtered and paginated. */
   concepts: ConceptConnection;
+  /** Audits the prerequisite graph against learner evidence: how strongly each edge is supported, and the missing edges the evidence suggests. Scope: the concepts directly in `topicId`, or `conceptIds`, or every concept. */
+  curriculumEvidence: CurriculumEvidence;
   /** Validation report over the whole curriculum. */
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events, drift per source. */
@@ -1038,6 +1196,12 @@ export type QueryConceptsArgs = {
   first?: Scalars['Int']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCurriculumEvidenceArgs = {
+  conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
