@@ -1,4 +1,5 @@
 import type { CurriculumGraph } from "../curriculum/curriculum-graph.js";
+import { ENTRY_BAND, type Levels } from "./levels.js";
 
 /** How many of the learner's most recently practised concepts count as "what they are doing now". */
 export const RECENT_CONCEPTS = 5;
@@ -10,6 +11,8 @@ export interface Anchor {
   name: string;
   topicId: string | null;
   lastPracticedAt: number;
+  /** Mastered now (the explanation says "which you just mastered" rather than "practised recently"). */
+  mastered?: boolean;
 }
 
 /**
@@ -53,16 +56,68 @@ export function distancesFrom(graph: CurriculumGraph, id: string, limit: number)
   return out;
 }
 
+/** How many levels above the learner's demonstrated level an entry point may sit. */
+export const LEVEL_STEP = 1;
+
+/** What the entry-point rule knows of a learner (all from the request's own read). */
+export interface LearnerPosition {
+  /** Concepts the learner has practised (present in the graph). */
+  practised: ReadonlySet<string>;
+  /** Topics of those concepts. */
+  practisedTopics: ReadonlySet<string>;
+  /** max(entryLevel, the highest level among concepts mastered now). */
+  demonstrated: number;
+}
+
+/** The learner's demonstrated level: the highest level they have mastered, never below the entry level. */
+export function demonstratedLevel(levels: Levels, masteredNow: Iterable<string>): number {
+  let d = levels.entryLevel;
+  for (const id of masteredNow) d = Math.max(d, levels.level.get(id) ?? 0);
+  return d;
+}
+
 /**
  * The entry-point rule: a concept without prerequisites is offered only when it is near the
- * learner's demonstrated level, i.e. within NEAR_DISTANCE (undirected) of a concept they have
- * practised, or in the topic of one, or on the way to their goal. A learner without any evidence
- * gets every entry point (placement, not the ranking, finds where they stand). The "explore"
- * strategy lifts the rule.
+ * learner's demonstrated level.
+ * - On the way to the goal: always.
+ * - A learner without evidence: only entry points at the curriculum's entry level
+ *   (level ≤ entryLevel + ENTRY_BAND; placement finds where they really stand).
+ * - Otherwise: its level is at most demonstrated + LEVEL_STEP, and it is close to what they have
+ *   practised: practised itself, within NEAR_DISTANCE (undirected) of a practised concept, or in
+ *   the topic of one.
+ * The "explore" strategy lifts the rule (the caller does not apply it). This is the rule as a
+ * predicate, checked for each entry point; `entryPointsNear` finds them from the learner's side.
  */
-export function nearEntryPoint(graph: CurriculumGraph, rootId: string, rootTopic: string | null, practisedIds: ReadonlySet<string>, practisedTopics: ReadonlySet<string>, onGoalPath: boolean): boolean {
-  if (practisedIds.size === 0 || onGoalPath) return true;
-  if (rootTopic !== null && practisedTopics.has(rootTopic)) return true;
-  for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (practisedIds.has(id)) return true;
+export function entryPointAdmitted(graph: CurriculumGraph, levels: Levels, learner: LearnerPosition, rootId: string, rootTopic: string | null, onGoalPath: boolean): boolean {
+  if (onGoalPath) return true;
+  const level = levels.level.get(rootId) ?? 0;
+  if (learner.practised.size === 0) return level <= levels.entryLevel + ENTRY_BAND;
+  if (level > learner.demonstrated + LEVEL_STEP) return false;
+  if (learner.practised.has(rootId)) return true;
+  if (rootTopic !== null && learner.practisedTopics.has(rootTopic)) return true;
+  for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (learner.practised.has(id)) return true;
   return false;
+}
+
+/**
+ * Every entry point the rule can admit, found from the learner's side (a superset; the caller
+ * applies `entryPointAdmitted` to each): the goal path's entry points, the entry level's for a
+ * learner without evidence, else those practised, within NEAR_DISTANCE of a practised concept or in
+ * a practised topic. The work grows with the learner's practice (and the goal path), not with the
+ * number of entry points in the curriculum.
+ */
+export function entryPointsNear(graph: CurriculumGraph, levels: Levels, learner: LearnerPosition, goalPath: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const isRoot = (id: string) => graph.concept(id)?.root === true;
+  for (const id of goalPath) if (isRoot(id)) out.add(id);
+  if (learner.practised.size === 0) {
+    for (const id of levels.entryRoots) out.add(id);
+    return out;
+  }
+  for (const p of learner.practised) {
+    if (isRoot(p)) out.add(p);
+    for (const id of distancesFrom(graph, p, NEAR_DISTANCE).keys()) if (isRoot(id)) out.add(id);
+  }
+  for (const t of learner.practisedTopics) for (const id of graph.topicMembers(t)) if (isRoot(id)) out.add(id);
+  return out;
 }
