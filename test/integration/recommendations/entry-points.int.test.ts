@@ -60,7 +60,11 @@ function undirectedDistance(a: string, b: string): number {
   while (queue.length > 0) {
     const x = queue.shift() as string;
     const next = [...(prereqsOf.get(x) ?? []), ...MAP.filter(([, , , ps]) => ps.includes(x)).map(([d]) => d)];
-    for (const y of next) if (!seen.has(y)) (seen.set(y, (seen.get(x) as number) + 1), queue.push(y));
+    for (const y of next) {
+      if (seen.has(y)) continue;
+      seen.set(y, (seen.get(x) as number) + 1);
+      queue.push(y);
+    }
   }
   return seen.get(b) ?? Infinity;
 }
