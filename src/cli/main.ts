@@ -10,6 +10,7 @@ import { detectFormat } from "../modules/curriculum/import/import.service.js";
 import { ImportFormat, type ImportReport } from "../modules/curriculum/import/import.type.js";
 import { seed } from "../modules/seed/seed.service.js";
 import { ingestFile } from "./ingest.js";
+import { evaluateCommand } from "./evaluate.js";
 import { ktCommand } from "./kt.js";
 import { progressBar, withServices } from "./runtime.js";
 
@@ -121,6 +122,7 @@ program
   });
 
 program.addCommand(ktCommand());
+program.addCommand(evaluateCommand());
 // `frontier kt predict ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(0);

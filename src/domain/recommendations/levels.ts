@@ -7,14 +7,18 @@ import { clamp, logit, type ModelParams } from "../mastery/model.js";
  * level, because prerequisites are missing from the map; the graph still says where they belong:
  *
  *   depth(c)  = 0 without prerequisites, else 1 + max over prerequisites p of depth(p)
- *   level(c)  = depth(c) for a concept with prerequisites;
- *             = max(0, min over dependents d of depth(d) − 1) for an entry point with dependents
- *               (one level below the shallowest concept that needs it);
- *             = the lowest level of the other concepts of its topic, for an entry point without
- *               dependents (topic order), or 0 when its topic has nothing else;
- *   then, where the loaded model has fitted the concept (learner data exists), its difficulty
- *   moves it: + clamp((median logit pL0 − logit pL0_c) / DIFFICULTY_LOGITS_PER_LEVEL, ±MAX_DIFFICULTY_SHIFT)
- *   (a concept learners knew less often before practice than the median fitted concept is higher).
+ *   an entry point with dependents: max(0, max over its dependents d in its own topic (all of
+ *               them when none is in its topic) of depth(d) − 1): depths are lower bounds of
+ *               where concepts belong (a missing edge only shortens a chain), and an entry point
+ *               sits just below the concepts of its unit that need it;
+ *   a concept with prerequisites, in depth order: max(depth(c), 1 + max over prerequisites of level(p));
+ *   an entry point without dependents: the lowest level of the other concepts of its topic
+ *               (topic order), or 0 when its topic has nothing else;
+ *   then, where the loaded model has fitted the concept (learner data exists), how hard learners
+ *   found it moves it: + clamp((h_c − median h) / DIFFICULTY_LOGITS_PER_LEVEL, ±MAX_DIFFICULTY_SHIFT),
+ *   h_c being the fitted concept difficulty (`conceptDifficulty`, logits) when the model has one,
+ *   else −logit pL0_c of a fitted concept (rarely known before practice = hard); the median is over
+ *   the graph's concepts that have one.
  *
  * `entryLevel` is the lowest level of any entry point.
  */
@@ -62,19 +66,25 @@ export function conceptLevels(graph: CurriculumGraph, params: ModelParams): Leve
   const level = new Map<string, number>();
   const isolated: string[] = [];
   for (const c of graph.all()) {
-    const own = depth.get(c.id) ?? 0;
-    if (own > 0) {
-      level.set(c.id, own);
-      continue;
-    }
+    if ((depth.get(c.id) ?? 0) > 0) continue;
     const deps = graph.dependents(c.id);
     if (deps.length === 0) {
       isolated.push(c.id);
       continue;
     }
-    let lowest = Infinity;
-    for (const d of deps) lowest = Math.min(lowest, depth.get(d) ?? 1);
-    level.set(c.id, Math.max(0, lowest - 1));
+    // Depths are lower bounds of where concepts belong (a missing edge only shortens a chain), and
+    // an entry point sits just below the concepts of its own unit that need it.
+    const own = c.topicId === null ? [] : deps.filter((d) => graph.concept(d)?.topicId === c.topicId);
+    let deepest = 0;
+    for (const d of own.length > 0 ? own : deps) deepest = Math.max(deepest, depth.get(d) ?? 1);
+    level.set(c.id, Math.max(0, deepest - 1));
+  }
+  // Forward, in depth order (prerequisites first): nothing sits below what it needs.
+  const byDepth = [...graph.all()].filter((c) => (depth.get(c.id) ?? 0) > 0).sort((x, y) => (depth.get(x.id) ?? 0) - (depth.get(y.id) ?? 0));
+  for (const c of byDepth) {
+    let l = depth.get(c.id) ?? 0;
+    for (const p of c.prerequisites) if (level.has(p.id)) l = Math.max(l, 1 + (level.get(p.id) as number));
+    level.set(c.id, l);
   }
   for (const id of isolated) {
     const topic = graph.concept(id)?.topicId ?? null;
@@ -84,14 +94,19 @@ export function conceptLevels(graph: CurriculumGraph, params: ModelParams): Leve
   }
   // The fitted model's view of difficulty, relative to the median fitted concept of this graph.
   const fitted: Array<[string, number]> = [];
+  const difficulty = params.conceptDifficulty;
+  const byDifficulty = difficulty !== undefined && Object.keys(difficulty).length > 0;
   for (const c of graph.all()) {
+    const b = difficulty?.[c.id];
     const cp = params.concepts[c.id];
-    if (cp) fitted.push([c.id, logit(clamp(cp.pL0, 1e-4, 1 - 1e-4))]);
+    if (byDifficulty) {
+      if (b !== undefined) fitted.push([c.id, b]);
+    } else if (cp) fitted.push([c.id, -logit(clamp(cp.pL0, 1e-4, 1 - 1e-4))]);
   }
   if (fitted.length > 0) {
     const sorted = fitted.map(([, l]) => l).sort((a, b) => a - b);
     const mid = sorted.length % 2 === 1 ? (sorted[(sorted.length - 1) / 2] as number) : ((sorted[sorted.length / 2 - 1] as number) + (sorted[sorted.length / 2] as number)) / 2;
-    for (const [id, l] of fitted) level.set(id, (level.get(id) ?? 0) + clamp((mid - l) / DIFFICULTY_LOGITS_PER_LEVEL, -MAX_DIFFICULTY_SHIFT, MAX_DIFFICULTY_SHIFT));
+    for (const [id, h] of fitted) level.set(id, (level.get(id) ?? 0) + clamp((h - mid) / DIFFICULTY_LOGITS_PER_LEVEL, -MAX_DIFFICULTY_SHIFT, MAX_DIFFICULTY_SHIFT));
   }
   let entryLevel = Infinity;
   for (const r of graph.roots) entryLevel = Math.min(entryLevel, level.get(r.id) ?? 0);

@@ -47,11 +47,16 @@ function depth(id: string): number {
   const ps = prereqsOf.get(id) ?? [];
   return ps.length === 0 ? 0 : 1 + Math.max(...ps.map(depth));
 }
+const dependentsOf = (id: string) => MAP.filter(([, , , ps]) => ps.includes(id)).map(([d]) => d);
 function level(id: string): number {
-  if ((prereqsOf.get(id) ?? []).length > 0) return depth(id);
-  const dependents = MAP.filter(([, , , ps]) => ps.includes(id)).map(([d]) => d);
-  if (dependents.length > 0) return Math.max(0, Math.min(...dependents.map(depth)) - 1);
-  const others = MAP.filter(([o, , t]) => t === topicOf.get(id) && o !== id && (MAP.some(([, , , ps]) => ps.includes(o)) || (prereqsOf.get(o) ?? []).length > 0)).map(([o]) => level(o));
+  const ps = prereqsOf.get(id) ?? [];
+  if (ps.length > 0) return Math.max(depth(id), ...ps.map((q) => 1 + level(q)));
+  const dependents = dependentsOf(id);
+  if (dependents.length > 0) {
+    const own = dependents.filter((d) => topicOf.get(d) === topicOf.get(id));
+    return Math.max(0, Math.max(...(own.length > 0 ? own : dependents).map(depth)) - 1);
+  }
+  const others = MAP.filter(([o, , t]) => t === topicOf.get(id) && o !== id && ((prereqsOf.get(o) ?? []).length > 0 || dependentsOf(o).length > 0)).map(([o]) => level(o));
   return others.length > 0 ? Math.min(...others) : 0;
 }
 function undirectedDistance(a: string, b: string): number {

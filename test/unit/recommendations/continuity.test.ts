@@ -56,6 +56,11 @@ describe("levels and the entry-point rule", () => {
     expect(l.level.get("c")).toBe(2);
     expect(l.entryLevel).toBeCloseTo(-0.5, 12);
     expect([...l.entryRoots].sort()).toEqual(["a", "r", "x"]); // x and r at 0: within ENTRY_BAND 0.5 of -0.5
+    // A fitted concept difficulty takes precedence: b 3 logits, c 1: median 2; b +0.5, c -0.5; a (none) stays 0.
+    const withDifficulty = conceptLevels(graph, { ...params, conceptDifficulty: { b: 3, c: 1 } });
+    expect(withDifficulty.level.get("a")).toBe(0);
+    expect(withDifficulty.level.get("b")).toBeCloseTo(1.5, 12);
+    expect(withDifficulty.level.get("c")).toBeCloseTo(1.5, 12);
   });
 
   it("offers a learner without evidence the entry level only, and a learner with evidence the close entry points at most one level up", () => {
