@@ -121,3 +121,60 @@ export function entryPointsNear(graph: CurriculumGraph, levels: Levels, learner:
   for (const t of learner.practisedTopics) for (const id of graph.topicMembers(t)) if (isRoot(id)) out.add(id);
   return out;
 }
+
+/**
+ * Entry points whose ranking factors do not depend on the learner (not practised, not on the goal
+ * path, continuity 0: every one for a learner without evidence or under `explore`) all score
+ *   base = w.readiness + w.masteryGap·(1 − m0) + w.unlockValue·unlockValue(unlocks, M)
+ * and when they share the prior m0, that order is `unlocks` descending, ties by id (the ranking's
+ * own tie rule), whatever M and the weights. Greedy ranking with the variety penalty then never
+ * picks one that is not (a) among the first `limit` of its topic in that order, nor (b) in one of
+ * the first `limit` topics by their first entry point: a better one of its own topic has the same
+ * penalty, and each topic ahead of it must already hold a pick to be penalised, of which there
+ * are fewer than `limit`. (Concepts without a topic are never penalised and count as one topic.)
+ * So only those are handed to the ranking: at most limit² of them, found by walking the
+ * precomputed order until both bounds are full. The first one walked has the most unlocks, so
+ * the ranking's normaliser M is unchanged.
+ *
+ * `order` is the precomputed order of the entry points considered (see `staticRootOrder`);
+ * `skip` says which to pass over (those with learner-specific factors, handled one by one).
+ */
+export function topStaticRoots(graph: CurriculumGraph, order: readonly string[], skip: (id: string) => boolean, limit: number): string[] {
+  const out: string[] = [];
+  const perTopic = new Map<string | null, number>();
+  let fullTopics = 0;
+  for (const id of order) {
+    if (skip(id)) continue;
+    const topic = graph.concept(id)?.topicId ?? null;
+    const n = perTopic.get(topic);
+    if (n === undefined) {
+      if (perTopic.size >= limit) {
+        if (fullTopics >= limit) break;
+        continue;
+      }
+      perTopic.set(topic, 1);
+      out.push(id);
+      if (limit === 1) fullTopics++;
+    } else if (n < limit) {
+      perTopic.set(topic, n + 1);
+      out.push(id);
+      if (n + 1 === limit) fullTopics++;
+    }
+    if (perTopic.size >= limit && fullTopics >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * The order `topStaticRoots` walks: `ids` by unlocks descending, ties by id; null when their
+ * priors differ (then the order depends on the learner's ability and M, and every one is ranked).
+ */
+export function staticRootOrder(graph: CurriculumGraph, ids: readonly string[], priorOf: (id: string) => number): string[] | null {
+  const first = ids[0];
+  if (first !== undefined) {
+    const p0 = priorOf(first);
+    for (const id of ids) if (priorOf(id) !== p0) return null;
+  }
+  const unlocks = (id: string) => graph.concept(id)?.unlocks ?? 0;
+  return [...ids].sort((a, b) => unlocks(b) - unlocks(a) || (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -3,11 +3,11 @@ import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
-import { effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
+import { conceptParamsFor, effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
 import { estimatePractice, reviewDueAt } from "../../domain/recommendations/practice.js";
 import type { FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
 import { frontierCandidates, type FrontierRules } from "../../domain/recommendations/frontier.js";
-import { entryPointsNear } from "../../domain/recommendations/continuity.js";
+import { entryPointsNear, staticRootOrder, topStaticRoots, type LearnerPosition } from "../../domain/recommendations/continuity.js";
 import { conceptLevels, type Levels } from "../../domain/recommendations/levels.js";
 import { EXPLORE, learnerPosition, planRecommendations, type PlannedPick } from "../../domain/recommendations/recommend.js";
 import type { CurriculumGraph } from "../../domain/curriculum/curriculum-graph.js";
@@ -52,6 +52,15 @@ export interface PrerequisiteClosure {
 
 type Pick = PlannedPick;
 
+/** What the service derives once per graph copy and model version. */
+interface GraphDerived {
+  version: number;
+  levels: Levels;
+  /** The entry level's entry points, and all of them, in the order topStaticRoots walks (null: priors differ). */
+  entryOrder: () => string[] | null;
+  allOrder: () => string[] | null;
+}
+
 export interface RecommendationOptions {
   limit: number;
   /** Only concepts in this set (a subject or topic), or null for the whole curriculum. */
@@ -75,7 +84,7 @@ export class RecommendationsService {
   /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
   private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
   /** Concept levels per graph copy (a new copy after every edit) and model version. */
-  private readonly levelsByGraph = new WeakMap<CurriculumGraph, { version: number; levels: Levels }>();
+  private readonly levelsByGraph = new WeakMap<CurriculumGraph, GraphDerived>();
 
   constructor(
     private readonly repo: RecommendationsRepository,
@@ -176,18 +185,58 @@ export class RecommendationsService {
     return out.slice(0, ITEMS_PER_CONCEPT);
   }
 
-  /** Concept levels for this graph copy and model version (computed once per pair). */
-  private levels(graph: CurriculumGraph, params: ModelParams, version: number): Levels {
+  /** Concept levels (and the static orders of entry points) for this graph copy and model version, computed once per pair. */
+  private derived(graph: CurriculumGraph, params: ModelParams, version: number): GraphDerived {
     const held = this.levelsByGraph.get(graph);
-    if (held && held.version === version) return held.levels;
+    if (held && held.version === version) return held;
     const levels = conceptLevels(graph, params);
-    this.levelsByGraph.set(graph, { version, levels });
-    return levels;
+    const prior = (id: string) => conceptParamsFor(params, id).pL0;
+    let entry: string[] | null | undefined;
+    let all: string[] | null | undefined;
+    const derived: GraphDerived = {
+      version,
+      levels,
+      // Sorted on first use: a graph copy that never serves such a request never sorts.
+      entryOrder: () => (entry === undefined ? (entry = staticRootOrder(graph, levels.entryRoots, prior)) : entry),
+      allOrder: () => (all === undefined ? (all = staticRootOrder(graph, graph.roots.map((r) => r.id), prior)) : all),
+    };
+    this.levelsByGraph.set(graph, derived);
+    return derived;
+  }
+
+  private levels(graph: CurriculumGraph, params: ModelParams, version: number): Levels {
+    return this.derived(graph, params, version).levels;
+  }
+
+  /**
+   * The entry points to consider for this learner, found without walking the curriculum's:
+   * - with evidence (not exploring): those the rule can admit, from the learner's side;
+   * - otherwise (no evidence, or `explore`), the ones with learner-specific factors (practised,
+   *   on the goal path, prerequisites of practised concepts) one by one, and of the rest only
+   *   those the ranking can pick (`topStaticRoots`, exact); within a topic, the topic's own.
+   */
+  private entryPoints(graph: CurriculumGraph, d: GraphDerived, position: LearnerPosition, state: LearnerState, goalPath: ReadonlySet<string>, o: RecommendationOptions): Iterable<string> {
+    const explore = o.strategy === EXPLORE;
+    if (!explore && position.practised.size > 0) return entryPointsNear(graph, d.levels, position, goalPath);
+    const isRoot = (id: string) => graph.concept(id)?.root === true;
+    if (o.within) {
+      const entry = explore ? null : new Set(d.levels.entryRoots);
+      return o.within.filter((id) => isRoot(id) && (entry === null || entry.has(id) || goalPath.has(id)));
+    }
+    const order = explore ? d.allOrder() : d.entryOrder();
+    if (order === null) return explore ? graph.roots.map((r) => r.id) : entryPointsNear(graph, d.levels, position, goalPath);
+    const specific = new Set<string>();
+    for (const id of goalPath) specific.add(id);
+    for (const id of Object.keys(state.concepts)) {
+      specific.add(id);
+      for (const p of graph.concept(id)?.prerequisites ?? []) specific.add(p.id);
+    }
+    return [...[...specific].filter(isRoot), ...topStaticRoots(graph, order, (id) => specific.has(id), o.limit)];
   }
 
   /**
    * The traversal's lists, from the per-process graph and one read of the learner, with only the
-   * entry points the rule can admit (found from the learner's side: see continuity.ts).
+   * entry points that can reach the answer (see entryPoints).
    */
   private async frontierFromGraph(
     graph: CurriculumGraph,
@@ -204,7 +253,9 @@ export class RecommendationsService {
     const goalId = o.goalConceptId ?? learner.goalId;
     const goalPath = goalId ? graph.prerequisiteClosure(goalId, MAX_GOAL_DEPTH) : new Set<string>();
     const practised = new Map(Object.entries(learner.state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
-    const roots = o.strategy === EXPLORE ? undefined : entryPointsNear(graph, this.levels(graph, params, version), learnerPosition(graph, this.levels(graph, params, version), params, learner.state, now).position, goalPath);
+    const d = this.derived(graph, params, version);
+    const { position } = learnerPosition(graph, d.levels, params, learner.state, now);
+    const roots = this.entryPoints(graph, d, position, learner.state, goalPath, o);
     const lists = frontierCandidates(graph, practised, goalPath, o.within ? new Set(o.within) : null, rules, roots);
     return { ...lists, recentItemIds: learner.recentItemIds, state: learner.state };
   }
