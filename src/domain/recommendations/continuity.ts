@@ -114,9 +114,16 @@ export function entryPointsNear(graph: CurriculumGraph, levels: Levels, learner:
     for (const id of levels.entryRoots) out.add(id);
     return out;
   }
+  // An entry point has no prerequisites, so it is never a dependent: within 2 undirected steps of
+  // p it is a prerequisite of p, or a prerequisite of one of p's neighbours (NEAR_DISTANCE = 2).
+  const rootPrereqs = (id: string) => {
+    for (const q of graph.concept(id)?.prerequisites ?? []) if (isRoot(q.id)) out.add(q.id);
+  };
   for (const p of learner.practised) {
     if (isRoot(p)) out.add(p);
-    for (const id of distancesFrom(graph, p, NEAR_DISTANCE).keys()) if (isRoot(id)) out.add(id);
+    rootPrereqs(p);
+    for (const q of graph.concept(p)?.prerequisites ?? []) rootPrereqs(q.id);
+    for (const d of graph.dependents(p)) rootPrereqs(d);
   }
   for (const t of learner.practisedTopics) for (const id of graph.topicMembers(t)) if (isRoot(id)) out.add(id);
   return out;
