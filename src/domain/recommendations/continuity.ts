@@ -24,15 +24,24 @@ export interface Anchor {
  * `because` names the recent concept it builds on (the most recent one at the smallest distance).
  */
 export function continuity(graph: CurriculumGraph, candidateId: string, candidateTopic: string | null, recent: readonly Anchor[]): { value: number; because: Anchor | null } {
-  if (recent.length === 0) return { value: 0, because: null };
-  const distance = distancesFrom(graph, candidateId, NEAR_DISTANCE);
-  let best: { value: number; because: Anchor | null } = { value: 0, because: null };
-  for (const a of recent) {
-    const d = distance.get(a.id);
-    const value = d === 1 ? 1 : d === 2 || (candidateTopic !== null && a.topicId === candidateTopic) ? 0.5 : 0;
-    if (value > best.value) best = { value, because: a };
-  }
-  return best;
+  return continuityWith(graph, recent)(candidateId, candidateTopic);
+}
+
+/**
+ * `continuity` for many candidates: the distances are walked once from each recent concept
+ * (undirected distance is symmetric), not once per candidate.
+ */
+export function continuityWith(graph: CurriculumGraph, recent: readonly Anchor[]): (candidateId: string, candidateTopic: string | null) => { value: number; because: Anchor | null } {
+  const around = recent.map((a) => ({ a, distance: distancesFrom(graph, a.id, NEAR_DISTANCE) }));
+  return (candidateId, candidateTopic) => {
+    let best: { value: number; because: Anchor | null } = { value: 0, because: null };
+    for (const { a, distance } of around) {
+      const d = a.id === candidateId ? undefined : distance.get(candidateId);
+      const value = d === 1 ? 1 : d === 2 || (candidateTopic !== null && a.topicId === candidateTopic) ? 0.5 : 0;
+      if (value > best.value) best = { value, because: a };
+    }
+    return best;
+  };
 }
 
 /** Undirected breadth-first distances from `id` over REQUIRES edges, up to `limit` steps (the start excluded). */

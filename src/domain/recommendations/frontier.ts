@@ -54,13 +54,19 @@ export function frontierCandidates(
     if ((within && !within.has(id)) || mastered.has(id)) continue;
     const c = graph.concept(id);
     if (!c) continue;
+    // Readiness first (most dependents of a mastered concept are not ready); the list only for those that are.
+    let need = 0;
+    let got = 0;
+    for (const p of c.prerequisites) {
+      if (!graph.concept(p.id)) continue;
+      need += p.weight;
+      got += p.weight * stored(p.id);
+    }
+    if (need !== 0 && got / need < rules.ready) continue;
     const prereqs = c.prerequisites.flatMap((p) => {
       const pc = graph.concept(p.id);
       return pc ? [{ id: p.id, name: pc.name, weight: p.weight, storedMastery: stored(p.id) }] : [];
     });
-    const need = prereqs.reduce((s, p) => s + p.weight, 0);
-    const got = prereqs.reduce((s, p) => s + p.weight * p.storedMastery, 0);
-    if (need !== 0 && got / need < rules.ready) continue;
     frontier.push({ id, name: c.name, topicId: c.topicId, unlocks: c.unlocks, onGoalPath: goalPath.has(id), prereqs });
   }
 

@@ -1,7 +1,7 @@
 import type { CurriculumGraph } from "../curriculum/curriculum-graph.js";
 import { effectiveMastery, type LearnerState, type ModelParams } from "../mastery/model.js";
 import { THRESHOLDS } from "../mastery/thresholds.js";
-import { continuity, demonstratedLevel, entryPointAdmitted, RECENT_CONCEPTS, type Anchor, type LearnerPosition } from "./continuity.js";
+import { continuityWith, demonstratedLevel, entryPointAdmitted, RECENT_CONCEPTS, type Anchor, type LearnerPosition } from "./continuity.js";
 import type { FrontierCandidates } from "./frontier.js";
 import type { Levels } from "./levels.js";
 import { readiness as readinessOf } from "./practice.js";
@@ -73,7 +73,8 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
   const weights: RankingWeights = STRATEGIES[input.strategy] ?? (STRATEGIES.balanced as RankingWeights);
   const explore = input.strategy === EXPLORE;
   const { position, recent } = learnerPosition(graph, levels, params, state, now);
-  const continuityOf = (id: string, topicId: string | null) => (explore ? { value: 0, because: null } : continuity(graph, id, topicId, recent));
+  const nearRecent = explore ? null : continuityWith(graph, recent);
+  const continuityOf = (id: string, topicId: string | null) => (nearRecent === null ? { value: 0, because: null } : nearRecent(id, topicId));
   // Named unless the sentence already names it as a mastered prerequisite.
   const buildsOn = (c: { because: Anchor | null; value: number }, named: ReadonlyArray<{ id: string }> = []) =>
     c.value > 0 && c.because && !named.some((p) => p.id === c.because?.id) ? ` It builds on ${c.because.name}, which you ${c.because.mastered ? "just mastered" : "practised recently"}.` : "";
