@@ -16,6 +16,7 @@ export interface ClientInit {
 export type TaskName =
   | "recommendations"
   | "recommendationsCypher"
+  | "recommendationsReadPath"
   | "learningPath"
   | "conceptGraph"
   | "conceptGraphPeer"

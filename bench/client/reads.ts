@@ -39,6 +39,26 @@ export function recommendationsCypher(ctx: Context): Task {
   };
 }
 
+/**
+ * What the in-memory read path sends to Neo4j per request, as one bare Cypher query through the
+ * driver: the learner's state, stored goal and recent items (recommendations/learner-read); the
+ * floor of the new path's database work.
+ */
+export function recommendationsReadPath(ctx: Context): Task {
+  const text = cypher("recommendations/learner-read").text;
+  return {
+    async run() {
+      const session = ctx.db.driver.session({ database: ctx.db.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead((tx) => tx.run(text, { learnerId: ctx.anyLearner(), since: Date.now() - RECENT_ITEM_WINDOW_MS }));
+      } finally {
+        await session.close();
+      }
+      return 1;
+    },
+  };
+}
+
 /** A goal `depth` levels deep: a concept of level `depth` (level 1 has no prerequisites, 12 is the deepest). */
 export const learningPath = (ctx: Context, options: Record<string, number | string>): Task => {
   const depth = Math.min(LEVELS, Math.max(1, Number(options.depth ?? LEVELS)));

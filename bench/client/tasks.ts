@@ -3,7 +3,7 @@ import type { Job, TaskName } from "../protocol.js";
 import type { RunResult } from "../stats.js";
 import type { Context } from "./context.js";
 import { mixed } from "./mixed.js";
-import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher } from "./reads.js";
+import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher, recommendationsReadPath } from "./reads.js";
 import { ingestBaseline, ingestBatch, ingestSingle } from "./writes.js";
 
 export interface Task {
@@ -20,6 +20,7 @@ type Factory = (ctx: Context, options: Record<string, number | string>, workers:
 const TASKS: Record<TaskName, Factory> = {
   recommendations,
   recommendationsCypher,
+  recommendationsReadPath,
   learningPath,
   conceptGraph,
   conceptGraphPeer,

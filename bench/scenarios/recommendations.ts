@@ -1,6 +1,7 @@
 /**
  * recommendations: a learner's next steps over HTTP at 1, 8, 32 and 64 concurrent clients,
- * beside the frontier traversal as one bare Cypher query through the driver (32 sessions).
+ * beside the frontier traversal as one bare Cypher query through the driver (32 sessions) and the
+ * in-memory read path's own query (recommendations/learner-read) alone, the floor of its database work.
  * The headline figures are those at 32 clients. At 32, our runs and the bare traversal's
  * alternate in short rounds and each side's latencies are pooled: measured one after the other,
  * whatever drifted between the two windows (a checkpoint of the data just loaded, Neo4j's JIT,
@@ -39,6 +40,14 @@ export interface RecommendationsResult {
   rawCypherPerSecond: number;
   rawCypherErrors: number;
   ratioToRawCypher: number;
+  /** The read path's own Cypher (recommendations/learner-read) alone, 32 sessions, alternating with the others. */
+  readPathCypherP50Ms: number;
+  readPathCypherP99Ms: number;
+  readPathCypherPerSecond: number;
+  /** p99 against that bare read's p99 (target <= 1.5x). */
+  ratioToReadPathCypher: number;
+  /** Throughput against the full traversal's through the driver (target >= 5x). */
+  speedupVsTraversal: number;
   byConcurrency: Record<string, RunFigures>;
 }
 
@@ -47,6 +56,7 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
   const byConcurrency: Record<string, RunFigures> = {};
   let warmupMs = timing.warmupMs;
   let raw: RunFigures | null = null;
+  let readPath: RunFigures | null = null;
   for (const workers of concurrencies) {
     if (workers !== HEADLINE_CONCURRENCY) {
       log(`recommendations: ${workers} concurrent clients, ${timing.runMs / 2000} s`);
@@ -58,18 +68,22 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
     log(`recommendations: ${workers} concurrent clients and the frontier traversal as bare Cypher (${workers} sessions), alternating, ${HEADLINE_ROUNDS} rounds of ${ms / 1000} s each`);
     const ours: RunResult[] = [];
     const bare: RunResult[] = [];
+    const bareRead: RunResult[] = [];
     for (let round = 0; round < HEADLINE_ROUNDS; round++) {
       ours.push(await client.run({ task: "recommendations", workers, ms, warmupMs: round === 0 ? warmupMs : 0 }));
       bare.push(await client.run({ task: "recommendationsCypher", workers, ms, warmupMs: round === 0 ? timing.warmupMs / 2 : 0 }));
+      bareRead.push(await client.run({ task: "recommendationsReadPath", workers, ms, warmupMs: round === 0 ? timing.warmupMs / 2 : 0 }));
     }
     warmupMs = 0;
     byConcurrency[String(workers)] = figures(pooled(ours));
     raw = figures(pooled(bare));
+    readPath = figures(pooled(bareRead));
   }
   if (!raw) {
     log(`recommendations baseline: the frontier traversal as bare Cypher, ${HEADLINE_CONCURRENCY} sessions, ${timing.runMs / 2000} s`);
     raw = figures(await client.run({ task: "recommendationsCypher", workers: HEADLINE_CONCURRENCY, ms: timing.runMs / 2, warmupMs: timing.warmupMs / 2 }));
   }
+  if (!readPath) readPath = figures(await client.run({ task: "recommendationsReadPath", workers: HEADLINE_CONCURRENCY, ms: timing.runMs / 2, warmupMs: timing.warmupMs / 2 }));
   const head = byConcurrency[String(HEADLINE_CONCURRENCY)] ?? Object.values(byConcurrency).at(-1);
   if (!head) throw new Error("recommendations: no concurrency measured");
   return {
@@ -83,6 +97,11 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
     rawCypherPerSecond: raw.perSecond,
     rawCypherErrors: raw.errors,
     ratioToRawCypher: round2(head.p99Ms / Math.max(0.01, raw.p99Ms)),
+    readPathCypherP50Ms: readPath.p50Ms,
+    readPathCypherP99Ms: readPath.p99Ms,
+    readPathCypherPerSecond: readPath.perSecond,
+    ratioToReadPathCypher: round2(head.p99Ms / Math.max(0.01, readPath.p99Ms)),
+    speedupVsTraversal: round2(head.perSecond / Math.max(0.01, raw.perSecond)),
     byConcurrency,
   };
 }

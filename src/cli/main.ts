@@ -11,6 +11,7 @@ import { ImportFormat, type ImportReport } from "../modules/curriculum/import/im
 import { seed } from "../modules/seed/seed.service.js";
 import { ingestFile } from "./ingest.js";
 import { analyseCommand } from "./analyse.js";
+import { evaluateCommand } from "./evaluate.js";
 import { ktCommand } from "./kt.js";
 import { progressBar, withServices } from "./runtime.js";
 import { simulateCommand } from "./simulate.js";
@@ -125,6 +126,7 @@ program
 program.addCommand(ktCommand());
 program.addCommand(simulateCommand());
 program.addCommand(analyseCommand());
+program.addCommand(evaluateCommand());
 // `frontier kt predict ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(0);

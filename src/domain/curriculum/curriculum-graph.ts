@@ -18,6 +18,7 @@ export interface GraphConcept {
 export class CurriculumGraph {
   private readonly byId = new Map<string, GraphConcept>();
   private readonly dependentsOf = new Map<string, string[]>();
+  private readonly inTopic = new Map<string, string[]>();
   /** Concepts flagged `root`, by id. */
   readonly roots: readonly GraphConcept[];
 
@@ -31,6 +32,18 @@ export class CurriculumGraph {
       }
     }
     this.roots = concepts.filter((c) => c.root);
+    for (const c of concepts) {
+      if (c.topicId === null) continue;
+      const list = this.inTopic.get(c.topicId);
+      if (list) list.push(c.id);
+      else this.inTopic.set(c.topicId, [c.id]);
+    }
+  }
+
+
+  /** The concepts of a topic (directly in it). */
+  topicMembers(topicId: string): readonly string[] {
+    return this.inTopic.get(topicId) ?? [];
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 import type { CurriculumGraph } from "../curriculum/curriculum-graph.js";
+import { ENTRY_BAND, type Levels } from "./levels.js";
 
 /** How many of the learner's most recently practised concepts count as "what they are doing now". */
 export const RECENT_CONCEPTS = 5;
@@ -10,6 +11,8 @@ export interface Anchor {
   name: string;
   topicId: string | null;
   lastPracticedAt: number;
+  /** Mastered now (the explanation says "which you just mastered" rather than "practised recently"). */
+  mastered?: boolean;
 }
 
 /**
@@ -21,15 +24,24 @@ export interface Anchor {
  * `because` names the recent concept it builds on (the most recent one at the smallest distance).
  */
 export function continuity(graph: CurriculumGraph, candidateId: string, candidateTopic: string | null, recent: readonly Anchor[]): { value: number; because: Anchor | null } {
-  if (recent.length === 0) return { value: 0, because: null };
-  const distance = distancesFrom(graph, candidateId, NEAR_DISTANCE);
-  let best: { value: number; because: Anchor | null } = { value: 0, because: null };
-  for (const a of recent) {
-    const d = distance.get(a.id);
-    const value = d === 1 ? 1 : d === 2 || (candidateTopic !== null && a.topicId === candidateTopic) ? 0.5 : 0;
-    if (value > best.value) best = { value, because: a };
-  }
-  return best;
+  return continuityWith(graph, recent)(candidateId, candidateTopic);
+}
+
+/**
+ * `continuity` for many candidates: the distances are walked once from each recent concept
+ * (undirected distance is symmetric), not once per candidate.
+ */
+export function continuityWith(graph: CurriculumGraph, recent: readonly Anchor[]): (candidateId: string, candidateTopic: string | null) => { value: number; because: Anchor | null } {
+  const around = recent.map((a) => ({ a, distance: distancesFrom(graph, a.id, NEAR_DISTANCE) }));
+  return (candidateId, candidateTopic) => {
+    let best: { value: number; because: Anchor | null } = { value: 0, because: null };
+    for (const { a, distance } of around) {
+      const d = a.id === candidateId ? undefined : distance.get(candidateId);
+      const value = d === 1 ? 1 : d === 2 || (candidateTopic !== null && a.topicId === candidateTopic) ? 0.5 : 0;
+      if (value > best.value) best = { value, because: a };
+    }
+    return best;
+  };
 }
 
 /** Undirected breadth-first distances from `id` over REQUIRES edges, up to `limit` steps (the start excluded). */
@@ -53,16 +65,132 @@ export function distancesFrom(graph: CurriculumGraph, id: string, limit: number)
   return out;
 }
 
+/** How many levels above the learner's demonstrated level an entry point may sit. */
+export const LEVEL_STEP = 1;
+
+/** What the entry-point rule knows of a learner (all from the request's own read). */
+export interface LearnerPosition {
+  /** Concepts the learner has practised (present in the graph). */
+  practised: ReadonlySet<string>;
+  /** Topics of those concepts. */
+  practisedTopics: ReadonlySet<string>;
+  /** max(entryLevel, the highest level among concepts mastered now). */
+  demonstrated: number;
+}
+
+/** The learner's demonstrated level: the highest level they have mastered, never below the entry level. */
+export function demonstratedLevel(levels: Levels, masteredNow: Iterable<string>): number {
+  let d = levels.entryLevel;
+  for (const id of masteredNow) d = Math.max(d, levels.level.get(id) ?? 0);
+  return d;
+}
+
 /**
  * The entry-point rule: a concept without prerequisites is offered only when it is near the
- * learner's demonstrated level, i.e. within NEAR_DISTANCE (undirected) of a concept they have
- * practised, or in the topic of one, or on the way to their goal. A learner without any evidence
- * gets every entry point (placement, not the ranking, finds where they stand). The "explore"
- * strategy lifts the rule.
+ * learner's demonstrated level.
+ * - On the way to the goal: always.
+ * - A learner without evidence: only entry points at the curriculum's entry level
+ *   (level ≤ entryLevel + ENTRY_BAND; placement finds where they really stand).
+ * - Otherwise: its level is at most demonstrated + LEVEL_STEP, and it is close to what they have
+ *   practised: practised itself, within NEAR_DISTANCE (undirected) of a practised concept, or in
+ *   the topic of one.
+ * The "explore" strategy lifts the rule (the caller does not apply it). This is the rule as a
+ * predicate, checked for each entry point; `entryPointsNear` finds them from the learner's side.
  */
-export function nearEntryPoint(graph: CurriculumGraph, rootId: string, rootTopic: string | null, practisedIds: ReadonlySet<string>, practisedTopics: ReadonlySet<string>, onGoalPath: boolean): boolean {
-  if (practisedIds.size === 0 || onGoalPath) return true;
-  if (rootTopic !== null && practisedTopics.has(rootTopic)) return true;
-  for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (practisedIds.has(id)) return true;
+export function entryPointAdmitted(graph: CurriculumGraph, levels: Levels, learner: LearnerPosition, rootId: string, rootTopic: string | null, onGoalPath: boolean): boolean {
+  if (onGoalPath) return true;
+  const level = levels.level.get(rootId) ?? 0;
+  if (learner.practised.size === 0) return level <= levels.entryLevel + ENTRY_BAND;
+  if (level > learner.demonstrated + LEVEL_STEP) return false;
+  if (learner.practised.has(rootId)) return true;
+  if (rootTopic !== null && learner.practisedTopics.has(rootTopic)) return true;
+  for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (learner.practised.has(id)) return true;
   return false;
+}
+
+/**
+ * Every entry point the rule can admit, found from the learner's side (a superset; the caller
+ * applies `entryPointAdmitted` to each): the goal path's entry points, the entry level's for a
+ * learner without evidence, else those practised, within NEAR_DISTANCE of a practised concept or in
+ * a practised topic. The work grows with the learner's practice (and the goal path), not with the
+ * number of entry points in the curriculum.
+ */
+export function entryPointsNear(graph: CurriculumGraph, levels: Levels, learner: LearnerPosition, goalPath: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const isRoot = (id: string) => graph.concept(id)?.root === true;
+  for (const id of goalPath) if (isRoot(id)) out.add(id);
+  if (learner.practised.size === 0) {
+    for (const id of levels.entryRoots) out.add(id);
+    return out;
+  }
+  // An entry point has no prerequisites, so it is never a dependent: within 2 undirected steps of
+  // p it is a prerequisite of p, or a prerequisite of one of p's neighbours (NEAR_DISTANCE = 2).
+  const rootPrereqs = (id: string) => {
+    for (const q of graph.concept(id)?.prerequisites ?? []) if (isRoot(q.id)) out.add(q.id);
+  };
+  for (const p of learner.practised) {
+    if (isRoot(p)) out.add(p);
+    rootPrereqs(p);
+    for (const q of graph.concept(p)?.prerequisites ?? []) rootPrereqs(q.id);
+    for (const d of graph.dependents(p)) rootPrereqs(d);
+  }
+  for (const t of learner.practisedTopics) for (const id of graph.topicMembers(t)) if (isRoot(id)) out.add(id);
+  return out;
+}
+
+/**
+ * Entry points whose ranking factors do not depend on the learner (not practised, not on the goal
+ * path, continuity 0: every one for a learner without evidence or under `explore`) all score
+ *   base = w.readiness + w.masteryGap·(1 − m0) + w.unlockValue·unlockValue(unlocks, M)
+ * and when they share the prior m0, that order is `unlocks` descending, ties by id (the ranking's
+ * own tie rule), whatever M and the weights. Greedy ranking with the variety penalty then never
+ * picks one that is not (a) among the first `limit` of its topic in that order, nor (b) in one of
+ * the first `limit` topics by their first entry point: a better one of its own topic has the same
+ * penalty, and each topic ahead of it must already hold a pick to be penalised, of which there
+ * are fewer than `limit`. (Concepts without a topic are never penalised and count as one topic.)
+ * So only those are handed to the ranking: at most limit² of them, found by walking the
+ * precomputed order until both bounds are full. The first one walked has the most unlocks, so
+ * the ranking's normaliser M is unchanged.
+ *
+ * `order` is the precomputed order of the entry points considered (see `staticRootOrder`);
+ * `skip` says which to pass over (those with learner-specific factors, handled one by one).
+ */
+export function topStaticRoots(graph: CurriculumGraph, order: readonly string[], skip: (id: string) => boolean, limit: number): string[] {
+  const out: string[] = [];
+  const perTopic = new Map<string | null, number>();
+  let fullTopics = 0;
+  for (const id of order) {
+    if (skip(id)) continue;
+    const topic = graph.concept(id)?.topicId ?? null;
+    const n = perTopic.get(topic);
+    if (n === undefined) {
+      if (perTopic.size >= limit) {
+        if (fullTopics >= limit) break;
+        continue;
+      }
+      perTopic.set(topic, 1);
+      out.push(id);
+      if (limit === 1) fullTopics++;
+    } else if (n < limit) {
+      perTopic.set(topic, n + 1);
+      out.push(id);
+      if (n + 1 === limit) fullTopics++;
+    }
+    if (perTopic.size >= limit && fullTopics >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * The order `topStaticRoots` walks: `ids` by unlocks descending, ties by id; null when their
+ * priors differ (then the order depends on the learner's ability and M, and every one is ranked).
+ */
+export function staticRootOrder(graph: CurriculumGraph, ids: readonly string[], priorOf: (id: string) => number): string[] | null {
+  const first = ids[0];
+  if (first !== undefined) {
+    const p0 = priorOf(first);
+    for (const id of ids) if (priorOf(id) !== p0) return null;
+  }
+  const unlocks = (id: string) => graph.concept(id)?.unlocks ?? 0;
+  return [...ids].sort((a, b) => unlocks(b) - unlocks(a) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -30,6 +30,9 @@ export interface FrontierCandidates {
  *   score below `struggleRecent`;
  * - review: concepts mastered when last practised.
  * `within` limits every list (candidates, struggling concepts, review) to a set of concepts.
+ * `roots` are the entry points to consider: every flagged root gives the traversal's lists; the
+ * service passes the ones the entry-point rule can admit (continuity.ts `entryPointsNear`), so the
+ * work follows the learner's practice, not the number of entry points.
  */
 export function frontierCandidates(
   graph: CurriculumGraph,
@@ -37,26 +40,33 @@ export function frontierCandidates(
   goalPath: ReadonlySet<string>,
   within: ReadonlySet<string> | null,
   rules: FrontierRules,
+  roots: Iterable<string> = graph.roots.map((r) => r.id),
 ): FrontierCandidates {
   const stored = (id: string) => practised.get(id)?.mastery ?? 0;
   const mastered = new Set<string>();
   for (const [id, c] of practised) if (c.mastery >= rules.mastered && graph.concept(id)) mastered.add(id);
   const candidates = new Set<string>();
   for (const m of mastered) for (const d of graph.dependents(m)) candidates.add(d);
-  for (const r of graph.roots) candidates.add(r.id);
+  for (const r of roots) if (graph.concept(r)?.root) candidates.add(r);
 
   const frontier: FrontierCandidates["frontier"] = [];
   for (const id of candidates) {
     if ((within && !within.has(id)) || mastered.has(id)) continue;
     const c = graph.concept(id);
     if (!c) continue;
+    // Readiness first (most dependents of a mastered concept are not ready); the list only for those that are.
+    let need = 0;
+    let got = 0;
+    for (const p of c.prerequisites) {
+      if (!graph.concept(p.id)) continue;
+      need += p.weight;
+      got += p.weight * stored(p.id);
+    }
+    if (need !== 0 && got / need < rules.ready) continue;
     const prereqs = c.prerequisites.flatMap((p) => {
       const pc = graph.concept(p.id);
       return pc ? [{ id: p.id, name: pc.name, weight: p.weight, storedMastery: stored(p.id) }] : [];
     });
-    const need = prereqs.reduce((s, p) => s + p.weight, 0);
-    const got = prereqs.reduce((s, p) => s + p.weight * p.storedMastery, 0);
-    if (need !== 0 && got / need < rules.ready) continue;
     frontier.push({ id, name: c.name, topicId: c.topicId, unlocks: c.unlocks, onGoalPath: goalPath.has(id), prereqs });
   }
 

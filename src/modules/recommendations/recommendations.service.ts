@@ -3,16 +3,18 @@ import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
-import { effectiveItemDifficulty, effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
-import { estimatePractice, readiness as readinessOf, reviewDueAt } from "../../domain/recommendations/practice.js";
-import type { FrontierCandidate, FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
+import { conceptParamsFor, effectiveItemDifficulty, effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
+import { estimatePractice, reviewDueAt } from "../../domain/recommendations/practice.js";
+import type { FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
 import { frontierCandidates, type FrontierRules } from "../../domain/recommendations/frontier.js";
-import { continuity, nearEntryPoint, RECENT_CONCEPTS } from "../../domain/recommendations/continuity.js";
+import { entryPointsNear, staticRootOrder, topStaticRoots, type LearnerPosition } from "../../domain/recommendations/continuity.js";
+import { conceptLevels, type Levels } from "../../domain/recommendations/levels.js";
+import { EXPLORE, learnerPosition, planRecommendations, type PlannedPick } from "../../domain/recommendations/recommend.js";
 import type { CurriculumGraph } from "../../domain/curriculum/curriculum-graph.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
-import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
+import type { RankingWeights } from "../../domain/recommendations/ranking.js";
 import { NotFoundError } from "../../errors/errors.js";
 import { LearningPathStatus, RankingFactorName, RecommendationKind, type Goal, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
@@ -48,11 +50,15 @@ export interface PrerequisiteClosure {
   truncated: boolean;
 }
 
-interface Pick extends Candidate {
-  kind: RecommendationKind;
-  name: string;
-  mastery: number;
-  sentence: string;
+type Pick = PlannedPick;
+
+/** What the service derives once per graph copy and model version. */
+interface GraphDerived {
+  version: number;
+  levels: Levels;
+  /** The entry level's entry points, and all of them, in the order topStaticRoots walks (null: priors differ). */
+  entryOrder: () => string[] | null;
+  allOrder: () => string[] | null;
 }
 
 export interface RecommendationOptions {
@@ -72,12 +78,13 @@ export interface RecommendationOptions {
   readPath?: "graph" | "traversal";
 }
 
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
 /** Zone-of-proximal-development recommendations, learning paths and review, from the graph and the model. */
 export class RecommendationsService {
   /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
   private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
+  /** Concept levels per graph copy (a new copy after every edit) and model version. */
+  private readonly levelsByGraph = new WeakMap<CurriculumGraph, GraphDerived>();
 
   constructor(
     private readonly repo: RecommendationsRepository,
@@ -112,114 +119,20 @@ export class RecommendationsService {
     loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
   ): Promise<Recommendation[]> {
     const now = o.now ?? Date.now();
-    const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
     const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
     const since = now - RECENT_ITEM_WINDOW_MS;
     const graph = await this.curriculum.graph();
-    const [row, { params }] = await Promise.all([
+    const model = this.models.current();
+    const [row, { params, version }] = await Promise.all([
       o.readPath === "traversal"
         ? this.repo.frontier({ learnerId, goalId: o.goalConceptId, within: o.within, ...rules, since })
-        : this.frontierFromGraph(graph, learnerId, o.goalConceptId, o.within, rules, since),
-      this.models.current(),
+        : this.frontierFromGraph(graph, model, learnerId, o, rules, since, now),
+      model,
     ]);
     if (!row) return [];
     const state = row.state;
-    // What the learner is doing: the concepts they practised, the most recent first (continuity
-    // and the entry-point rule, both computed on the graph copy from data this request has).
-    const practised = Object.entries(state.concepts)
-      .flatMap(([id, c]) => {
-        const g = graph.concept(id);
-        return g ? [{ id, name: g.name, topicId: g.topicId, lastPracticedAt: c.lastPracticedAt }] : [];
-      })
-      .sort((a, b) => b.lastPracticedAt - a.lastPracticedAt || a.id.localeCompare(b.id));
-    const recent = practised.slice(0, RECENT_CONCEPTS);
-    const practisedIds = new Set(practised.map((p) => p.id));
-    const practisedTopics = new Set(practised.flatMap((p) => (p.topicId ? [p.topicId] : [])));
-    const explore = o.strategy === "explore";
-    const continuityOf = (id: string, topicId: string | null) => (explore ? { value: 0, because: null } : continuity(graph, id, topicId, recent));
-    // Named unless the sentence already names it as a mastered prerequisite.
-    const buildsOn = (c: { because: { id: string; name: string } | null; value: number }, named: ReadonlyArray<{ id: string }> = []) =>
-      c.value > 0 && c.because && !named.some((p) => p.id === c.because?.id) ? ` It builds on ${c.because.name}, which you practised recently.` : "";
-    const eff = (id: string) => effectiveMastery(params, state, id, now).mastery;
-    // The traversal's lists are supersets (stored numbers); the model decides.
-    const struggling = (id: string) => {
-      const c = state.concepts[id];
-      return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
-    };
-    // Entry points far from the learner's demonstrated level are left out (unless exploring).
-    const frontier: FrontierCandidate[] = explore ? row.frontier : row.frontier.filter((f) => f.prereqs.length > 0 || nearEntryPoint(graph, f.id, f.topicId, practisedIds, practisedTopics, f.onGoalPath));
-    const review = row.review.filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
-    const remediation = row.remediation.filter((r) => struggling(r.struggling));
     const recentItems = new Set(row.recentItemIds);
-    const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
-
-    // Remediation first: the weakest prerequisites of concepts the learner struggles with.
-    const remedial = new Map<string, Pick>();
-    for (const r of remediation) {
-      const m = eff(r.id);
-      if (m >= THRESHOLDS.mastered) continue;
-      const prev = remedial.get(r.id);
-      if (prev && prev.mastery <= m) continue;
-      remedial.set(r.id, {
-        conceptId: r.id,
-        topicId: r.topicId,
-        kind: RecommendationKind.REMEDIATION,
-        name: r.name,
-        mastery: m,
-        factors: { readiness: 0, masteryGap: 1 - m, unlockValue: 0, goalRelevance: 0, reviewDue: 0, continuity: 0 },
-        sentence: `You have had trouble with ${r.strugglingName}, which needs ${r.name}; your mastery of ${r.name} is ${m.toFixed(2)}, so start there.`,
-      });
-    }
-    const remedialPicks = [...remedial.values()].sort((a, b) => a.mastery - b.mastery || a.conceptId.localeCompare(b.conceptId));
-
-    const candidates: Pick[] = [];
-    for (const f of frontier) {
-      if (remedial.has(f.id)) continue;
-      const m = eff(f.id);
-      if (m >= THRESHOLDS.mastered) continue;
-      const readiness = readinessOf(f.prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) })));
-      if (readiness < THRESHOLDS.ready) continue;
-      const mastered = f.prereqs.map((p) => p.name);
-      const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
-      const near = continuityOf(f.id, f.topicId);
-      candidates.push({
-        conceptId: f.id,
-        topicId: f.topicId,
-        kind: RecommendationKind.LEARN,
-        name: f.name,
-        mastery: m,
-        factors: { readiness, masteryGap: 1 - m, unlockValue: unlockValue(f.unlocks, maxUnlocks), goalRelevance: f.onGoalPath ? 1 : 0, reviewDue: 0, continuity: near.value },
-        sentence:
-          (mastered.length > 0 ? `You have mastered ${list(mastered)}, which ${f.name} needs; ` : `${f.name} has no prerequisites; `) +
-          unlockText +
-          (f.onGoalPath ? ", and it is on the way to your goal." : ".") +
-          buildsOn(near, f.prereqs),
-      });
-    }
-    for (const r of review) {
-      const m = eff(r.id);
-      candidates.push({
-        conceptId: r.id,
-        topicId: r.topicId,
-        kind: RecommendationKind.REVIEW,
-        name: r.name,
-        mastery: m,
-        factors: {
-          readiness: 1,
-          masteryGap: 1 - m,
-          unlockValue: unlockValue(r.unlocks, maxUnlocks),
-          goalRelevance: r.onGoalPath ? 1 : 0,
-          reviewDue: (THRESHOLDS.reviewBelow - m) / THRESHOLDS.reviewBelow,
-          continuity: continuityOf(r.id, r.topicId).value,
-        },
-        sentence: `You mastered ${r.name}, but predicted recall has fallen to ${m.toFixed(2)}: time to review.`,
-      });
-    }
-    const ranked = rank(candidates, weights, Math.max(0, o.limit - remedialPicks.length));
-    const chosen = [
-      ...remedialPicks.slice(0, o.limit).map((p) => ({ pick: p, factors: { ...p.factors, variety: 0 } as Factors, score: 0 })),
-      ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
-    ].slice(0, o.limit);
+    const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, limit: o.limit });
 
     // The traversal returns ids and names only (decoding every candidate's properties cost more
     // than the traversal): the chosen few come from the concept cache.
@@ -231,7 +144,7 @@ export class RecommendationsService {
       return [
         {
           concept,
-          kind: pick.kind,
+          kind: RecommendationKind[pick.kind],
           score,
           mastery: pick.mastery,
           factors: (Object.keys(weights) as Array<keyof RankingWeights>).map((name) => ({
@@ -265,7 +178,7 @@ export class RecommendationsService {
       .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)
       .sort((a, b) => Math.abs(a.predictedCorrect - mid) - Math.abs(b.predictedCorrect - mid));
     const out = scored.slice(0, ITEMS_PER_CONCEPT);
-    const struggling = pick.kind === RecommendationKind.REMEDIATION || (state.concepts[pick.conceptId]?.recent ?? 1) < THRESHOLDS.struggleRecent;
+    const struggling = pick.kind === "REMEDIATION" || (state.concepts[pick.conceptId]?.recent ?? 1) < THRESHOLDS.struggleRecent;
     if (struggling) {
       const content = allowed.find((i) => i.kind === "VIDEO" || i.kind === "READING");
       if (content) out.splice(Math.min(out.length, ITEMS_PER_CONCEPT - 1), 0, { item: content, predictedCorrect: predictCorrect(params, state, { itemId: content.id, conceptIds: [pick.conceptId] }, now).p });
@@ -273,14 +186,78 @@ export class RecommendationsService {
     return out.slice(0, ITEMS_PER_CONCEPT);
   }
 
-  /** The traversal's answer, from the per-process graph and one read of the learner. */
-  private async frontierFromGraph(graph: CurriculumGraph, learnerId: string, goalConceptId: string | null, within: string[] | null, rules: FrontierRules, since: number): Promise<FrontierRead | null> {
+  /** Concept levels (and the static orders of entry points) for this graph copy and model version, computed once per pair. */
+  private derived(graph: CurriculumGraph, params: ModelParams, version: number): GraphDerived {
+    const held = this.levelsByGraph.get(graph);
+    if (held && held.version === version) return held;
+    const levels = conceptLevels(graph, params);
+    const prior = (id: string) => conceptParamsFor(params, id).pL0;
+    let entry: string[] | null | undefined;
+    let all: string[] | null | undefined;
+    const derived: GraphDerived = {
+      version,
+      levels,
+      // Sorted on first use: a graph copy that never serves such a request never sorts.
+      entryOrder: () => (entry === undefined ? (entry = staticRootOrder(graph, levels.entryRoots, prior)) : entry),
+      allOrder: () => (all === undefined ? (all = staticRootOrder(graph, graph.roots.map((r) => r.id), prior)) : all),
+    };
+    this.levelsByGraph.set(graph, derived);
+    return derived;
+  }
+
+  private levels(graph: CurriculumGraph, params: ModelParams, version: number): Levels {
+    return this.derived(graph, params, version).levels;
+  }
+
+  /**
+   * The entry points to consider for this learner, found without walking the curriculum's:
+   * - with evidence (not exploring): those the rule can admit, from the learner's side;
+   * - otherwise (no evidence, or `explore`), the ones with learner-specific factors (practised,
+   *   on the goal path, prerequisites of practised concepts) one by one, and of the rest only
+   *   those the ranking can pick (`topStaticRoots`, exact); within a topic, the topic's own.
+   */
+  private entryPoints(graph: CurriculumGraph, d: GraphDerived, position: LearnerPosition, state: LearnerState, goalPath: ReadonlySet<string>, o: RecommendationOptions): Iterable<string> {
+    const explore = o.strategy === EXPLORE;
+    if (!explore && position.practised.size > 0) return entryPointsNear(graph, d.levels, position, goalPath);
+    const isRoot = (id: string) => graph.concept(id)?.root === true;
+    if (o.within) {
+      const entry = explore ? null : new Set(d.levels.entryRoots);
+      return o.within.filter((id) => isRoot(id) && (entry === null || entry.has(id) || goalPath.has(id)));
+    }
+    const order = explore ? d.allOrder() : d.entryOrder();
+    if (order === null) return explore ? graph.roots.map((r) => r.id) : entryPointsNear(graph, d.levels, position, goalPath);
+    const specific = new Set<string>();
+    for (const id of goalPath) specific.add(id);
+    for (const id of Object.keys(state.concepts)) {
+      specific.add(id);
+      for (const p of graph.concept(id)?.prerequisites ?? []) specific.add(p.id);
+    }
+    return [...[...specific].filter(isRoot), ...topStaticRoots(graph, order, (id) => specific.has(id), o.limit)];
+  }
+
+  /**
+   * The traversal's lists, from the per-process graph and one read of the learner, with only the
+   * entry points that can reach the answer (see entryPoints).
+   */
+  private async frontierFromGraph(
+    graph: CurriculumGraph,
+    model: Promise<{ params: ModelParams; version: number }>,
+    learnerId: string,
+    o: RecommendationOptions,
+    rules: FrontierRules,
+    since: number,
+    now: number,
+  ): Promise<FrontierRead | null> {
     const learner = await this.repo.learnerRead(learnerId, since);
     if (!learner) return null;
-    const goalId = goalConceptId ?? learner.goalId;
+    const { params, version } = await model;
+    const goalId = o.goalConceptId ?? learner.goalId;
     const goalPath = goalId ? graph.prerequisiteClosure(goalId, MAX_GOAL_DEPTH) : new Set<string>();
     const practised = new Map(Object.entries(learner.state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
-    const lists = frontierCandidates(graph, practised, goalPath, within ? new Set(within) : null, rules);
+    const d = this.derived(graph, params, version);
+    const { position } = learnerPosition(graph, d.levels, params, learner.state, now);
+    const roots = this.entryPoints(graph, d, position, learner.state, goalPath, o);
+    const lists = frontierCandidates(graph, practised, goalPath, o.within ? new Set(o.within) : null, rules, roots);
     return { ...lists, recentItemIds: learner.recentItemIds, state: learner.state };
   }
 

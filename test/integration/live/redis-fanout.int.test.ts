@@ -77,7 +77,15 @@ async function record(url: string, correct: boolean) {
 
 beforeAll(async () => {
   helper = await startTestServer();
-  const doc = { concepts: [{ id: `${P}c`, name: "C" }], items: [{ id: `${P}q`, kind: "QUESTION", title: "q", assesses: [{ conceptId: `${P}c` }] }] };
+  const doc = {
+    concepts: [{ id: `${P}c`, name: "C" }, { id: `${P}x`, name: "X" }, { id: `${P}y`, name: "Y" }],
+    prerequisites: [{ conceptId: `${P}y`, prerequisiteId: `${P}x` }],
+    items: [
+      { id: `${P}q`, kind: "QUESTION", title: "q", assesses: [{ conceptId: `${P}c` }] },
+      { id: `${P}qx`, kind: "QUESTION", title: "qx", assesses: [{ conceptId: `${P}x` }] },
+      { id: `${P}qy`, kind: "QUESTION", title: "qy", assesses: [{ conceptId: `${P}y` }] },
+    ],
+  };
   await helper.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, helper.designer);
   redisPort = await freePort();
   await startRedis();
@@ -182,5 +190,50 @@ describe("fan-out through Redis across two server processes", () => {
     const ids = seenA.map((s) => s.split(" ").at(-1));
     expect(new Set(ids).size).toBe(2);
     await Promise.all(clients.map((c) => c.dispose()));
+  });
+
+  it("serves recommendations on B from a graph copy that follows an edit made through A once B has announced it", async () => {
+    const [a, b] = servers as unknown as [{ url: string }, { url: string }];
+    await until(async () => (await health(a.url)).redis === "up" && (await health(b.url)).redis === "up", 30_000);
+    const post = async (url: string, query: string, variables: object, token: string) => {
+      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown };
+    };
+    // Bob masters X through A (5 right answers).
+    const events = Array.from({ length: 5 }, (_, k) => ({ eventId: `${P}bob${k}`, learnerId: `${P}bob`, itemId: `${P}qx`, correct: true, occurredAt: new Date(Date.now() - 600_000 + k * 60_000).toISOString() }));
+    expect((await post(a.url, print(RecordEventsDocument), { events }, helper.admin)).errors).toBeUndefined();
+    const recsOnB = async () => {
+      const r = await post(b.url, "query($id: ID!) { learner(id: $id) { recommendations(limit: 5) { concept { id } explanation } } }", { id: `${P}bob` }, helper.admin);
+      expect(r.errors).toBeUndefined();
+      return ((r.data?.learner as { recommendations: Array<{ concept: { id: string }; explanation: string }> }).recommendations ?? []).find((x) => x.concept.id === `${P}y`);
+    };
+    expect((await recsOnB())?.explanation).toMatch(/^You have mastered X, which Y needs/); // B's copy is warm
+    const designer = await signToken(config, { sub: `${P}designer`, roles: [Role.DESIGNER] });
+    const seen: string[] = [];
+    const client = createClient({ url: `${b.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${designer}` } });
+    client.subscribe<{ curriculumChanged: { entityId: string; summary: string } }>(
+      { query: print(CurriculumChangedDocument) },
+      { next: (v) => v.data && seen.push(`${v.data.curriculumChanged.entityId} ${v.data.curriculumChanged.summary}`), error: () => {}, complete: () => {} },
+    );
+    // Rename X through A until B has delivered a rename (its subscription registers asynchronously);
+    // B forgets its copy before it delivers, so the next read on B names the new X.
+    let k = 0;
+    await until(async () => {
+      if (seen.length === 0) {
+        k++;
+        expect((await post(a.url, print(UpdateConceptDocument), { id: `${P}x`, input: { name: `X${k}` } }, designer)).errors).toBeUndefined();
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return seen.length > 0;
+    }, 30_000);
+    // One more rename, now that B delivers: once B has delivered it, B's next read must name it.
+    const before = seen.length;
+    k++;
+    expect((await post(a.url, print(UpdateConceptDocument), { id: `${P}x`, input: { name: `X${k}` } }, designer)).errors).toBeUndefined();
+    const last = `X${k}`;
+    await until(() => seen.length > before);
+    expect(seen.length).toBeGreaterThan(before);
+    expect((await recsOnB())?.explanation).toMatch(new RegExp(`^You have mastered ${last}, which Y needs`));
+    await client.dispose();
   });
 });

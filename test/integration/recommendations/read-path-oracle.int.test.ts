@@ -68,7 +68,7 @@ beforeAll(async () => {
   const imported = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer);
   expect(imported.data?.importCurriculum.applied).toBe(true);
   within = Array.from({ length: N }, (_, i) => c(i));
-  await s.frontier.services.learners.upsertPeople({ classes: [], teachers: [], learners: Array.from({ length: LEARNERS }, (_, l) => ({ id: `${P}l${l}`, classIds: [] })) });
+  await s.frontier.services.learners.upsertPeople({ classes: [], teachers: [], learners: [...Array.from({ length: LEARNERS }, (_, l) => ({ id: `${P}l${l}`, classIds: [] })), { id: `${P}fresh`, classIds: [] }] });
   // Histories: each learner works up a strand with mostly right answers, spread over 40 days.
   let n = 0;
   for (let l = 0; l < LEARNERS; l++) {
@@ -104,7 +104,7 @@ describe("the in-memory read path against the full traversal", () => {
     let compared = 0;
     const kinds = new Set<string>();
     for (let l = 0; l < LEARNERS; l++) {
-      for (const extra of [{}, { goalConceptId: c(44) }, { strategy: "review-heavy" }, { within: within.slice(0, 45) }]) {
+      for (const extra of [{}, { goalConceptId: c(44) }, { strategy: "review-heavy" }, { within: within.slice(0, 45) }, { strategy: "explore" }, { strategy: "explore", limit: 3, goalConceptId: c(100) }, { strategy: "goal-first", limit: 1 }]) {
         const { graph, traversal } = await both(`${P}l${l}`, extra);
         expect(graph).toEqual(traversal);
         compared += graph.length;
@@ -112,8 +112,18 @@ describe("the in-memory read path against the full traversal", () => {
       }
     }
     // The comparison is not vacuous: lists with learn, review and remediation picks were compared.
-    expect(compared).toBeGreaterThan(LEARNERS * 4 * 3);
+    expect(compared).toBeGreaterThan(LEARNERS * 6 * 3);
     expect([...kinds].sort()).toEqual(["LEARN", "REMEDIATION", "REVIEW"]);
+  });
+
+  it("answers identically for a learner without evidence (entry level, goal, explore, limits)", async () => {
+    let compared = 0;
+    for (const extra of [{}, { limit: 1 }, { limit: 3 }, { goalConceptId: c(100) }, { strategy: "explore" }, { strategy: "explore", limit: 2 }, { within: within.slice(45, 90) }, { strategy: "explore", within: within.slice(0, 45) }]) {
+      const { graph, traversal } = await both(`${P}fresh`, extra);
+      expect(graph).toEqual(traversal);
+      compared += graph.length;
+    }
+    expect(compared).toBeGreaterThan(8);
   });
 
   it("stays identical right after curriculum edits (the per-process graph is replaced at once)", async () => {

@@ -1,22 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { CurriculumGraph, type GraphConcept } from "../../../src/domain/curriculum/curriculum-graph.js";
-import { continuity, distancesFrom, nearEntryPoint } from "../../../src/domain/recommendations/continuity.js";
+import { continuity, distancesFrom, entryPointAdmitted, entryPointsNear, type LearnerPosition } from "../../../src/domain/recommendations/continuity.js";
+import { conceptLevels } from "../../../src/domain/recommendations/levels.js";
+import { defaultModelParams, sigmoid } from "../../../src/domain/mastery/model.js";
 
-// a <- b <- c <- d (b requires a, ...), e requires b; x stands alone in topic T; r is a root far away.
+// a <- b <- c <- d (b requires a, ...), e requires b, d also requires h (an entry point high up:
+// the map misses its prerequisites); x stands alone in topic T; r is a root far away in topic U.
 const concept = (id: string, prereqs: string[], topicId: string | null = null): GraphConcept => ({ id, name: id.toUpperCase(), topicId, unlocks: 0, root: prereqs.length === 0, prerequisites: prereqs.map((p) => ({ id: p, weight: 1 })) });
-const graph = new CurriculumGraph([concept("a", [], "T"), concept("b", ["a"]), concept("c", ["b"]), concept("d", ["c"]), concept("e", ["b"]), concept("x", [], "T"), concept("r", [], "U")]);
+const graph = new CurriculumGraph([concept("a", [], "T"), concept("b", ["a"]), concept("c", ["b"]), concept("d", ["c", "h"]), concept("h", []), concept("e", ["b"]), concept("x", [], "T"), concept("r", [], "U")]);
 const anchor = (id: string, at: number, topicId: string | null = null) => ({ id, name: id.toUpperCase(), topicId, lastPracticedAt: at });
 
 describe("the concept graph", () => {
   it("finds the prerequisite closure within a depth", () => {
-    expect([...graph.prerequisiteClosure("d", 2)].sort()).toEqual(["b", "c", "d"]);
-    expect([...graph.prerequisiteClosure("d", 12)].sort()).toEqual(["a", "b", "c", "d"]);
+    expect([...graph.prerequisiteClosure("d", 2)].sort()).toEqual(["b", "c", "d", "h"]);
+    expect([...graph.prerequisiteClosure("d", 12)].sort()).toEqual(["a", "b", "c", "d", "h"]);
     expect(graph.prerequisiteClosure("nope", 12).size).toBe(0);
-    expect(graph.roots.map((r) => r.id).sort()).toEqual(["a", "r", "x"]);
+    expect(graph.roots.map((r) => r.id).sort()).toEqual(["a", "h", "r", "x"]);
   });
 
   it("walks undirected distances: c is 1 from b and d, 2 from a and e", () => {
-    expect(Object.fromEntries(distancesFrom(graph, "c", 2))).toEqual({ b: 1, d: 1, a: 2, e: 2 });
+    expect(Object.fromEntries(distancesFrom(graph, "c", 2))).toEqual({ b: 1, d: 1, a: 2, e: 2, h: 2 });
   });
 });
 
@@ -29,12 +32,58 @@ describe("continuity", () => {
     expect(continuity(graph, "c", null, []).value).toBe(0);
   });
 
-  it("keeps an entry point near what was practised, in its topic or on the goal path, and all of them without evidence", () => {
-    const practised = new Set(["b"]);
-    expect(nearEntryPoint(graph, "a", "T", practised, new Set(), false)).toBe(true); // a is 1 step from b
-    expect(nearEntryPoint(graph, "x", "T", practised, new Set(["T"]), false)).toBe(true); // same topic
-    expect(nearEntryPoint(graph, "r", "U", practised, new Set(["T"]), false)).toBe(false);
-    expect(nearEntryPoint(graph, "r", "U", practised, new Set(["T"]), true)).toBe(true); // on the goal path
-    expect(nearEntryPoint(graph, "r", "U", new Set(), new Set(), false)).toBe(true); // no evidence
+});
+
+describe("levels and the entry-point rule", () => {
+  const levels = conceptLevels(graph, defaultModelParams());
+  const at = (practised: string[], topics: string[], demonstrated: number): LearnerPosition => ({ practised: new Set(practised), practisedTopics: new Set(topics), demonstrated });
+
+  it("puts concepts at their depth, entry points one level below the shallowest dependent, lone ones at their topic's level", () => {
+    // depth: a 0, b 1, c 2, e 2, d 1 + max(c 2, h 0) = 3; h is needed only by d: 3 - 1 = 2;
+    // x is alone in T, whose other concept a is at 0; r is alone in U: 0.
+    expect(Object.fromEntries(levels.level)).toEqual({ a: 0, b: 1, c: 2, d: 3, e: 2, h: 2, x: 0, r: 0 });
+    expect(levels.entryLevel).toBe(0);
+    expect([...levels.entryRoots].sort()).toEqual(["a", "r", "x"]);
+  });
+
+  it("moves fitted concepts by their difficulty relative to the median fitted one", () => {
+    const params = defaultModelParams();
+    // logit pL0: a 0, b -2; median -1; a: (-1 - 0) / 2 = -0.5, b: (-1 + 2) / 2 = +0.5.
+    params.concepts = { a: { ...params.defaultConcept, pL0: 0.5 }, b: { ...params.defaultConcept, pL0: sigmoid(-2) } };
+    const l = conceptLevels(graph, params);
+    expect(l.level.get("a")).toBeCloseTo(-0.5, 12);
+    expect(l.level.get("b")).toBeCloseTo(1.5, 12);
+    expect(l.level.get("c")).toBe(2);
+    expect(l.entryLevel).toBeCloseTo(-0.5, 12);
+    expect([...l.entryRoots].sort()).toEqual(["a", "r", "x"]); // x and r at 0: within ENTRY_BAND 0.5 of -0.5
+    // A fitted concept difficulty takes precedence: b 3 logits, c 1: median 2; b +0.5, c -0.5; a (none) stays 0.
+    const withDifficulty = conceptLevels(graph, { ...params, conceptDifficulty: { b: 3, c: 1 } });
+    expect(withDifficulty.level.get("a")).toBe(0);
+    expect(withDifficulty.level.get("b")).toBeCloseTo(1.5, 12);
+    expect(withDifficulty.level.get("c")).toBeCloseTo(1.5, 12);
+  });
+
+  it("offers a learner without evidence the entry level only, and a learner with evidence the close entry points at most one level up", () => {
+    const none = at([], [], 0);
+    expect(["a", "h", "r", "x"].filter((id) => entryPointAdmitted(graph, levels, none, id, graph.concept(id)?.topicId ?? null, false))).toEqual(["a", "r", "x"]);
+    expect(entryPointAdmitted(graph, levels, none, "h", null, true)).toBe(true); // on the goal path
+    // Practised a and b (mastered b: demonstrated 1): a practised, x in a's topic; h (level 2) is 3 steps from b; r unrelated.
+    const early = at(["a", "b"], ["T"], 1);
+    expect(["a", "h", "r", "x"].filter((id) => entryPointAdmitted(graph, levels, early, id, graph.concept(id)?.topicId ?? null, false))).toEqual(["a", "x"]);
+    // Practised c (demonstrated 2): h is 2 steps away (c - d - h) and level 2 <= 3.
+    const later = at(["c"], [], 2);
+    expect(entryPointAdmitted(graph, levels, later, "h", null, false)).toBe(true);
+    // The same closeness with a demonstrated level of 0 is not enough: h is 2 levels up.
+    expect(entryPointAdmitted(graph, levels, at(["c"], [], 0), "h", null, false)).toBe(false);
+  });
+
+  it("finds every admissible entry point from the learner's side", () => {
+    for (const pos of [at([], [], 0), at(["a", "b"], ["T"], 1), at(["c"], [], 2), at(["d"], [], 3), at(["r"], ["U"], 0)]) {
+      for (const goal of [[], ["d", "c", "h"]]) {
+        const near = entryPointsNear(graph, levels, pos, goal);
+        const admitted = graph.roots.filter((r) => entryPointAdmitted(graph, levels, pos, r.id, r.topicId, goal.includes(r.id))).map((r) => r.id);
+        for (const id of admitted) expect(near.has(id)).toBe(true);
+      }
+    }
   });
 });

@@ -1,0 +1,343 @@
+import { CurriculumGraph, type GraphConcept } from "../domain/curriculum/curriculum-graph.js";
+import { defaultModelParams, initialLearnerState, update, type LearnerState, type ModelParams } from "../domain/mastery/model.js";
+import { THRESHOLDS } from "../domain/mastery/thresholds.js";
+import { entryPointsNear } from "../domain/recommendations/continuity.js";
+import { frontierCandidates } from "../domain/recommendations/frontier.js";
+import { conceptLevels, type Levels } from "../domain/recommendations/levels.js";
+import { EXPLORE, learnerPosition, planRecommendations, type Planned } from "../domain/recommendations/recommend.js";
+
+/**
+ * Offline evaluation of recommendation strategies (`frontier evaluate recommendations`), seeded
+ * and reproducible. Simulated learners on a generated curriculum shaped like a real map: several
+ * strands, most of them linked by a few cross-strand prerequisites and two of them unconnected;
+ * each true prerequisite left out of the map with probability `missingEdgeRate`, so entry points
+ * (concepts without prerequisites in the map) appear at every level. Each learner has a hidden
+ * true knowledge state closed under the true prerequisites, a history of answers (a week before)
+ * on most of what they know, and then answers `answers` items, each time an item of the
+ * strategy's first recommendation that still has one they have not tried in this session (each
+ * concept has ITEMS_PER_CONCEPT items, and the server does not offer an item tried in the last 3
+ * days), looking down a list of LIST_LENGTH, stopping when none has one left (the measures are
+ * taken on the top five):
+ * correct with probability 1 − slip when the concept is known, guess when not (the model's own
+ * response rule, with slip and guess drawn per learner: noise); a concept whose true prerequisites
+ * are all known is learned with probability `learnRate` at each practice, others never.
+ */
+export interface EvalOptions {
+  seed: number;
+  learners: number;
+  /** Answers per learner after the history. */
+  answers: number;
+  strands: number;
+  /** True levels per strand (0 .. levels − 1). */
+  levels: number;
+  /** Concepts per level and strand. */
+  perLevel: number;
+  /** Probability that a true prerequisite is missing from the map. */
+  missingEdgeRate: number;
+  /** Probability of learning a truly ready concept at one practice. */
+  learnRate: number;
+  strategies: string[];
+}
+
+export const DEFAULT_EVAL: EvalOptions = {
+  seed: 18,
+  learners: 120,
+  answers: 120,
+  strands: 7,
+  levels: 9,
+  perLevel: 4,
+  missingEdgeRate: 0.2,
+  learnRate: 0.3,
+  strategies: [EXPLORE, "balanced", "goal-first", "review-heavy"],
+};
+
+/** The strategy that is today's ranking before issue 18 (every entry point, no continuity). */
+export const BASELINE = EXPLORE;
+
+/** A seeded linear congruential generator in [0, 1). */
+export function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export interface SimCurriculum {
+  /** The map the server sees (true prerequisites partly missing). */
+  graph: CurriculumGraph;
+  truePrereqs: ReadonlyMap<string, readonly string[]>;
+  trueLevel: ReadonlyMap<string, number>;
+  strandOf: ReadonlyMap<string, number>;
+  /** Concepts in true prerequisite order (by level). */
+  order: readonly string[];
+  /** Strands linked by cross-strand prerequisites (the rest are unconnected). */
+  linked: number;
+}
+
+/** Levels per unit (a topic is one strand's unit). */
+export const UNIT = 3;
+
+export function generateCurriculum(o: EvalOptions, r: () => number): SimCurriculum {
+  const truePrereqs = new Map<string, string[]>();
+  const trueLevel = new Map<string, number>();
+  const strandOf = new Map<string, number>();
+  const order: string[] = [];
+  const id = (s: number, l: number, k: number) => `s${s}-l${l}-${k}`;
+  const linked = Math.max(1, o.strands - 2);
+  for (let l = 0; l < o.levels; l++) {
+    for (let s = 0; s < o.strands; s++) {
+      for (let k = 0; k < o.perLevel; k++) {
+        const c = id(s, l, k);
+        const ps = new Set<string>();
+        if (l > 0) {
+          const fanIn = 1 + Math.floor(r() * 2);
+          for (let f = 0; f < fanIn; f++) ps.add(id(s, l - 1, Math.floor(r() * o.perLevel)));
+          if (l > 1 && r() < 0.3) ps.add(id(s, l - 2, Math.floor(r() * o.perLevel)));
+          if (s > 0 && s < linked && r() < 0.15) ps.add(id(s - 1, l - 1, Math.floor(r() * o.perLevel)));
+        }
+        truePrereqs.set(c, [...ps]);
+        trueLevel.set(c, l);
+        strandOf.set(c, s);
+        order.push(c);
+      }
+    }
+  }
+  // The map: each true edge kept with probability 1 − missingEdgeRate; at the start of a unit
+  // (every UNIT levels) edges into the unit are missing far more often (2.5x), as real maps lose
+  // the links between their units.
+  const mapPrereqs = new Map<string, string[]>();
+  const unitStart = (c: string) => (trueLevel.get(c) ?? 0) % UNIT === 0;
+  for (const c of order) mapPrereqs.set(c, (truePrereqs.get(c) ?? []).filter(() => r() >= (unitStart(c) ? Math.min(0.9, 2.5 * o.missingEdgeRate) : o.missingEdgeRate / 2)));
+  const dependents = new Map<string, string[]>();
+  for (const [c, ps] of mapPrereqs) for (const p of ps) dependents.set(p, [...(dependents.get(p) ?? []), c]);
+  const unlocks = (c: string) => {
+    const seen = new Set<string>();
+    let layer = [c];
+    for (let d = 0; d < 12 && layer.length > 0; d++) {
+      const next: string[] = [];
+      for (const x of layer) {
+        for (const y of dependents.get(x) ?? []) {
+          if (seen.has(y)) continue;
+          seen.add(y);
+          next.push(y);
+        }
+      }
+      layer = next;
+    }
+    return seen.size;
+  };
+  const concepts: GraphConcept[] = order.map((c) => {
+    const ps = mapPrereqs.get(c) ?? [];
+    const s = strandOf.get(c) ?? 0;
+    const l = trueLevel.get(c) ?? 0;
+    return { id: c, name: `Strand ${s} level ${l} #${c.split("-")[2]}`, topicId: `s${s}-u${Math.floor(l / UNIT)}`, unlocks: unlocks(c), root: ps.length === 0, prerequisites: ps.map((p) => ({ id: p, weight: 1 })) };
+  });
+  return { graph: new CurriculumGraph(concepts), truePrereqs, trueLevel, strandOf, order, linked };
+}
+
+interface SimLearner {
+  known: Set<string>;
+  guess: number;
+  slip: number;
+  r: () => number;
+}
+
+function makeLearner(cur: SimCurriculum, o: EvalOptions, seed: number): SimLearner {
+  const r = rng(seed);
+  // How far each strand is known: 0 to 3 levels (beginners and early learners, as a class).
+  const reach = Array.from({ length: o.strands }, () => Math.floor(r() * 4));
+  const known = new Set<string>();
+  for (const c of cur.order) {
+    const l = cur.trueLevel.get(c) ?? 0;
+    const ok = l < (reach[cur.strandOf.get(c) ?? 0] ?? 0) && (cur.truePrereqs.get(c) ?? []).every((p) => known.has(p));
+    if (ok && r() < 0.92) known.add(c);
+  }
+  return { known, guess: 0.2 + (r() - 0.5) * 0.1, slip: 0.1 + (r() - 0.5) * 0.1, r };
+}
+
+const trulyReady = (cur: SimCurriculum, l: SimLearner, c: string) => (cur.truePrereqs.get(c) ?? []).every((p) => l.known.has(p));
+
+/** The learner's mastered frontier in a strand: the highest true level they know there (−1 if none). */
+function frontierLevel(cur: SimCurriculum, l: SimLearner, strand: number): number {
+  let best = -1;
+  for (const c of l.known) if (cur.strandOf.get(c) === strand) best = Math.max(best, cur.trueLevel.get(c) ?? 0);
+  return best;
+}
+
+export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, strategy: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+  const practised = new Map(Object.entries(state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
+  const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
+  const roots = strategy === EXPLORE ? undefined : entryPointsNear(cur.graph, levels, learnerPosition(cur.graph, levels, params, state, now).position, goalPath);
+  const lists = frontierCandidates(cur.graph, practised, goalPath, null, rules, roots);
+  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit }).chosen;
+}
+
+export interface StrategyResult {
+  strategy: string;
+  /** Top-5 recommendations counted (all steps, all learners). */
+  recommendations: number;
+  /** Share truly ready (every true prerequisite known) and not known. */
+  readyNew: number;
+  /** Share already known. */
+  known: number;
+  /** Mean of (true level − the learner's mastered frontier in that strand). */
+  meanJump: number;
+  /** Share with a jump of at most one level. */
+  jumpAtMostOne: number;
+  answers: number;
+  /** Concepts truly learned per 100 answers. */
+  learnedPer100: number;
+  /** Learners left with no recommendation before their answers ran out. */
+  stuck: number;
+  /** Goal runs: share that reached the goal within the answers, and mean answers of those that did. */
+  goalReached: number;
+  answersToGoal: number;
+  /** Mean concepts learned after k answers, k = 0..answers. */
+  learnedCurve: number[];
+  /** Share of top-5 ready and new, per block of 10 answers. */
+  readyNewCurve: number[];
+}
+
+/** Share of what a learner knows that their history in the system shows. */
+export const HISTORY_SHARE = 0.9;
+
+/** How far down the list a simulated learner looks for an item they have not tried. */
+export const LIST_LENGTH = 20;
+
+/** Items per concept in the simulated curriculum. */
+export const ITEMS_PER_CONCEPT = 4;
+
+function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number): { state: LearnerState; now: number } {
+  let state = initialLearnerState();
+  let now = start;
+  // Most of what they know was learned here, 3 answers each, one strand after another (a random
+  // order of strands, levels in order within one): a few gaps, and recent work in one strand.
+  const strands = [...new Set(cur.strandOf.values())].map((s) => [l.r(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  const byStrand = strands.flatMap((s) => cur.order.filter((c) => cur.strandOf.get(c) === s));
+  for (const c of byStrand) {
+    if (!l.known.has(c) || l.r() >= HISTORY_SHARE) continue;
+    for (let k = 0; k < 3; k++) {
+      const correct = l.r() < 1 - l.slip ? 1 : 0;
+      state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
+    }
+  }
+  // The session starts a week later (the history's items are outside the 3-day window).
+  return { state, now: now + 7 * 86_400_000 };
+}
+
+/** One learner under one strategy: `answers` answers, optionally towards a goal (stops when it is known). */
+function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null) {
+  const l = makeLearner(cur, o, seed);
+  let { state, now } = history(cur, l, params, Date.UTC(2026, 0, 1));
+  const goalPath = goal ? cur.graph.prerequisiteClosure(goal, 12) : new Set<string>();
+  const start = l.known.size;
+  const curve = [0];
+  const recs: Array<{ step: number; readyNew: boolean; known: boolean; jump: number }> = [];
+  let answered = 0;
+  let stuck = false;
+  /** Items tried per concept in this session. */
+  const tried = new Map<string, number>();
+  for (let step = 0; step < o.answers; step++) {
+    if (goal && l.known.has(goal)) break;
+    const chosen = recommendOnce(cur, levels, params, state, now, strategy, goalPath, LIST_LENGTH);
+    if (chosen.length === 0) {
+      stuck = true;
+      break;
+    }
+    for (const { pick } of chosen.slice(0, 5)) {
+      const c = pick.conceptId;
+      const known = l.known.has(c);
+      const strand = cur.strandOf.get(c) ?? 0;
+      recs.push({ step, readyNew: !known && trulyReady(cur, l, c), known, jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand) });
+    }
+    const next = chosen.find(({ pick }) => (tried.get(pick.conceptId) ?? 0) < ITEMS_PER_CONCEPT);
+    if (!next) {
+      stuck = true;
+      break;
+    }
+    const c = next.pick.conceptId;
+    const k = tried.get(c) ?? 0;
+    tried.set(c, k + 1);
+    const correct = l.r() < (l.known.has(c) ? 1 - l.slip : l.guess) ? 1 : 0;
+    state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
+    if (!l.known.has(c) && trulyReady(cur, l, c) && l.r() < o.learnRate) l.known.add(c);
+    answered++;
+    curve.push(l.known.size - start);
+  }
+  while (curve.length <= o.answers) curve.push(l.known.size - start);
+  return { recs, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
+}
+
+/** How many levels above the learner's frontier in its strand a goal is set. */
+export const GOAL_LEVELS_UP = 2;
+
+/** A goal a few levels above where the learner stands, in a linked strand. */
+function goalFor(cur: SimCurriculum, o: EvalOptions, seed: number): string {
+  const l = makeLearner(cur, o, seed);
+  const strand = Math.floor(l.r() * cur.linked);
+  const level = Math.min(o.levels - 1, frontierLevel(cur, l, strand) + GOAL_LEVELS_UP);
+  return `s${strand}-l${level}-${Math.floor(l.r() * o.perLevel)}`;
+}
+
+export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: ModelParams = defaultModelParams()): { curriculum: { concepts: number; entryPoints: number; entryLevels: number[] }; results: StrategyResult[] } {
+  const cur = generateCurriculum(o, rng(o.seed));
+  const levels = conceptLevels(cur.graph, params);
+  const results = o.strategies.map((strategy) => {
+    let n = 0;
+    let readyNew = 0;
+    let known = 0;
+    let jump = 0;
+    let small = 0;
+    let answers = 0;
+    let learned = 0;
+    let stuck = 0;
+    let reached = 0;
+    let toGoal = 0;
+    const curve = Array.from({ length: o.answers + 1 }, () => 0);
+    const blocks = Math.ceil(o.answers / 10);
+    const blockN = Array.from({ length: blocks }, () => 0);
+    const blockReady = Array.from({ length: blocks }, () => 0);
+    for (let i = 0; i < o.learners; i++) {
+      const seed = o.seed * 100_003 + i;
+      const out = run(cur, levels, params, o, strategy, seed, null);
+      for (const r of out.recs) {
+        n++;
+        if (r.readyNew) readyNew++;
+        if (r.known) known++;
+        jump += r.jump;
+        if (r.jump <= 1) small++;
+        const b = Math.floor(r.step / 10);
+        blockN[b] = (blockN[b] ?? 0) + 1;
+        if (r.readyNew) blockReady[b] = (blockReady[b] ?? 0) + 1;
+      }
+      answers += out.answered;
+      learned += out.learned;
+      if (out.stuck) stuck++;
+      out.curve.forEach((v, k) => (curve[k] = (curve[k] ?? 0) + v / o.learners));
+      const goal = goalFor(cur, o, seed);
+      const g = run(cur, levels, params, o, strategy, seed, goal);
+      if (g.reachedGoal) {
+        reached++;
+        toGoal += g.answered;
+      }
+    }
+    return {
+      strategy,
+      recommendations: n,
+      readyNew: n ? readyNew / n : 0,
+      known: n ? known / n : 0,
+      meanJump: n ? jump / n : 0,
+      jumpAtMostOne: n ? small / n : 0,
+      answers,
+      learnedPer100: answers ? (100 * learned) / answers : 0,
+      stuck,
+      goalReached: reached / o.learners,
+      answersToGoal: reached ? toGoal / reached : 0,
+      learnedCurve: curve,
+      readyNewCurve: blockN.map((m, b) => (m ? (blockReady[b] ?? 0) / m : 0)),
+    };
+  });
+  const rootLevels = cur.graph.roots.map((r) => cur.trueLevel.get(r.id) ?? 0);
+  return {
+    curriculum: { concepts: cur.graph.size, entryPoints: cur.graph.roots.length, entryLevels: Array.from({ length: o.levels }, (_, l) => rootLevels.filter((x) => x === l).length) },
+    results,
+  };
+}
