@@ -25,6 +25,8 @@ import { DEFAULT_BAND, RecommendationsService } from "./modules/recommendations/
 import { AlertWatchers } from "./modules/live/alert-watchers.js";
 import { createFanout, type Fanout } from "./modules/live/fanout.js";
 import { LiveHub } from "./modules/live/hub.js";
+import { ExperimentsRepository } from "./modules/experiments/experiments.repository.js";
+import { ExperimentsService } from "./modules/experiments/experiments.service.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 
 /**
@@ -46,6 +48,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     classroom: new ClassroomRepository(db),
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
+    experiments: new ExperimentsRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -63,6 +66,9 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const models = new ModelStore(repositories.mastery);
   const mastery = new MasteryService(repositories.mastery, models, curriculumService);
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
+  // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
+  const experiments = new ExperimentsService(repositories.experiments, logger);
+  recommendations.selectStrategyWith(experiments.selector);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
   const live = {
@@ -98,6 +104,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
     quality: new QualityService(repositories.quality),
+    experiments,
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

@@ -14,6 +14,7 @@ import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recom
 import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
+import { ExperimentResolver, ExperimentVariantResolver } from "../modules/experiments/experiment.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";
 
@@ -33,6 +34,8 @@ export const resolvers = [
   QualityResolver,
   RecommendationResolver,
   ClassroomViewsResolver,
+  ExperimentResolver,
+  ExperimentVariantResolver,
   LiveResolver,
   DerivedLiveResolver,
 ] as const;

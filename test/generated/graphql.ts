@@ -191,6 +191,15 @@ export type ConceptGraphNode = {
   depth: Scalars['Int']['output'];
 };
 
+/** A confidence interval. */
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  /** The confidence level, e.g. 0.95. */
+  level: Scalars['Float']['output'];
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+};
+
 export type CountByKey = {
   __typename?: 'CountByKey';
   count: Scalars['Int']['output'];
@@ -343,6 +352,142 @@ export type EventStatus =
   | 'DUPLICATE'
   | 'NOT_APPLIED'
   | 'REJECTED';
+
+/** Learners excluded before assignment, by the first rule that excluded them. */
+export type ExclusionCount = {
+  __typename?: 'ExclusionCount';
+  learners: Scalars['Int']['output'];
+  /** EXCLUDED_LEARNER, NOT_IN_CLASSES, CREATED_BEFORE, NO_TOPIC_PRACTICE or NO_CLASS. */
+  reason: Scalars['String']['output'];
+};
+
+/** An A/B test of recommendation strategies (docs/experiments.md). */
+export type Experiment = {
+  __typename?: 'Experiment';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Cohen's d of the primary metric, the second variant against the first. */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  eligibility: ExperimentEligibility;
+  exclusions: Array<ExclusionCount>;
+  /** Per-unit condition and outcomes as CSV (header: unit_id,variant,learners, then one column per metric). */
+  exportCsv: Scalars['String']['output'];
+  hypothesis?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The primary metric, then the secondary ones. */
+  metrics: Array<ExperimentMetricResult>;
+  name: Scalars['String']['output'];
+  /** Welch's p-value of the primary metric, the second variant against the first (per variant: variants.pValue). */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics: Array<ExperimentMetric>;
+  srm: SampleRatioCheck;
+  /** While running, assign only from this time. */
+  startAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ExperimentStatus;
+  /** While running, assign only before this time. */
+  stopAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  stoppedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  unit: ExperimentUnit;
+  /** The variants in order (the first is the control), each with the primary metric's read-out. */
+  variants: Array<ExperimentVariant>;
+  /** Days after each learner's first exposure that the metrics cover. */
+  windowDays: Scalars['Int']['output'];
+};
+
+export type ExperimentEligibility = {
+  __typename?: 'ExperimentEligibility';
+  classIds?: Maybe<Array<Scalars['ID']['output']>>;
+  createdAfter?: Maybe<Scalars['DateTimeISO']['output']>;
+  excludeLearnerIds: Array<Scalars['ID']['output']>;
+  topicIds?: Maybe<Array<Scalars['ID']['output']>>;
+};
+
+/** Who may take part; every rule given must hold. Applied before assignment and recorded. */
+export type ExperimentEligibilityInput = {
+  /** Only learners in one of these classes. */
+  classIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners created at or after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Never these learners. */
+  excludeLearnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners who have practised a concept under one of these topics (any level). */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An experiment's definition (create, or update while DRAFT). */
+export type ExperimentInput = {
+  eligibility?: InputMaybe<ExperimentEligibilityInput>;
+  hypothesis?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics?: InputMaybe<Array<ExperimentMetric>>;
+  startAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  stopAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  unit?: ExperimentUnit;
+  /** 2 to 10 variants; the first is the control every other is compared with. */
+  variants: Array<ExperimentVariantInput>;
+  /** Days after each learner's first exposure that the metrics cover (1-90). */
+  windowDays?: Scalars['Int']['input'];
+};
+
+/** Per learner, over the window after the first exposure (docs/experiments.md): PRACTICE_MINUTES (sum of durationMs), ANSWERS, MASTERY_GAIN (on the concepts shown), CONCEPTS_MASTERED (newly), RETURNED_7D (1 if active on any of the 7 UTC days after the first exposure's day). */
+export type ExperimentMetric =
+  | 'ANSWERS'
+  | 'CONCEPTS_MASTERED'
+  | 'MASTERY_GAIN'
+  | 'PRACTICE_MINUTES'
+  | 'RETURNED_7D';
+
+export type ExperimentMetricResult = {
+  __typename?: 'ExperimentMetricResult';
+  metric: ExperimentMetric;
+  primary: Scalars['Boolean']['output'];
+  variants: Array<VariantMetric>;
+};
+
+/** DRAFT: editable, assigns nobody. RUNNING: assigns on first exposure; the definition is frozen. STOPPED: assigns nobody; results stay readable. */
+export type ExperimentStatus =
+  | 'DRAFT'
+  | 'RUNNING'
+  | 'STOPPED';
+
+/** What is randomised: each learner, or each class (classmates share a variant; the class is then the unit of analysis). */
+export type ExperimentUnit =
+  | 'CLASS'
+  | 'LEARNER';
+
+/** A variant: its definition and, for the primary metric, its read-out against the first (control) variant. */
+export type ExperimentVariant = {
+  __typename?: 'ExperimentVariant';
+  /** 95% CI of the difference from the control (Welch). */
+  ci?: Maybe<ConfidenceInterval>;
+  diff?: Maybe<Scalars['Float']['output']>;
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  mean: Scalars['Float']['output'];
+  /** Units exposed. */
+  n: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  sd: Scalars['Float']['output'];
+  /** The named strategy, or null when the variant is a weight set. */
+  strategy?: Maybe<RecommendationStrategy>;
+  /** Allocation weight (relative). */
+  weight: Scalars['Float']['output'];
+  /** The weights it ranks with (the strategy's, or its own). */
+  weights: RankingWeightSet;
+};
+
+/** A variant: a named strategy or a weight set (exactly one), and its allocation weight. */
+export type ExperimentVariantInput = {
+  /** Shown in explanations, e.g. A, B, control (letters, digits, - and _, up to 32). */
+  key: Scalars['String']['input'];
+  strategy?: InputMaybe<RecommendationStrategy>;
+  /** Relative allocation weight, > 0. */
+  weight: Scalars['Float']['input'];
+  weights?: InputMaybe<RankingWeightsInput>;
+};
 
 export type Goal = {
   __typename?: 'Goal';
@@ -549,7 +694,7 @@ export type LearnerRecommendationsArgs = {
   goalConceptId?: InputMaybe<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<ItemKind>>;
   limit?: Scalars['Int']['input'];
-  strategy?: RecommendationStrategy;
+  strategy?: InputMaybe<RecommendationStrategy>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -668,6 +813,8 @@ export type Mutation = {
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
   addPrerequisite: PrerequisiteEdge;
   createConcept: Concept;
+  /** Defines an experiment (DRAFT). Duplicate id: CONFLICT. */
+  createExperiment: Experiment;
   createItem: Item;
   /** Refused with CONFLICT when other concepts require it, unless detach is true. */
   deleteConcept: DeleteResult;
@@ -683,8 +830,14 @@ export type Mutation = {
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
   setGoal: Goal;
+  /** DRAFT -> RUNNING: learners are assigned on their next recommendations. */
+  startExperiment: Experiment;
+  /** RUNNING -> STOPPED: nobody is assigned or served a variant any more; the read-out stays. */
+  stopExperiment: Experiment;
   unlinkItem: Item;
   updateConcept: Concept;
+  /** Replaces a DRAFT's definition; a running or stopped experiment answers CONFLICT. */
+  updateExperiment: Experiment;
   updateItem: Item;
   /** Changes the weight of an existing prerequisite edge. */
   updatePrerequisite: PrerequisiteEdge;
@@ -700,6 +853,11 @@ export type MutationAddPrerequisiteArgs = {
 
 export type MutationCreateConceptArgs = {
   input: CreateConceptInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -759,6 +917,16 @@ export type MutationSetGoalArgs = {
 };
 
 
+export type MutationStartExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStopExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUnlinkItemArgs = {
   conceptId: Scalars['ID']['input'];
   itemId: Scalars['ID']['input'];
@@ -768,6 +936,11 @@ export type MutationUnlinkItemArgs = {
 export type MutationUpdateConceptArgs = {
   id: Scalars['ID']['input'];
   input: UpdateConceptInput;
+};
+
+
+export type MutationUpdateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -872,6 +1045,10 @@ export type Query = {
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events. */
   dataQuality: DataQuality;
+  /** An experiment with its read-out (designers and admins). */
+  experiment?: Maybe<Experiment>;
+  /** Experiments, the newest first. */
+  experiments: Array<Experiment>;
   /** The whole curriculum as the JSON import format. */
   exportCurriculum: Scalars['String']['output'];
   item?: Maybe<Item>;
@@ -915,6 +1092,17 @@ export type QueryConceptsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<ExperimentStatus>;
 };
 
 
@@ -1002,6 +1190,29 @@ export type RankingFactorName =
   | 'UNLOCK_VALUE'
   | 'VARIETY';
 
+/** A ranking weight set (the factors of the recommendations README). */
+export type RankingWeightSet = {
+  __typename?: 'RankingWeightSet';
+  continuity: Scalars['Float']['output'];
+  goalRelevance: Scalars['Float']['output'];
+  masteryGap: Scalars['Float']['output'];
+  readiness: Scalars['Float']['output'];
+  reviewDue: Scalars['Float']['output'];
+  unlockValue: Scalars['Float']['output'];
+  variety: Scalars['Float']['output'];
+};
+
+/** A ranking weight set, every factor named (each in [0, 10]). */
+export type RankingWeightsInput = {
+  continuity: Scalars['Float']['input'];
+  goalRelevance: Scalars['Float']['input'];
+  masteryGap: Scalars['Float']['input'];
+  readiness: Scalars['Float']['input'];
+  reviewDue: Scalars['Float']['input'];
+  unlockValue: Scalars['Float']['input'];
+  variety: Scalars['Float']['input'];
+};
+
 /** Something to do next, with why. */
 export type Recommendation = {
   __typename?: 'Recommendation';
@@ -1087,6 +1298,18 @@ export type Role =
   | 'LEARNER'
   | 'TEACHER';
 
+/** Sample-ratio mismatch check: Pearson's chi-square of the assigned units per variant against the weights. */
+export type SampleRatioCheck = {
+  __typename?: 'SampleRatioCheck';
+  chiSquare: Scalars['Float']['output'];
+  df: Scalars['Int']['output'];
+  expected: Array<Scalars['Float']['output']>;
+  /** pValue < 0.001: assignment or logging is broken, do not trust the comparison. */
+  mismatch: Scalars['Boolean']['output'];
+  observed: Array<Scalars['Int']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** LOW_MASTERY alerts as evidence raises them in a class, under the class's alert rules. INACTIVE alerts are read with classroom.alerts. */
@@ -1159,6 +1382,25 @@ export type UpdateItemInput = {
   kind?: InputMaybe<ItemKind>;
   title?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One variant's summary of one metric, with the comparison against the control (the first variant). */
+export type VariantMetric = {
+  __typename?: 'VariantMetric';
+  /** Welch's 95% interval of diff; null for the control or when undefined (n < 2). */
+  ci?: Maybe<ConfidenceInterval>;
+  /** mean − control's mean; null for the control. */
+  diff?: Maybe<Scalars['Float']['output']>;
+  /** Cohen's d against the control (pooled sd). */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Units (learners or classes) with at least one exposure. */
+  n: Scalars['Int']['output'];
+  /** Two-sided Welch's t-test p-value against the control. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** Sample standard deviation (n − 1). */
+  sd: Scalars['Float']['output'];
+  variant: Scalars['String']['output'];
 };
 
 /** Who the token says the caller is. */
@@ -1462,6 +1704,60 @@ export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataQualityQuery = { __typename?: 'Query', dataQuality: { __typename?: 'DataQuality', latestEventAt?: string | null, learners: number, learnersWithoutEvents: number, eventsByKind: Array<{ __typename?: 'CountByKey', key: string, count: number }>, rejectedByCode: Array<{ __typename?: 'CountByKey', key: string, count: number }> } };
 
+export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } };
+
+export type CreateExperimentMutationVariables = Exact<{
+  input: ExperimentInput;
+}>;
+
+
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, variants: Array<{ __typename?: 'ExperimentVariant', key: string, weight: number, strategy?: RecommendationStrategy | null, weights: { __typename?: 'RankingWeightSet', readiness: number, masteryGap: number, unlockValue: number, goalRelevance: number, reviewDue: number, continuity: number, variety: number } }>, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } };
+
+export type UpdateExperimentMutationVariables = Exact<{
+  input: ExperimentInput;
+}>;
+
+
+export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } };
+
+export type StartExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StartExperimentMutation = { __typename?: 'Mutation', startExperiment: { __typename?: 'Experiment', id: string, status: ExperimentStatus, startedAt?: string | null } };
+
+export type StopExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StopExperimentMutation = { __typename?: 'Mutation', stopExperiment: { __typename?: 'Experiment', id: string, status: ExperimentStatus, stoppedAt?: string | null } };
+
+export type ExperimentReadoutQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ExperimentReadoutQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', pValue?: number | null, effectSize?: number | null, exportCsv: string, id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, variants: Array<{ __typename?: 'ExperimentVariant', key: string, weight: number, strategy?: RecommendationStrategy | null, n: number, mean: number, sd: number, diff?: number | null, pValue?: number | null, effectSize?: number | null, ci?: { __typename?: 'ConfidenceInterval', lower: number, upper: number, level: number } | null }>, srm: { __typename?: 'SampleRatioCheck', observed: Array<number>, expected: Array<number>, chiSquare: number, df: number, pValue?: number | null, mismatch: boolean }, metrics: Array<{ __typename?: 'ExperimentMetricResult', metric: ExperimentMetric, primary: boolean, variants: Array<{ __typename?: 'VariantMetric', variant: string, n: number, mean: number, sd: number, diff?: number | null, pValue?: number | null, effectSize?: number | null, ci?: { __typename?: 'ConfidenceInterval', lower: number, upper: number, level: number } | null }> }>, exclusions: Array<{ __typename?: 'ExclusionCount', reason: string, learners: number }>, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } | null };
+
+export type ExperimentsQueryVariables = Exact<{
+  status?: InputMaybe<ExperimentStatus>;
+}>;
+
+
+export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, status: ExperimentStatus }> };
+
+export type ExperimentRecommendationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  strategy?: InputMaybe<RecommendationStrategy>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ExperimentRecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, explanation: string, concept: { __typename?: 'Concept', id: string }, factors: Array<{ __typename?: 'RankingFactor', name: RankingFactorName, value: number, weight: number }> }> } | null };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1603,7 +1899,7 @@ export type PlacementQueryQueryVariables = Exact<{
 
 export type PlacementQueryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', placement: { __typename?: 'PlacementState', done: boolean, questionsAsked: number, expectedGain?: number | null, explanation: string, nextConcept?: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string }> } | null, nextItem?: { __typename?: 'Item', id: string } | null, estimates: Array<{ __typename?: 'PlacementEstimate', conceptId: string, p: number, asked: boolean, implied: boolean }> } } | null };
 
-
+export const ExperimentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentFieldsFragment, unknown>;
 export const ShapeMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeMasteryQuery, ShapeMasteryQueryVariables>;
 export const ShapeTopicMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeTopicMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topicMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeTopicMasteryQuery, ShapeTopicMasteryQueryVariables>;
 export const ShapeRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShapeRecommendationsQuery, ShapeRecommendationsQueryVariables>;
@@ -1640,6 +1936,13 @@ export const MasteryHistoryDocument = {"kind":"Document","definitions":[{"kind":
 export const SetAlertRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAlertRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAlertRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}}]}}]} as unknown as DocumentNode<SetAlertRulesMutation, SetAlertRulesMutationVariables>;
 export const ClassAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowMastery"}},{"kind":"Field","name":{"kind":"Name","value":"minAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ClassAlertsQuery, ClassAlertsQueryVariables>;
 export const DataQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQuality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventsByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"learnersWithoutEvents"}}]}}]}}]} as unknown as DocumentNode<DataQualityQuery, DataQualityQueryVariables>;
+export const CreateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readiness"}},{"kind":"Field","name":{"kind":"Name","value":"masteryGap"}},{"kind":"Field","name":{"kind":"Name","value":"unlockValue"}},{"kind":"Field","name":{"kind":"Name","value":"goalRelevance"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDue"}},{"kind":"Field","name":{"kind":"Name","value":"continuity"}},{"kind":"Field","name":{"kind":"Name","value":"variety"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const UpdateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<UpdateExperimentMutation, UpdateExperimentMutationVariables>;
+export const StartExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]} as unknown as DocumentNode<StartExperimentMutation, StartExperimentMutationVariables>;
+export const StopExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StopExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}}]}}]}}]} as unknown as DocumentNode<StopExperimentMutation, StopExperimentMutationVariables>;
+export const ExperimentReadoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExperimentReadout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"diff"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}},{"kind":"Field","name":{"kind":"Name","value":"srm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"observed"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"chiSquare"}},{"kind":"Field","name":{"kind":"Name","value":"df"}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"mismatch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variant"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"diff"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"exclusions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}},{"kind":"Field","name":{"kind":"Name","value":"exportCsv"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentReadoutQuery, ExperimentReadoutQueryVariables>;
+export const ExperimentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Experiments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ExperimentsQuery, ExperimentsQueryVariables>;
+export const ExperimentRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExperimentRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationStrategy"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]} as unknown as DocumentNode<ExperimentRecommendationsQuery, ExperimentRecommendationsQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;

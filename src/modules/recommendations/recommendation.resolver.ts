@@ -28,7 +28,7 @@ export class RecommendationResolver {
     @Arg("goalConceptId", () => ID, { nullable: true, description: "Default: the learner's goal." }) goalConceptId: string | null,
     @Arg("kinds", () => [ItemKind], { nullable: true, description: "Item kinds to offer (default all)." }) kinds: ItemKind[] | null,
     @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this subject, chapter or topic." }) topicId: string | null,
-    @Arg("strategy", () => RecommendationStrategy, { defaultValue: RecommendationStrategy.BALANCED }) strategy: RecommendationStrategy,
+    @Arg("strategy", () => RecommendationStrategy, { nullable: true, description: "Default: the learner's variant when an experiment applies to them, else balanced." }) strategy: RecommendationStrategy | null,
     @Arg("bandMin", () => Float, { defaultValue: DEFAULT_BAND.min, description: "Lowest predicted P(correct) of offered items." }) bandMin: number,
     @Arg("bandMax", () => Float, { defaultValue: DEFAULT_BAND.max, description: "Highest predicted P(correct) of offered items." }) bandMax: number,
     @Ctx() ctx: Context,
@@ -41,7 +41,7 @@ export class RecommendationResolver {
     }
     return ctx.services.recommendations.recommendations(
       learner.id,
-      { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
+      { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy: strategy ?? RecommendationStrategy.BALANCED, strategyExplicit: strategy !== null && strategy !== undefined, band: { min: bandMin, max: bandMax } },
       async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
       conceptsOf(ctx.loaders),
     );

@@ -14,6 +14,7 @@ import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
 import { NotFoundError } from "../../errors/errors.js";
+import type { StrategySelector } from "./strategy-selector.js";
 import { LearningPathStatus, RankingFactorName, RecommendationKind, type Goal, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
 /** The ranking's factor keys and their GraphQL names. */
@@ -70,6 +71,10 @@ export interface RecommendationOptions {
    * the tests and the benchmark compare against; the answers are the same.
    */
   readPath?: "graph" | "traversal";
+  /** The caller named the strategy: no experiment overrides it. */
+  strategyExplicit?: boolean;
+  /** Rank with these weights instead of the strategy's (an experiment variant's weight set). */
+  weights?: RankingWeights;
 }
 
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
@@ -78,6 +83,7 @@ const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${nam
 export class RecommendationsService {
   /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
   private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
+  private strategySelector: StrategySelector | null = null;
 
   constructor(
     private readonly repo: RecommendationsRepository,
@@ -105,14 +111,37 @@ export class RecommendationsService {
     return closure as PrerequisiteClosure;
   }
 
+  /** Lets a running experiment choose the strategy when the caller did not (src/services.ts wires it). */
+  selectStrategyWith(selector: StrategySelector): void {
+    this.strategySelector = selector;
+  }
+
+  /**
+   * The ranked list. Unless the caller named a strategy, an experiment the learner takes part in
+   * picks it (the variant's strategy or weight set), logs the served list and says so in every
+   * explanation.
+   */
   async recommendations(
     learnerId: string,
     o: RecommendationOptions,
     loadItems: (conceptIds: string[]) => Promise<Item[][]>,
     loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
   ): Promise<Recommendation[]> {
+    const choice = o.strategyExplicit || !this.strategySelector ? null : await this.strategySelector(learnerId, o.now ?? Date.now());
+    if (!choice) return this.rankRecommendations(learnerId, o, loadItems, loadConcepts);
+    const recs = await this.rankRecommendations(learnerId, { ...o, strategy: choice.strategy, weights: choice.weights }, loadItems, loadConcepts);
+    await choice.served(recs.map((r) => r.concept.id));
+    return recs.map((r) => ({ ...r, explanation: `${r.explanation} (${choice.explanation})` }));
+  }
+
+  private async rankRecommendations(
+    learnerId: string,
+    o: RecommendationOptions,
+    loadItems: (conceptIds: string[]) => Promise<Item[][]>,
+    loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
+  ): Promise<Recommendation[]> {
     const now = o.now ?? Date.now();
-    const weights: RankingWeights = STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
+    const weights: RankingWeights = o.weights ?? STRATEGIES[o.strategy] ?? (STRATEGIES.balanced as RankingWeights);
     const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
     const since = now - RECENT_ITEM_WINDOW_MS;
     const graph = await this.curriculum.graph();
