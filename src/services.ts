@@ -27,6 +27,9 @@ import { createFanout, type Fanout } from "./modules/live/fanout.js";
 import { LiveHub } from "./modules/live/hub.js";
 import { ExperimentsRepository } from "./modules/experiments/experiments.repository.js";
 import { ExperimentsService } from "./modules/experiments/experiments.service.js";
+import { PracticeRepository } from "./modules/practice/practice.repository.js";
+import { PracticeService } from "./modules/practice/practice.service.js";
+import { MilestoneWatchers } from "./modules/live/milestone-watchers.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 
 /**
@@ -49,6 +52,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     alerts: new AlertsRepository(db),
     quality: new QualityRepository(db),
     experiments: new ExperimentsRepository(db),
+    practice: new PracticeRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -69,6 +73,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
   const experiments = new ExperimentsService(repositories.experiments, logger);
   recommendations.selectStrategyWith(experiments.selector);
+  const practice = new PracticeService(repositories.practice);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
   const live = {
@@ -86,6 +91,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
       logger,
     ),
     alerts: new AlertWatchers(hub, access, (classId) => alerts.rules(classId), logger),
+    milestones: new MilestoneWatchers(hub, (learnerId) => practice.milestones(learnerId), logger),
   };
   const services = {
     config,
@@ -105,6 +111,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     alerts,
     quality: new QualityService(repositories.quality),
     experiments,
+    practice,
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

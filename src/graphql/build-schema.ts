@@ -15,6 +15,8 @@ import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { ExperimentResolver, ExperimentVariantResolver } from "../modules/experiments/experiment.resolver.js";
+import { ClassPracticeResolver, PracticeResolver } from "../modules/practice/practice.resolver.js";
+import { MilestoneLiveResolver } from "../modules/live/milestone.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";
 
@@ -36,8 +38,11 @@ export const resolvers = [
   ClassroomViewsResolver,
   ExperimentResolver,
   ExperimentVariantResolver,
+  PracticeResolver,
+  ClassPracticeResolver,
   LiveResolver,
   DerivedLiveResolver,
+  MilestoneLiveResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -113,6 +113,8 @@ export type Classroom = {
   /** Only for the class's teachers and admins. */
   learners: Array<Learner>;
   name: Scalars['String']['output'];
+  /** Each learner's streaks and this week's practice (who practised this week), by learner id. */
+  practice: Array<PracticeSummary>;
   teacherIds: Array<Scalars['ID']['output']>;
 };
 
@@ -651,6 +653,8 @@ export type Learner = {
   mastery: Array<Mastery>;
   /** Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: "placement"). */
   placement: PlacementState;
+  /** Daily streaks, targets and milestones in the learner's time zone (docs/practice.md). */
+  practice: PracticeSummary;
   /** P(correct) for an item now, with the terms of the model's logit. */
   predictedCorrect: ItemPrediction;
   /** What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation. */
@@ -808,6 +812,26 @@ export type MasteryFactorName =
   | 'PRACTICE'
   | 'PRIOR';
 
+/** Something the learner reached (docs/practice.md). */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** The local day it was reached (null for topics). */
+  date?: Maybe<Scalars['LocalDate']['output']>;
+  kind: MilestoneKind;
+  learnerId: Scalars['ID']['output'];
+  /** What it is about: the streak's first day, the day, the week's Monday, or the topic id. */
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** STREAK_7/30: the current streak reached 7/30 days. DAILY_GOAL, WEEKLY_GOAL: today's / this week's target met. FIRST_MASTERED_IN_TOPIC: a first concept mastered in a topic. */
+export type MilestoneKind =
+  | 'DAILY_GOAL'
+  | 'FIRST_MASTERED_IN_TOPIC'
+  | 'STREAK_7'
+  | 'STREAK_30'
+  | 'WEEKLY_GOAL';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
@@ -830,6 +854,8 @@ export type Mutation = {
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
   setGoal: Goal;
+  /** Sets the learner's time zone, daily target and weekly target (the learner, their teachers, admins). */
+  setPracticeSettings: PracticeSummary;
   /** DRAFT -> RUNNING: learners are assigned on their next recommendations. */
   startExperiment: Experiment;
   /** RUNNING -> STOPPED: nobody is assigned or served a variant any more; the read-out stays. */
@@ -917,6 +943,12 @@ export type MutationSetGoalArgs = {
 };
 
 
+export type MutationSetPracticeSettingsArgs = {
+  learnerId: Scalars['ID']['input'];
+  settings: PracticeSettingsInput;
+};
+
+
 export type MutationStartExperimentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -995,6 +1027,82 @@ export type PlacementState = {
   questionsAsked: Scalars['Int']['output'];
   /** The subject, chapter or topic placed within (null: the whole curriculum). */
   topicId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** One local day with practice. */
+export type PracticeDay = {
+  __typename?: 'PracticeDay';
+  answers: Scalars['Int']['output'];
+  /** In the learner's time zone. */
+  date: Scalars['LocalDate']['output'];
+  /** Met the daily target. */
+  met: Scalars['Boolean']['output'];
+  minutes: Scalars['Float']['output'];
+};
+
+/** Practice settings; omitted fields keep their value. */
+export type PracticeSettingsInput = {
+  /** Remove the weekly target (the suggestion applies again). */
+  clearWeeklyTarget?: Scalars['Boolean']['input'];
+  dailyTarget?: InputMaybe<PracticeTargetInput>;
+  /** An IANA time zone, e.g. Europe/Paris. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Per week, in the daily target's unit (1-10000). */
+  weeklyTarget?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Daily streaks and targets, recomputed from the learner's events in their time zone. */
+export type PracticeSummary = {
+  __typename?: 'PracticeSummary';
+  /** Counted days in a row, ending today (or yesterday while today is not met yet). */
+  currentStreak: Scalars['Int']['output'];
+  /** What a day needs to count (default: 1 answer). */
+  dailyTarget: PracticeTarget;
+  /** Days with practice among the last 28. */
+  days: Array<PracticeDay>;
+  /** Counted days among the last 28, today included. */
+  daysPractisedLast28: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  longestStreak: Scalars['Int']['output'];
+  /** Milestones that hold now. */
+  milestones: Array<Milestone>;
+  /** Up to 8 complete weeks before this one, the latest first. */
+  recentWeeks: Array<PracticeWeek>;
+  /** ceil(1.1 × median of the last 4 complete weeks); null without one. */
+  suggestedWeeklyTarget?: Maybe<Scalars['Float']['output']>;
+  thisWeek: PracticeWeek;
+  /** IANA zone (UTC when not set). */
+  timeZone: Scalars['String']['output'];
+  today: Scalars['LocalDate']['output'];
+  /** Set by the learner or a teacher; null: not set (suggestedWeeklyTarget applies). */
+  weeklyTarget?: Maybe<Scalars['Float']['output']>;
+  /** This week's total reached the weekly target (set, else suggested). */
+  weeklyTargetMet: Scalars['Boolean']['output'];
+};
+
+export type PracticeTarget = {
+  __typename?: 'PracticeTarget';
+  kind: PracticeTargetKind;
+  value: Scalars['Float']['output'];
+};
+
+export type PracticeTargetInput = {
+  kind: PracticeTargetKind;
+  /** Minutes (1-600) or answers (1-1000) a day. */
+  value: Scalars['Float']['input'];
+};
+
+/** MINUTES: practice time (sum of events' durationMs). ANSWERS: answers. */
+export type PracticeTargetKind =
+  | 'ANSWERS'
+  | 'MINUTES';
+
+export type PracticeWeek = {
+  __typename?: 'PracticeWeek';
+  /** In the daily target's unit. */
+  total: Scalars['Float']['output'];
+  /** Its Monday, in the learner's time zone. */
+  weekStart: Scalars['LocalDate']['output'];
 };
 
 export type PredictionTerm = {
@@ -1316,6 +1424,8 @@ export type Subscription = {
   alertRaised: RaisedAlert;
   /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
   curriculumChanged: CurriculumChange;
+  /** Milestones as the learner reaches them (streak of 7 and 30 days, daily and weekly target, first concept mastered in a topic), authorised like masteryChanged. At most once: after a reconnect read learner.practice.milestones. */
+  learnerMilestone: Milestone;
   /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw. */
   masteryChanged: MasteryChange;
   /** When the learner's top recommendations (concepts and kinds, in order) change, after new evidence or a curriculum edit. Query recommendations first, then subscribe. */
@@ -1325,6 +1435,11 @@ export type Subscription = {
 
 export type SubscriptionAlertRaisedArgs = {
   classId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionLearnerMilestoneArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 
@@ -1848,6 +1963,37 @@ export type CurriculumChangedSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type CurriculumChangedSubscription = { __typename?: 'Subscription', curriculumChanged: { __typename?: 'CurriculumChange', entity: CurriculumEntity, operation: CurriculumOperation, id: string, entityId: string, relatedId?: string | null, summary?: string | null, recordedAt: string } };
 
+export type PracticeFieldsFragment = { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> };
+
+export type SetPracticeSettingsMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  settings: PracticeSettingsInput;
+}>;
+
+
+export type SetPracticeSettingsMutation = { __typename?: 'Mutation', setPracticeSettings: { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> } };
+
+export type LearnerPracticeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerPracticeQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, practice: { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> } } | null };
+
+export type ClassPracticeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClassPracticeQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, practice: Array<{ __typename?: 'PracticeSummary', learnerId: string, currentStreak: number, daysPractisedLast28: number, weeklyTargetMet: boolean, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string }> }> } | null };
+
+export type LearnerMilestoneSubscriptionVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerMilestoneSubscription = { __typename?: 'Subscription', learnerMilestone: { __typename?: 'Milestone', learnerId: string, kind: MilestoneKind, subject: string, date?: string | null, text: string } };
+
 export type RecommendationsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1900,6 +2046,7 @@ export type PlacementQueryQueryVariables = Exact<{
 export type PlacementQueryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', placement: { __typename?: 'PlacementState', done: boolean, questionsAsked: number, expectedGain?: number | null, explanation: string, nextConcept?: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string }> } | null, nextItem?: { __typename?: 'Item', id: string } | null, estimates: Array<{ __typename?: 'PlacementEstimate', conceptId: string, p: number, asked: boolean, implied: boolean }> } } | null };
 
 export const ExperimentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentFieldsFragment, unknown>;
+export const PracticeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<PracticeFieldsFragment, unknown>;
 export const ShapeMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeMasteryQuery, ShapeMasteryQueryVariables>;
 export const ShapeTopicMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeTopicMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topicMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeTopicMasteryQuery, ShapeTopicMasteryQueryVariables>;
 export const ShapeRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShapeRecommendationsQuery, ShapeRecommendationsQueryVariables>;
@@ -1956,6 +2103,10 @@ export const MasteryChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const RecommendationsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RecommendationsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendationsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"causeSeq"}},{"kind":"Field","name":{"kind":"Name","value":"previousConceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsChangedSubscription, RecommendationsChangedSubscriptionVariables>;
 export const AlertRaisedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AlertRaised"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRaised"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<AlertRaisedSubscription, AlertRaisedSubscriptionVariables>;
 export const CurriculumChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CurriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"relatedId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<CurriculumChangedSubscription, CurriculumChangedSubscriptionVariables>;
+export const SetPracticeSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPracticeSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"settings"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPracticeSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"settings"},"value":{"kind":"Variable","name":{"kind":"Name","value":"settings"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PracticeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<SetPracticeSettingsMutation, SetPracticeSettingsMutationVariables>;
+export const LearnerPracticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerPractice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"practice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PracticeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<LearnerPracticeQuery, LearnerPracticeQueryVariables>;
+export const ClassPracticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassPractice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"practice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClassPracticeQuery, ClassPracticeQueryVariables>;
+export const LearnerMilestoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LearnerMilestone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerMilestone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<LearnerMilestoneSubscription, LearnerMilestoneSubscriptionVariables>;
 export const RecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Recommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationStrategy"}},"defaultValue":{"kind":"EnumValue","value":"BALANCED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsQuery, RecommendationsQueryVariables>;
 export const LearningPathQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearningPathQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearningPathQueryQuery, LearningPathQueryQueryVariables>;
 export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
