@@ -11,7 +11,7 @@ const mod = (names) => `^src/modules/(${names.join("|")})/`;
 const LEVELS = [
   ["curriculum", "learners", "common", "seed-none"],
   ["mastery"],
-  ["events", "recommendations", "alerts", "quality", "evidence", "experiments", "practice"],
+  ["events", "recommendations", "alerts", "quality", "evidence", "experiments", "practice", "effectiveness"],
   ["live"],
 ];
 const above = (i) => LEVELS.slice(i + 1).flat();

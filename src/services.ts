@@ -29,6 +29,8 @@ import { ExperimentsRepository } from "./modules/experiments/experiments.reposit
 import { ExperimentsService } from "./modules/experiments/experiments.service.js";
 import { PracticeRepository } from "./modules/practice/practice.repository.js";
 import { PracticeService } from "./modules/practice/practice.service.js";
+import { EffectivenessRepository } from "./modules/effectiveness/effectiveness.repository.js";
+import { EffectivenessService } from "./modules/effectiveness/effectiveness.service.js";
 import { MilestoneWatchers } from "./modules/live/milestone-watchers.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 
@@ -53,6 +55,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     quality: new QualityRepository(db),
     experiments: new ExperimentsRepository(db),
     practice: new PracticeRepository(db),
+    effectiveness: new EffectivenessRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -73,6 +76,9 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
   const experiments = new ExperimentsService(repositories.experiments, logger);
   recommendations.selectStrategyWith(experiments.selector);
+  // Item effectiveness orders in-band items when a request asks for Thompson sampling.
+  const effectiveness = new EffectivenessService(repositories.effectiveness);
+  recommendations.selectItemsWith(effectiveness.explorer);
   const practice = new PracticeService(repositories.practice);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
@@ -112,6 +118,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     quality: new QualityService(repositories.quality),
     experiments,
     practice,
+    effectiveness,
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

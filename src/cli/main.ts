@@ -99,6 +99,19 @@ program
   });
 
 program
+  .command("analyse")
+  .description("Batch analyses: `analyse items` recomputes every item's effectiveness (docs/effectiveness.md)")
+  .argument("<what>", "items")
+  .option("--prefix <prefix>", "only learners whose id starts with this")
+  .action(async (what: string, opts: { prefix?: string }) => {
+    if (what !== "items") throw new InvalidArgumentError("only `analyse items` exists");
+    const bar = progressBar("learners");
+    const summary = await withServices((s) => s.effectiveness.analyse({ prefix: opts.prefix, onProgress: (d) => bar.update(d, Math.max(d, 1)) }));
+    bar.stop();
+    process.stderr.write(`analysed ${summary.learners} learners in ${summary.seconds.toFixed(1)} s: ${summary.followUps} follow-ups, ${summary.items} items stored\n`);
+  });
+
+program
   .command("migrate")
   .description("Create constraints and indexes (idempotent; the server also does this at start-up)")
   .action(async () => {

@@ -17,6 +17,7 @@ import { QualityResolver } from "../modules/quality/quality.resolver.js";
 import { ExperimentResolver, ExperimentVariantResolver } from "../modules/experiments/experiment.resolver.js";
 import { ClassPracticeResolver, PracticeResolver } from "../modules/practice/practice.resolver.js";
 import { MilestoneLiveResolver } from "../modules/live/milestone.resolver.js";
+import { ItemEffectivenessResolver, ReportEffectivenessResolver } from "../modules/effectiveness/effectiveness.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";
 
@@ -40,6 +41,8 @@ export const resolvers = [
   ExperimentVariantResolver,
   PracticeResolver,
   ClassPracticeResolver,
+  ItemEffectivenessResolver,
+  ReportEffectivenessResolver,
   LiveResolver,
   DerivedLiveResolver,
   MilestoneLiveResolver,

@@ -15,6 +15,7 @@ import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type RankingWeights } from "../../domain/recommendations/ranking.js";
 import { NotFoundError } from "../../errors/errors.js";
 import type { StrategySelector } from "./strategy-selector.js";
+import type { ItemExplorer } from "./item-explorer.js";
 import { LearningPathStatus, RankingFactorName, RecommendationKind, type Goal, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
 /** The ranking's factor keys and their GraphQL names. */
@@ -75,6 +76,12 @@ export interface RecommendationOptions {
   strategyExplicit?: boolean;
   /** Rank with these weights instead of the strategy's (an experiment variant's weight set). */
   weights?: RankingWeights;
+  /** "closest" (default): in-band items closest to the band's middle. "thompson": Thompson sampling on item effectiveness (seeded). */
+  itemSelection?: "closest" | "thompson";
+  /** The request's seed for "thompson" (the same seed, the same draws). */
+  seed?: number;
+  /** Set by `recommendations` for "thompson": orders a concept's in-band items. */
+  orderItems?: <T extends { item: Item }>(conceptId: string, inBand: readonly T[], state: LearnerState) => T[];
 }
 
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
@@ -84,6 +91,7 @@ export class RecommendationsService {
   /** Prerequisite closures by goal id (curriculum only; cleared on every edit of the graph). */
   private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
   private strategySelector: StrategySelector | null = null;
+  private itemExplorer: ItemExplorer | null = null;
 
   constructor(
     private readonly repo: RecommendationsRepository,
@@ -128,10 +136,27 @@ export class RecommendationsService {
     loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
   ): Promise<Recommendation[]> {
     const choice = o.strategyExplicit || !this.strategySelector ? null : await this.strategySelector(learnerId, o.now ?? Date.now());
-    if (!choice) return this.rankRecommendations(learnerId, o, loadItems, loadConcepts);
-    const recs = await this.rankRecommendations(learnerId, { ...o, strategy: choice.strategy, weights: choice.weights }, loadItems, loadConcepts);
-    await choice.served(recs.map((r) => r.concept.id));
-    return recs.map((r) => ({ ...r, explanation: `${r.explanation} (${choice.explanation})` }));
+    const explored = new Map<string, string>();
+    let orderItems: RecommendationOptions["orderItems"];
+    if (o.itemSelection === "thompson" && this.itemExplorer) {
+      const seed = o.seed ?? 0;
+      const order = await this.itemExplorer(seed);
+      orderItems = (conceptId, inBand, state) => {
+        const r = order(conceptId, inBand, state);
+        const first = r.ordered[0];
+        if (r.exploratory && first) explored.set(conceptId, ` "${first.item.title}" is an exploratory choice (Thompson sampling on item effectiveness for the ${r.band} ability band, seed ${seed}).`);
+        return r.ordered;
+      };
+    }
+    if (!choice && !orderItems) return this.rankRecommendations(learnerId, o, loadItems, loadConcepts);
+    const recs = await this.rankRecommendations(learnerId, { ...o, ...(choice ? { strategy: choice.strategy, weights: choice.weights } : {}), orderItems }, loadItems, loadConcepts);
+    if (choice) await choice.served(recs.map((r) => r.concept.id));
+    return recs.map((r) => ({ ...r, explanation: `${r.explanation}${explored.get(r.concept.id) ?? ""}${choice ? ` (${choice.explanation})` : ""}` }));
+  }
+
+  /** Lets item effectiveness order in-band items when a request asks for Thompson sampling (src/services.ts wires it). */
+  selectItemsWith(explorer: ItemExplorer): void {
+    this.itemExplorer = explorer;
   }
 
   private async rankRecommendations(
@@ -292,7 +317,7 @@ export class RecommendationsService {
       })
       .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)
       .sort((a, b) => Math.abs(a.predictedCorrect - mid) - Math.abs(b.predictedCorrect - mid));
-    const out = scored.slice(0, ITEMS_PER_CONCEPT);
+    const out = (o.orderItems ? o.orderItems(pick.conceptId, scored, state) : scored).slice(0, ITEMS_PER_CONCEPT);
     const struggling = pick.kind === RecommendationKind.REMEDIATION || (state.concepts[pick.conceptId]?.recent ?? 1) < THRESHOLDS.struggleRecent;
     if (struggling) {
       const content = allowed.find((i) => i.kind === "VIDEO" || i.kind === "READING");
