@@ -19,6 +19,12 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** Learner ability in logits: LOW below −0.5, HIGH above +0.5, MID between. */
+export type AbilityBand =
+  | 'HIGH'
+  | 'LOW'
+  | 'MID';
+
 /** A threshold alert on a learner of a class. */
 export type Alert = {
   __typename?: 'Alert';
@@ -263,6 +269,8 @@ export type CurriculumReport = {
   conceptCount: Scalars['Int']['output'];
   conceptsWithoutItems: Array<Scalars['ID']['output']>;
   itemCount: Scalars['Int']['output'];
+  /** Items that never help: in every band with at least 20 follow-ups, the 95% interval of the mastery gain lies at or below 0. */
+  itemsThatNeverHelp: Array<Item>;
   itemsWithoutConcepts: Array<Scalars['ID']['output']>;
   /** The longest prerequisite chain, from the most advanced concept down. */
   longestChain: Array<Scalars['ID']['output']>;
@@ -491,6 +499,12 @@ export type ExperimentVariantInput = {
   weights?: InputMaybe<RankingWeightsInput>;
 };
 
+export type GainInterval = {
+  __typename?: 'GainInterval';
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+};
+
 export type Goal = {
   __typename?: 'Goal';
   conceptId: Scalars['ID']['output'];
@@ -592,11 +606,28 @@ export type Item = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** IRT-style difficulty in logits: 0 is average, +1 is harder; typical range -3..3. */
   difficulty: Scalars['Float']['output'];
+  /** Which items teach and which only test: the stored result of `frontier analyse items`, per ability band (designers, admins). */
+  effectiveness: Array<ItemBandEffect>;
   id: Scalars['ID']['output'];
   kind: ItemKind;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** What followed practice on an item, for learners of one ability band (docs/effectiveness.md). */
+export type ItemBandEffect = {
+  __typename?: 'ItemBandEffect';
+  band: AbilityBand;
+  /** 95% t interval of meanGain (n ≥ 2). */
+  ci?: Maybe<GainInterval>;
+  /** Mean of mastery after the next answer − mastery before the item. */
+  meanGain: Scalars['Float']['output'];
+  /** Answers on the item followed within 7 days by the learner's next answer on the same concept. */
+  n: Scalars['Int']['output'];
+  sd: Scalars['Float']['output'];
+  /** Of those, next answers with score ≥ 0.5. */
+  successes: Scalars['Int']['output'];
 };
 
 /** An item assesses a concept with a weight in (0, 1]. */
@@ -640,6 +671,11 @@ export type ItemPrediction = {
   p: Scalars['Float']['output'];
   terms: Array<PredictionTerm>;
 };
+
+/** How a concept's in-band items are ordered. CLOSEST: predicted P(correct) nearest the band's middle. THOMPSON: Thompson sampling on each item's effectiveness for the learner's ability band (docs/effectiveness.md), seeded; the explanation says when the first item is an exploratory choice. */
+export type ItemSelection =
+  | 'CLOSEST'
+  | 'THOMPSON';
 
 /** A learner, known only by a pseudonymous id. */
 export type Learner = {
@@ -696,8 +732,10 @@ export type LearnerRecommendationsArgs = {
   bandMax?: Scalars['Float']['input'];
   bandMin?: Scalars['Float']['input'];
   goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  itemSelection?: ItemSelection;
   kinds?: InputMaybe<Array<ItemKind>>;
   limit?: Scalars['Int']['input'];
+  seed?: InputMaybe<Scalars['Int']['input']>;
   strategy?: InputMaybe<RecommendationStrategy>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -2045,6 +2083,28 @@ export type PlacementQueryQueryVariables = Exact<{
 
 export type PlacementQueryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', placement: { __typename?: 'PlacementState', done: boolean, questionsAsked: number, expectedGain?: number | null, explanation: string, nextConcept?: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string }> } | null, nextItem?: { __typename?: 'Item', id: string } | null, estimates: Array<{ __typename?: 'PlacementEstimate', conceptId: string, p: number, asked: boolean, implied: boolean }> } } | null };
 
+export type ExploreRecommendationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  itemSelection?: InputMaybe<ItemSelection>;
+}>;
+
+
+export type ExploreRecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', explanation: string, concept: { __typename?: 'Concept', id: string }, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, title: string } }> }> } | null };
+
+export type ItemEffectivenessQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ItemEffectivenessQuery = { __typename?: 'Query', item?: { __typename?: 'Item', id: string, effectiveness: Array<{ __typename?: 'ItemBandEffect', band: AbilityBand, n: number, successes: number, meanGain: number, sd: number, ci?: { __typename?: 'GainInterval', lower: number, upper: number } | null }> } | null };
+
+export type NeverHelpingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeverHelpingQuery = { __typename?: 'Query', curriculumReport: { __typename?: 'CurriculumReport', itemsThatNeverHelp: Array<{ __typename?: 'Item', id: string }> } };
+
 export const ExperimentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentFieldsFragment, unknown>;
 export const PracticeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<PracticeFieldsFragment, unknown>;
 export const ShapeMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeMasteryQuery, ShapeMasteryQueryVariables>;
@@ -2113,3 +2173,6 @@ export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const SetGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}}]}}]} as unknown as DocumentNode<SetGoalMutation, SetGoalMutationVariables>;
 export const ClassViewsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassViews"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"frontier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readyLearners"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bottlenecks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blockedLearners"}},{"kind":"Field","name":{"kind":"Name","value":"dependents"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"atRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"meanMastery"}},{"kind":"Field","name":{"kind":"Name","value":"trend"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"heatmap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerIds"}},{"kind":"Field","name":{"kind":"Name","value":"conceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]}}]}}]} as unknown as DocumentNode<ClassViewsQuery, ClassViewsQueryVariables>;
 export const PlacementQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlacementQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"placement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"questionsAsked"}},{"kind":"Field","name":{"kind":"Name","value":"expectedGain"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"nextConcept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"asked"}},{"kind":"Field","name":{"kind":"Name","value":"implied"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlacementQueryQuery, PlacementQueryQueryVariables>;
+export const ExploreRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"seed"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemSelection"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemSelection"}},"defaultValue":{"kind":"EnumValue","value":"THOMPSON"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"EnumValue","value":"BALANCED"}},{"kind":"Argument","name":{"kind":"Name","value":"itemSelection"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemSelection"}}},{"kind":"Argument","name":{"kind":"Name","value":"seed"},"value":{"kind":"Variable","name":{"kind":"Name","value":"seed"}}},{"kind":"Argument","name":{"kind":"Name","value":"bandMin"},"value":{"kind":"FloatValue","value":"0.01"}},{"kind":"Argument","name":{"kind":"Name","value":"bandMax"},"value":{"kind":"FloatValue","value":"0.99"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreRecommendationsQuery, ExploreRecommendationsQueryVariables>;
+export const ItemEffectivenessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ItemEffectiveness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"band"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"successes"}},{"kind":"Field","name":{"kind":"Name","value":"meanGain"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ItemEffectivenessQuery, ItemEffectivenessQueryVariables>;
+export const NeverHelpingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeverHelping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemsThatNeverHelp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<NeverHelpingQuery, NeverHelpingQueryVariables>;

@@ -95,7 +95,9 @@ export class EffectivenessService {
         const e = (effects.get(x.item.id) ?? []).find((b) => b.band === band);
         return { n: e?.n ?? 0, successes: e?.successes ?? 0 };
       };
-      const r = thompson(inBand, stats, (seed ^ fnv1a(conceptId)) >>> 0);
+      // Drawn in item id order, so the draws do not depend on how the candidates arrived.
+      const byId = [...inBand].sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+      const r = thompson(byId, stats, (seed ^ fnv1a(conceptId)) >>> 0);
       return { ordered: r.order.map((d) => d.item), exploratory: r.exploratory, band };
     };
   };
