@@ -11,6 +11,9 @@ import { ImportFormat, type ImportReport } from "../modules/curriculum/import/im
 import { seed } from "../modules/seed/seed.service.js";
 import { ingestFile } from "./ingest.js";
 import { ktCommand } from "./kt.js";
+import { offlineEffectiveness } from "../kt/effectiveness-offline.js";
+import { readAttempts } from "../kt/read-attempts.js";
+import { defaultModelParams, type ModelParams } from "../domain/mastery/model.js";
 import { progressBar, withServices } from "./runtime.js";
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
@@ -103,8 +106,17 @@ program
   .description("Batch analyses: `analyse items` recomputes every item's effectiveness (docs/effectiveness.md)")
   .argument("<what>", "items")
   .option("--prefix <prefix>", "only learners whose id starts with this")
-  .action(async (what: string, opts: { prefix?: string }) => {
+  .option("--events <file>", "offline, no database: replay this NDJSON history and report split-half stability (JSON on stdout)")
+  .option("--model <file>", "with --events: model parameters (default: the built-in defaults)")
+  .option("--min-n <n>", "with --events: follow-ups an (item, band) cell needs in each half", (v) => Number(v), 10)
+  .action(async (what: string, opts: { prefix?: string; events?: string; model?: string; minN: number }) => {
     if (what !== "items") throw new InvalidArgumentError("only `analyse items` exists");
+    if (opts.events) {
+      const { events } = readAttempts(opts.events);
+      const params = opts.model ? (JSON.parse(readFileSync(opts.model, "utf8")) as ModelParams) : defaultModelParams();
+      process.stdout.write(`${JSON.stringify(offlineEffectiveness(params, events, opts.minN), null, 2)}\n`);
+      return;
+    }
     const bar = progressBar("learners");
     const summary = await withServices((s) => s.effectiveness.analyse({ prefix: opts.prefix, onProgress: (d) => bar.update(d, Math.max(d, 1)) }));
     bar.stop();
