@@ -4,7 +4,7 @@
  *   server -> graphql -> modules (resolver -> service -> repository) -> neo4j
  *   domain: pure (no I/O, no module, no database); kt: offline (the server never imports it)
  *   module order: curriculum, learners -> mastery -> events, recommendations, alerts, quality,
- *   evidence -> live. A lower module never imports a higher one: it is told of changes through
+ *   evidence, experiments, practice, effectiveness -> live. A lower module never imports a higher one: it is told of changes through
  *   callbacks wired in src/services.ts.
  */
 const mod = (names) => `^src/modules/(${names.join("|")})/`;
