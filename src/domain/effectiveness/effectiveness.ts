@@ -124,3 +124,13 @@ export function thompson<I>(candidates: readonly I[], stats: (item: I) => { n: n
   const bestMean = Math.max(...draws.map((d) => d.mean));
   return { order, exploratory: order.length > 0 && (order[0] as Draw<I>).mean < bestMean };
 }
+
+export type Verdict = "TEACHES" | "ONLY_TESTS" | "UNCLEAR";
+
+/** TEACHES: the gain's 95% interval lies above 0; ONLY_TESTS: at or below 0 (n ≥ 20); UNCLEAR otherwise. */
+export function verdict(e: BandEffect): Verdict {
+  if (!e.ci) return "UNCLEAR";
+  if (e.ci.lower > 0) return "TEACHES";
+  if (e.n >= 20 && e.ci.upper <= 0) return "ONLY_TESTS";
+  return "UNCLEAR";
+}

@@ -4,14 +4,15 @@ import { perRows } from "../../common/cost.js";
 import type { Context } from "../../server/context.js";
 import { Item } from "../curriculum/item.type.js";
 import { CurriculumReport } from "../curriculum/report.type.js";
-import { ItemBandEffect } from "./effectiveness.type.js";
+import { verdict } from "../../domain/effectiveness/effectiveness.js";
+import { ItemBandEffect, type AbilityBand, type ItemVerdict } from "./effectiveness.type.js";
 
 @Resolver(() => Item)
 export class ItemEffectivenessResolver {
   @Authorized(Role.DESIGNER, Role.ADMIN)
   @FieldResolver(() => [ItemBandEffect], { description: "Which items teach and which only test: the stored result of `frontier analyse items`, per ability band (designers, admins)." })
-  effectiveness(@Root() item: Item, @Ctx() ctx: Context) {
-    return ctx.services.effectiveness.of(item.id);
+  async effectiveness(@Root() item: Item, @Ctx() ctx: Context): Promise<ItemBandEffect[]> {
+    return (await ctx.services.effectiveness.of(item.id)).map((e) => ({ ...e, band: e.band as AbilityBand, verdict: verdict(e) as ItemVerdict }));
   }
 }
 

@@ -88,6 +88,7 @@ describe("item effectiveness", () => {
     expect(good.map((b) => [b.band, b.n, b.successes])).toEqual([["MID", 20, 14]]);
     expect((await all(c("q-mid"))).map((b) => [b.band, b.n, b.successes])).toEqual([["MID", 20, 10]]);
     for (const b of good) if (b.n >= 2) expect((b.ci?.lower ?? 0) <= b.meanGain && b.meanGain <= (b.ci?.upper ?? 0)).toBe(true);
+    for (const b of [...good, ...bad]) expect(b.verdict).toBe((b.ci?.lower ?? 0) > 0 ? "TEACHES" : b.n >= 20 && (b.ci?.upper ?? 1) <= 0 ? "ONLY_TESTS" : "UNCLEAR");
     // Designers and admins only.
     const learner = await s.token(Role.LEARNER, TARGET);
     expect(codes(await s.gql(ItemEffectivenessDocument, { id: c("q-good") }, learner))).toContain("FORBIDDEN");

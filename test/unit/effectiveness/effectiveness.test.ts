@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addLearner, bandEffect, bandOf, neverHelps, thompson, type EffectTable } from "../../../src/domain/effectiveness/effectiveness.js";
+import { addLearner, bandEffect, bandOf, neverHelps, thompson, verdict, type EffectTable } from "../../../src/domain/effectiveness/effectiveness.js";
 
 const H = 3_600_000;
 
@@ -40,6 +40,17 @@ describe("item effectiveness tallies (by hand)", () => {
     expect(neverHelps([e(30, -0.01), e(10, -0.5)])).toBe(false); // one band too thin to say
     expect(neverHelps([e(30, 0.02)])).toBe(false);
     expect(neverHelps([])).toBe(false);
+  });
+});
+
+describe("verdicts", () => {
+  it("teaches above 0, only tests at or below 0 with 20 follow-ups, unclear otherwise", () => {
+    const e = (n: number, lower: number, upper: number) => ({ band: "MID" as const, n, successes: 0, meanGain: (lower + upper) / 2, sd: 0.1, ci: { lower, upper } });
+    expect(verdict(e(5, 0.01, 0.2))).toBe("TEACHES");
+    expect(verdict(e(20, -0.2, 0))).toBe("ONLY_TESTS");
+    expect(verdict(e(19, -0.2, -0.01))).toBe("UNCLEAR");
+    expect(verdict(e(50, -0.1, 0.1))).toBe("UNCLEAR");
+    expect(verdict({ ...e(1, 0, 0), ci: null })).toBe("UNCLEAR");
   });
 });
 
