@@ -4,14 +4,14 @@
  *   server -> graphql -> modules (resolver -> service -> repository) -> neo4j
  *   domain: pure (no I/O, no module, no database); kt: offline (the server never imports it)
  *   module order: curriculum, learners -> mastery -> events, recommendations, alerts, quality,
- *   evidence, audit -> live. A lower module never imports a higher one: it is told of changes through
+ *   evidence, audit, experiments, practice, effectiveness -> live. A lower module never imports a higher one: it is told of changes through
  *   callbacks wired in src/services.ts.
  */
 const mod = (names) => `^src/modules/(${names.join("|")})/`;
 const LEVELS = [
   ["curriculum", "learners", "common", "seed-none"],
   ["mastery"],
-  ["events", "recommendations", "alerts", "quality", "evidence", "audit"],
+  ["events", "recommendations", "alerts", "quality", "evidence", "audit", "experiments", "practice", "effectiveness"],
   ["live"],
 ];
 const above = (i) => LEVELS.slice(i + 1).flat();

@@ -32,6 +32,13 @@ import { DEFAULT_BAND, RecommendationsService } from "./modules/recommendations/
 import { AlertWatchers } from "./modules/live/alert-watchers.js";
 import { createFanout, type Fanout } from "./modules/live/fanout.js";
 import { LiveHub } from "./modules/live/hub.js";
+import { ExperimentsRepository } from "./modules/experiments/experiments.repository.js";
+import { ExperimentsService } from "./modules/experiments/experiments.service.js";
+import { PracticeRepository } from "./modules/practice/practice.repository.js";
+import { PracticeService } from "./modules/practice/practice.service.js";
+import { EffectivenessRepository } from "./modules/effectiveness/effectiveness.repository.js";
+import { EffectivenessService } from "./modules/effectiveness/effectiveness.service.js";
+import { MilestoneWatchers } from "./modules/live/milestone-watchers.js";
 import { RecommendationWatchers } from "./modules/live/recommendation-watchers.js";
 
 /**
@@ -55,6 +62,9 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     quality: new QualityRepository(db),
     evidence: new EvidenceRepository(db),
     audit: new AuditRepository(db),
+    experiments: new ExperimentsRepository(db),
+    practice: new PracticeRepository(db),
+    effectiveness: new EffectivenessRepository(db),
   };
   // Curriculum edits: forget what they made stale here at once, publish them (other servers
   // forget on receipt, through hub.curriculum below).
@@ -72,6 +82,13 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const models = new ModelStore(repositories.mastery, config.KT_MODEL);
   const mastery = new MasteryService(repositories.mastery, models, curriculumService);
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
+  // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
+  const experiments = new ExperimentsService(repositories.experiments, logger);
+  recommendations.selectStrategyWith(experiments.selector);
+  // Item effectiveness orders in-band items when a request asks for Thompson sampling.
+  const effectiveness = new EffectivenessService(repositories.effectiveness);
+  recommendations.selectItemsWith(effectiveness.explorer);
+  const practice = new PracticeService(repositories.practice);
   const alerts = new AlertsService(repositories.alerts);
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
   const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger);
@@ -103,6 +120,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
       logger,
     ),
     alerts: new AlertWatchers(hub, access, (classId) => alerts.rules(classId), logger),
+    milestones: new MilestoneWatchers(hub, (learnerId) => practice.milestones(learnerId), logger),
   };
   const services = {
     config,
@@ -125,6 +143,9 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     quality: new QualityService(repositories.quality),
     drift: new DriftService(repositories.quality),
     audit: new AuditService(repositories.audit, curriculumService),
+    experiments,
+    practice,
+    effectiveness,
     live,
   };
   return { services, infra: { db, fanout: fanout as Fanout, repositories } };

@@ -13,6 +13,9 @@ import { ingestFile } from "./ingest.js";
 import { analyseCommand } from "./analyse.js";
 import { evaluateCommand } from "./evaluate.js";
 import { ktCommand } from "./kt.js";
+import { offlineEffectiveness } from "../kt/effectiveness-offline.js";
+import { readAttempts } from "../kt/read-attempts.js";
+import { defaultModelParams, type ModelParams } from "../domain/mastery/model.js";
 import { progressBar, withServices } from "./runtime.js";
 import { simulateCommand } from "./simulate.js";
 
@@ -101,6 +104,27 @@ program
     if (summary.rejected > 0) process.exitCode = 1;
   });
 
+const analyse = analyseCommand();
+analyse
+  .command("items")
+  .description("Recompute every item's effectiveness (docs/effectiveness.md)")
+  .option("--prefix <prefix>", "only learners whose id starts with this")
+  .option("--events <file>", "offline, no database: replay this NDJSON history and report split-half stability (JSON on stdout)")
+  .option("--model <file>", "with --events: model parameters (default: the built-in defaults)")
+  .option("--min-n <n>", "with --events: follow-ups an (item, band) cell needs in each half", (v) => Number(v), 10)
+  .action(async (opts: { prefix?: string; events?: string; model?: string; minN: number }) => {
+    if (opts.events) {
+      const { events } = readAttempts(opts.events);
+      const params = opts.model ? (JSON.parse(readFileSync(opts.model, "utf8")) as ModelParams) : defaultModelParams();
+      process.stdout.write(`${JSON.stringify(offlineEffectiveness(params, events, opts.minN), null, 2)}\n`);
+      return;
+    }
+    const bar = progressBar("learners");
+    const summary = await withServices((s) => s.effectiveness.analyse({ prefix: opts.prefix, onProgress: (d) => bar.update(d, Math.max(d, 1)) }));
+    bar.stop();
+    process.stderr.write(`analysed ${summary.learners} learners in ${summary.seconds.toFixed(1)} s: ${summary.followUps} follow-ups, ${summary.items} items stored\n`);
+  });
+
 program
   .command("migrate")
   .description("Create constraints and indexes (idempotent; the server also does this at start-up)")
@@ -125,7 +149,7 @@ program
 
 program.addCommand(ktCommand());
 program.addCommand(simulateCommand());
-program.addCommand(analyseCommand());
+program.addCommand(analyse);
 program.addCommand(evaluateCommand());
 // `frontier kt predict ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {

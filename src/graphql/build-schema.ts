@@ -17,6 +17,10 @@ import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { QualityResolver } from "../modules/quality/quality.resolver.js";
+import { ExperimentResolver, ExperimentVariantResolver } from "../modules/experiments/experiment.resolver.js";
+import { ClassPracticeResolver, PracticeResolver } from "../modules/practice/practice.resolver.js";
+import { MilestoneLiveResolver } from "../modules/live/milestone.resolver.js";
+import { ItemEffectivenessResolver, ReportEffectivenessResolver } from "../modules/effectiveness/effectiveness.resolver.js";
 import { createAuthChecker } from "./auth-checker.js";
 import { applyOperationBudget } from "./budget.js";
 
@@ -41,8 +45,15 @@ export const resolvers = [
   AuditResolver,
   RecommendationResolver,
   ClassroomViewsResolver,
+  ExperimentResolver,
+  ExperimentVariantResolver,
+  PracticeResolver,
+  ClassPracticeResolver,
+  ItemEffectivenessResolver,
+  ReportEffectivenessResolver,
   LiveResolver,
   DerivedLiveResolver,
+  MilestoneLiveResolver,
 ] as const;
 
 export interface SchemaOptions {

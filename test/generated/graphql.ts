@@ -19,6 +19,12 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** Learner ability in logits: LOW below −0.5, HIGH above +0.5, MID between. */
+export type AbilityBand =
+  | 'HIGH'
+  | 'LOW'
+  | 'MID';
+
 /** One row of the activity -> item table: which Frontier item an xAPI activity (or Caliper object) IRI stands for. */
 export type ActivityMappingInput = {
   /** The activity IRI, exactly as producers send it in `object.id`. */
@@ -123,6 +129,8 @@ export type Classroom = {
   /** Only for the class's teachers and admins. */
   learners: Array<Learner>;
   name: Scalars['String']['output'];
+  /** Each learner's streaks and this week's practice (who practised this week), by learner id. */
+  practice: Array<PracticeSummary>;
   teacherIds: Array<Scalars['ID']['output']>;
 };
 
@@ -205,6 +213,15 @@ export type ConceptGraphNode = {
   concept: Concept;
   /** Fewest edges from a root (roots are 0). */
   depth: Scalars['Int']['output'];
+};
+
+/** A confidence interval. */
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  /** The confidence level, e.g. 0.95. */
+  level: Scalars['Float']['output'];
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
 };
 
 /** A teacher's correction of one learner's mastery of one concept: who, when, why, before and after. Kept when reverted. */
@@ -311,6 +328,8 @@ export type CurriculumReport = {
   conceptCount: Scalars['Int']['output'];
   conceptsWithoutItems: Array<Scalars['ID']['output']>;
   itemCount: Scalars['Int']['output'];
+  /** Items that never help: in every band with at least 20 follow-ups, the 95% interval of the mastery gain lies at or below 0. */
+  itemsThatNeverHelp: Array<Item>;
   itemsWithoutConcepts: Array<Scalars['ID']['output']>;
   /** The longest prerequisite chain, from the most advanced concept down. */
   longestChain: Array<Scalars['ID']['output']>;
@@ -491,6 +510,142 @@ export type EvidenceProportion = {
   total: Scalars['Int']['output'];
 };
 
+/** Learners excluded before assignment, by the first rule that excluded them. */
+export type ExclusionCount = {
+  __typename?: 'ExclusionCount';
+  learners: Scalars['Int']['output'];
+  /** EXCLUDED_LEARNER, NOT_IN_CLASSES, CREATED_BEFORE, NO_TOPIC_PRACTICE or NO_CLASS. */
+  reason: Scalars['String']['output'];
+};
+
+/** An A/B test of recommendation strategies (docs/experiments.md). */
+export type Experiment = {
+  __typename?: 'Experiment';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Cohen's d of the primary metric, the second variant against the first. */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  eligibility: ExperimentEligibility;
+  exclusions: Array<ExclusionCount>;
+  /** Per-unit condition and outcomes as CSV (header: unit_id,variant,learners, then one column per metric). */
+  exportCsv: Scalars['String']['output'];
+  hypothesis?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The primary metric, then the secondary ones. */
+  metrics: Array<ExperimentMetricResult>;
+  name: Scalars['String']['output'];
+  /** Welch's p-value of the primary metric, the second variant against the first (per variant: variants.pValue). */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics: Array<ExperimentMetric>;
+  srm: SampleRatioCheck;
+  /** While running, assign only from this time. */
+  startAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ExperimentStatus;
+  /** While running, assign only before this time. */
+  stopAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  stoppedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  unit: ExperimentUnit;
+  /** The variants in order (the first is the control), each with the primary metric's read-out. */
+  variants: Array<ExperimentVariant>;
+  /** Days after each learner's first exposure that the metrics cover. */
+  windowDays: Scalars['Int']['output'];
+};
+
+export type ExperimentEligibility = {
+  __typename?: 'ExperimentEligibility';
+  classIds?: Maybe<Array<Scalars['ID']['output']>>;
+  createdAfter?: Maybe<Scalars['DateTimeISO']['output']>;
+  excludeLearnerIds: Array<Scalars['ID']['output']>;
+  topicIds?: Maybe<Array<Scalars['ID']['output']>>;
+};
+
+/** Who may take part; every rule given must hold. Applied before assignment and recorded. */
+export type ExperimentEligibilityInput = {
+  /** Only learners in one of these classes. */
+  classIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners created at or after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Never these learners. */
+  excludeLearnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners who have practised a concept under one of these topics (any level). */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An experiment's definition (create, or update while DRAFT). */
+export type ExperimentInput = {
+  eligibility?: InputMaybe<ExperimentEligibilityInput>;
+  hypothesis?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics?: InputMaybe<Array<ExperimentMetric>>;
+  startAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  stopAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  unit?: ExperimentUnit;
+  /** 2 to 10 variants; the first is the control every other is compared with. */
+  variants: Array<ExperimentVariantInput>;
+  /** Days after each learner's first exposure that the metrics cover (1-90). */
+  windowDays?: Scalars['Int']['input'];
+};
+
+/** Per learner, over the window after the first exposure (docs/experiments.md): PRACTICE_MINUTES (sum of durationMs), ANSWERS, MASTERY_GAIN (on the concepts shown), CONCEPTS_MASTERED (newly), RETURNED_7D (1 if active on any of the 7 UTC days after the first exposure's day). */
+export type ExperimentMetric =
+  | 'ANSWERS'
+  | 'CONCEPTS_MASTERED'
+  | 'MASTERY_GAIN'
+  | 'PRACTICE_MINUTES'
+  | 'RETURNED_7D';
+
+export type ExperimentMetricResult = {
+  __typename?: 'ExperimentMetricResult';
+  metric: ExperimentMetric;
+  primary: Scalars['Boolean']['output'];
+  variants: Array<VariantMetric>;
+};
+
+/** DRAFT: editable, assigns nobody. RUNNING: assigns on first exposure; the definition is frozen. STOPPED: assigns nobody; results stay readable. */
+export type ExperimentStatus =
+  | 'DRAFT'
+  | 'RUNNING'
+  | 'STOPPED';
+
+/** What is randomised: each learner, or each class (classmates share a variant; the class is then the unit of analysis). */
+export type ExperimentUnit =
+  | 'CLASS'
+  | 'LEARNER';
+
+/** A variant: its definition and, for the primary metric, its read-out against the first (control) variant. */
+export type ExperimentVariant = {
+  __typename?: 'ExperimentVariant';
+  /** 95% CI of the difference from the control (Welch). */
+  ci?: Maybe<ConfidenceInterval>;
+  diff?: Maybe<Scalars['Float']['output']>;
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  mean: Scalars['Float']['output'];
+  /** Units exposed. */
+  n: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  sd: Scalars['Float']['output'];
+  /** The named strategy, or null when the variant is a weight set. */
+  strategy?: Maybe<RecommendationStrategy>;
+  /** Allocation weight (relative). */
+  weight: Scalars['Float']['output'];
+  /** The weights it ranks with (the strategy's, or its own). */
+  weights: RankingWeightSet;
+};
+
+/** A variant: a named strategy or a weight set (exactly one), and its allocation weight. */
+export type ExperimentVariantInput = {
+  /** Shown in explanations, e.g. A, B, control (letters, digits, - and _, up to 32). */
+  key: Scalars['String']['input'];
+  strategy?: InputMaybe<RecommendationStrategy>;
+  /** Relative allocation weight, > 0. */
+  weight: Scalars['Float']['input'];
+  weights?: InputMaybe<RankingWeightsInput>;
+};
+
 /** One feature's distribution in the two windows and its population stability index. */
 export type FeatureDrift = {
   __typename?: 'FeatureDrift';
@@ -525,6 +680,12 @@ export type FirstAttemptEvidence = {
   withPrerequisite: EvidenceProportion;
   /** The same among learners who had not. */
   withoutPrerequisite: EvidenceProportion;
+};
+
+export type GainInterval = {
+  __typename?: 'GainInterval';
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
 };
 
 export type Goal = {
@@ -628,11 +789,30 @@ export type Item = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** IRT-style difficulty in logits set by the designer: 0 is average, +1 is harder; typical range -3..3. Null: not set (the model uses the fitted difficulty, else the mean difficulty of the item's concepts), which is not the same as 0. */
   difficulty?: Maybe<Scalars['Float']['output']>;
+  /** Which items teach and which only test: the stored result of `frontier analyse items`, per ability band (designers, admins). */
+  effectiveness: Array<ItemBandEffect>;
   id: Scalars['ID']['output'];
   kind: ItemKind;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** What followed practice on an item, for learners of one ability band (docs/effectiveness.md). */
+export type ItemBandEffect = {
+  __typename?: 'ItemBandEffect';
+  band: AbilityBand;
+  /** 95% t interval of meanGain (n ≥ 2). */
+  ci?: Maybe<GainInterval>;
+  /** Mean of mastery after the next answer − mastery before the item. */
+  meanGain: Scalars['Float']['output'];
+  /** Answers on the item followed within 7 days by the learner's next answer on the same concept. */
+  n: Scalars['Int']['output'];
+  sd: Scalars['Float']['output'];
+  /** Of those, next answers with score ≥ 0.5. */
+  successes: Scalars['Int']['output'];
+  /** Which items teach and which only test, in this band. */
+  verdict: ItemVerdict;
 };
 
 /** An item assesses a concept with a weight in (0, 1]. */
@@ -677,6 +857,17 @@ export type ItemPrediction = {
   terms: Array<PredictionTerm>;
 };
 
+/** How a concept's in-band items are ordered. CLOSEST: predicted P(correct) nearest the band's middle. THOMPSON: Thompson sampling on each item's effectiveness for the learner's ability band (docs/effectiveness.md), seeded; the explanation says when the first item is an exploratory choice. */
+export type ItemSelection =
+  | 'CLOSEST'
+  | 'THOMPSON';
+
+/** TEACHES: the gain's 95% interval lies above 0. ONLY_TESTS: at or below 0, with at least 20 follow-ups. UNCLEAR: neither (too few data, or the interval spans 0). */
+export type ItemVerdict =
+  | 'ONLY_TESTS'
+  | 'TEACHES'
+  | 'UNCLEAR';
+
 /** A learner, known only by a pseudonymous id. */
 export type Learner = {
   __typename?: 'Learner';
@@ -691,6 +882,8 @@ export type Learner = {
   mastery: Array<Mastery>;
   /** Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: "placement"). */
   placement: PlacementState;
+  /** Daily streaks, targets and milestones in the learner's time zone (docs/practice.md). */
+  practice: PracticeSummary;
   /** P(correct) for an item now, with the terms of the model's logit. */
   predictedCorrect: ItemPrediction;
   /** What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation. */
@@ -738,9 +931,11 @@ export type LearnerRecommendationsArgs = {
   bandMax?: Scalars['Float']['input'];
   bandMin?: Scalars['Float']['input'];
   goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  itemSelection?: ItemSelection;
   kinds?: InputMaybe<Array<ItemKind>>;
   limit?: Scalars['Int']['input'];
-  strategy?: RecommendationStrategy;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: InputMaybe<RecommendationStrategy>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -875,6 +1070,26 @@ export type MasteryFactorName =
   | 'PRACTICE'
   | 'PRIOR';
 
+/** Something the learner reached (docs/practice.md). */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** The local day it was reached (null for topics). */
+  date?: Maybe<Scalars['LocalDate']['output']>;
+  kind: MilestoneKind;
+  learnerId: Scalars['ID']['output'];
+  /** What it is about: the streak's first day, the day, the week's Monday, or the topic id. */
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** STREAK_7/30: the current streak reached 7/30 days. DAILY_GOAL, WEEKLY_GOAL: today's / this week's target met. FIRST_MASTERED_IN_TOPIC: a first concept mastered in a topic. */
+export type MilestoneKind =
+  | 'DAILY_GOAL'
+  | 'FIRST_MASTERED_IN_TOPIC'
+  | 'STREAK_7'
+  | 'STREAK_30'
+  | 'WEEKLY_GOAL';
+
 /** A prerequisite the evidence suggests is missing: c REQUIRES q. A suggestion, never applied automatically. */
 export type MissingEdgeSuggestion = {
   __typename?: 'MissingEdgeSuggestion';
@@ -905,6 +1120,8 @@ export type Mutation = {
   /** Sets a learner's mastery of a concept to p from now on (later evidence updates it from there). For the learner's teachers and admins; kept with who, when, why, before and after. */
   correctMastery: Correction;
   createConcept: Concept;
+  /** Defines an experiment (DRAFT). Duplicate id: CONFLICT. */
+  createExperiment: Experiment;
   createItem: Item;
   /** Accepts or dismisses a finding of curriculumEvidence. ACCEPTED goes through addPrerequisite / removePrerequisite (cycle-safe; PREREQUISITE_CYCLE or NOT_FOUND and nothing recorded when they refuse). The decision is kept, with who and when. */
   decideEvidenceFinding: EvidenceDecision;
@@ -926,8 +1143,16 @@ export type Mutation = {
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
   setGoal: Goal;
+  /** Sets the learner's time zone, daily target and weekly target (the learner, their teachers, admins). */
+  setPracticeSettings: PracticeSummary;
+  /** DRAFT -> RUNNING: learners are assigned on their next recommendations. */
+  startExperiment: Experiment;
+  /** RUNNING -> STOPPED: nobody is assigned or served a variant any more; the read-out stays. */
+  stopExperiment: Experiment;
   unlinkItem: Item;
   updateConcept: Concept;
+  /** Replaces a DRAFT's definition; a running or stopped experiment answers CONFLICT. */
+  updateExperiment: Experiment;
   updateItem: Item;
   /** Changes the weight of an existing prerequisite edge. */
   updatePrerequisite: PrerequisiteEdge;
@@ -951,6 +1176,11 @@ export type MutationCorrectMasteryArgs = {
 
 export type MutationCreateConceptArgs = {
   input: CreateConceptInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -1026,6 +1256,22 @@ export type MutationSetGoalArgs = {
 };
 
 
+export type MutationSetPracticeSettingsArgs = {
+  learnerId: Scalars['ID']['input'];
+  settings: PracticeSettingsInput;
+};
+
+
+export type MutationStartExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStopExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUnlinkItemArgs = {
   conceptId: Scalars['ID']['input'];
   itemId: Scalars['ID']['input'];
@@ -1035,6 +1281,11 @@ export type MutationUnlinkItemArgs = {
 export type MutationUpdateConceptArgs = {
   id: Scalars['ID']['input'];
   input: UpdateConceptInput;
+};
+
+
+export type MutationUpdateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -1104,6 +1355,82 @@ export type PlacementState = {
   topicId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** One local day with practice. */
+export type PracticeDay = {
+  __typename?: 'PracticeDay';
+  answers: Scalars['Int']['output'];
+  /** In the learner's time zone. */
+  date: Scalars['LocalDate']['output'];
+  /** Met the daily target. */
+  met: Scalars['Boolean']['output'];
+  minutes: Scalars['Float']['output'];
+};
+
+/** Practice settings; omitted fields keep their value. */
+export type PracticeSettingsInput = {
+  /** Remove the weekly target (the suggestion applies again). */
+  clearWeeklyTarget?: Scalars['Boolean']['input'];
+  dailyTarget?: InputMaybe<PracticeTargetInput>;
+  /** An IANA time zone, e.g. Europe/Paris. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Per week, in the daily target's unit (1-10000). */
+  weeklyTarget?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Daily streaks and targets, recomputed from the learner's events in their time zone. */
+export type PracticeSummary = {
+  __typename?: 'PracticeSummary';
+  /** Counted days in a row, ending today (or yesterday while today is not met yet). */
+  currentStreak: Scalars['Int']['output'];
+  /** What a day needs to count (default: 1 answer). */
+  dailyTarget: PracticeTarget;
+  /** Days with practice among the last 28. */
+  days: Array<PracticeDay>;
+  /** Counted days among the last 28, today included. */
+  daysPractisedLast28: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  longestStreak: Scalars['Int']['output'];
+  /** Milestones that hold now. */
+  milestones: Array<Milestone>;
+  /** Up to 8 complete weeks before this one, the latest first. */
+  recentWeeks: Array<PracticeWeek>;
+  /** ceil(1.1 × median of the last 4 complete weeks); null without one. */
+  suggestedWeeklyTarget?: Maybe<Scalars['Float']['output']>;
+  thisWeek: PracticeWeek;
+  /** IANA zone (UTC when not set). */
+  timeZone: Scalars['String']['output'];
+  today: Scalars['LocalDate']['output'];
+  /** Set by the learner or a teacher; null: not set (suggestedWeeklyTarget applies). */
+  weeklyTarget?: Maybe<Scalars['Float']['output']>;
+  /** This week's total reached the weekly target (set, else suggested). */
+  weeklyTargetMet: Scalars['Boolean']['output'];
+};
+
+export type PracticeTarget = {
+  __typename?: 'PracticeTarget';
+  kind: PracticeTargetKind;
+  value: Scalars['Float']['output'];
+};
+
+export type PracticeTargetInput = {
+  kind: PracticeTargetKind;
+  /** Minutes (1-600) or answers (1-1000) a day. */
+  value: Scalars['Float']['input'];
+};
+
+/** MINUTES: practice time (sum of events' durationMs). ANSWERS: answers. */
+export type PracticeTargetKind =
+  | 'ANSWERS'
+  | 'MINUTES';
+
+export type PracticeWeek = {
+  __typename?: 'PracticeWeek';
+  /** In the daily target's unit. */
+  total: Scalars['Float']['output'];
+  /** Its Monday, in the learner's time zone. */
+  weekStart: Scalars['LocalDate']['output'];
+};
+
 export type PredictionTerm = {
   __typename?: 'PredictionTerm';
   /** Contribution to logit P(correct). */
@@ -1154,6 +1481,10 @@ export type Query = {
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events, drift per source. */
   dataQuality: DataQuality;
+  /** An experiment with its read-out (designers and admins). */
+  experiment?: Maybe<Experiment>;
+  /** Experiments, the newest first. */
+  experiments: Array<Experiment>;
   /** The whole curriculum as the JSON import format. */
   exportCurriculum: Scalars['String']['output'];
   item?: Maybe<Item>;
@@ -1203,6 +1534,17 @@ export type QueryConceptsArgs = {
 export type QueryCurriculumEvidenceArgs = {
   conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<ExperimentStatus>;
 };
 
 
@@ -1290,6 +1632,29 @@ export type RankingFactorName =
   | 'UNLOCK_VALUE'
   | 'VARIETY';
 
+/** A ranking weight set (the factors of the recommendations README). */
+export type RankingWeightSet = {
+  __typename?: 'RankingWeightSet';
+  continuity: Scalars['Float']['output'];
+  goalRelevance: Scalars['Float']['output'];
+  masteryGap: Scalars['Float']['output'];
+  readiness: Scalars['Float']['output'];
+  reviewDue: Scalars['Float']['output'];
+  unlockValue: Scalars['Float']['output'];
+  variety: Scalars['Float']['output'];
+};
+
+/** A ranking weight set, every factor named (each in [0, 10]). */
+export type RankingWeightsInput = {
+  continuity: Scalars['Float']['input'];
+  goalRelevance: Scalars['Float']['input'];
+  masteryGap: Scalars['Float']['input'];
+  readiness: Scalars['Float']['input'];
+  reviewDue: Scalars['Float']['input'];
+  unlockValue: Scalars['Float']['input'];
+  variety: Scalars['Float']['input'];
+};
+
 /** Something to do next, with why. */
 export type Recommendation = {
   __typename?: 'Recommendation';
@@ -1376,6 +1741,18 @@ export type Role =
   | 'PRODUCER'
   | 'TEACHER';
 
+/** Sample-ratio mismatch check: Pearson's chi-square of the assigned units per variant against the weights. */
+export type SampleRatioCheck = {
+  __typename?: 'SampleRatioCheck';
+  chiSquare: Scalars['Float']['output'];
+  df: Scalars['Int']['output'];
+  expected: Array<Scalars['Float']['output']>;
+  /** pValue < 0.001: assignment or logging is broken, do not trust the comparison. */
+  mismatch: Scalars['Boolean']['output'];
+  observed: Array<Scalars['Int']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Drift of one source (the events' `source`: a platform, an xAPI producer `xapi:<sub>`, a Caliper sensor `caliper:<sub>`). */
 export type SourceDrift = {
   __typename?: 'SourceDrift';
@@ -1395,6 +1772,8 @@ export type Subscription = {
   alertRaised: RaisedAlert;
   /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
   curriculumChanged: CurriculumChange;
+  /** Milestones as the learner reaches them (streak of 7 and 30 days, daily and weekly target, first concept mastered in a topic), authorised like masteryChanged. At most once: after a reconnect read learner.practice.milestones. */
+  learnerMilestone: Milestone;
   /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw. */
   masteryChanged: MasteryChange;
   /** When the learner's top recommendations (concepts and kinds, in order) change, after new evidence or a curriculum edit. Query recommendations first, then subscribe. */
@@ -1404,6 +1783,11 @@ export type Subscription = {
 
 export type SubscriptionAlertRaisedArgs = {
   classId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionLearnerMilestoneArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 
@@ -1461,6 +1845,25 @@ export type UpdateItemInput = {
   kind?: InputMaybe<ItemKind>;
   title?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One variant's summary of one metric, with the comparison against the control (the first variant). */
+export type VariantMetric = {
+  __typename?: 'VariantMetric';
+  /** Welch's 95% interval of diff; null for the control or when undefined (n < 2). */
+  ci?: Maybe<ConfidenceInterval>;
+  /** mean − control's mean; null for the control. */
+  diff?: Maybe<Scalars['Float']['output']>;
+  /** Cohen's d against the control (pooled sd). */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Units (learners or classes) with at least one exposure. */
+  n: Scalars['Int']['output'];
+  /** Two-sided Welch's t-test p-value against the control. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** Sample standard deviation (n − 1). */
+  sd: Scalars['Float']['output'];
+  variant: Scalars['String']['output'];
 };
 
 /** Who the token says the caller is. */
@@ -1844,6 +2247,60 @@ export type HistoryWithExplanationsQueryVariables = Exact<{
 
 export type HistoryWithExplanationsQuery = { __typename?: 'Query', masteryHistory: Array<{ __typename?: 'MasteryChange', seq: number, conceptId: string, eventId: string, before: number, after: number, reason: MasteryChangeReason, explanation: string, detail: string }> };
 
+export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } };
+
+export type CreateExperimentMutationVariables = Exact<{
+  input: ExperimentInput;
+}>;
+
+
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, variants: Array<{ __typename?: 'ExperimentVariant', key: string, weight: number, strategy?: RecommendationStrategy | null, weights: { __typename?: 'RankingWeightSet', readiness: number, masteryGap: number, unlockValue: number, goalRelevance: number, reviewDue: number, continuity: number, variety: number } }>, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } };
+
+export type UpdateExperimentMutationVariables = Exact<{
+  input: ExperimentInput;
+}>;
+
+
+export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename?: 'Experiment', id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } };
+
+export type StartExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StartExperimentMutation = { __typename?: 'Mutation', startExperiment: { __typename?: 'Experiment', id: string, status: ExperimentStatus, startedAt?: string | null } };
+
+export type StopExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StopExperimentMutation = { __typename?: 'Mutation', stopExperiment: { __typename?: 'Experiment', id: string, status: ExperimentStatus, stoppedAt?: string | null } };
+
+export type ExperimentReadoutQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ExperimentReadoutQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', pValue?: number | null, effectSize?: number | null, exportCsv: string, id: string, name: string, hypothesis?: string | null, status: ExperimentStatus, unit: ExperimentUnit, primaryMetric: ExperimentMetric, secondaryMetrics: Array<ExperimentMetric>, windowDays: number, startAt?: string | null, stopAt?: string | null, createdAt: string, startedAt?: string | null, stoppedAt?: string | null, variants: Array<{ __typename?: 'ExperimentVariant', key: string, weight: number, strategy?: RecommendationStrategy | null, n: number, mean: number, sd: number, diff?: number | null, pValue?: number | null, effectSize?: number | null, ci?: { __typename?: 'ConfidenceInterval', lower: number, upper: number, level: number } | null }>, srm: { __typename?: 'SampleRatioCheck', observed: Array<number>, expected: Array<number>, chiSquare: number, df: number, pValue?: number | null, mismatch: boolean }, metrics: Array<{ __typename?: 'ExperimentMetricResult', metric: ExperimentMetric, primary: boolean, variants: Array<{ __typename?: 'VariantMetric', variant: string, n: number, mean: number, sd: number, diff?: number | null, pValue?: number | null, effectSize?: number | null, ci?: { __typename?: 'ConfidenceInterval', lower: number, upper: number, level: number } | null }> }>, exclusions: Array<{ __typename?: 'ExclusionCount', reason: string, learners: number }>, eligibility: { __typename?: 'ExperimentEligibility', classIds?: Array<string> | null, topicIds?: Array<string> | null, createdAfter?: string | null, excludeLearnerIds: Array<string> } } | null };
+
+export type ExperimentsQueryVariables = Exact<{
+  status?: InputMaybe<ExperimentStatus>;
+}>;
+
+
+export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, status: ExperimentStatus }> };
+
+export type ExperimentRecommendationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  strategy?: InputMaybe<RecommendationStrategy>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ExperimentRecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', kind: RecommendationKind, score: number, explanation: string, concept: { __typename?: 'Concept', id: string }, factors: Array<{ __typename?: 'RankingFactor', name: RankingFactorName, value: number, weight: number }> }> } | null };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1934,6 +2391,37 @@ export type CurriculumChangedSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type CurriculumChangedSubscription = { __typename?: 'Subscription', curriculumChanged: { __typename?: 'CurriculumChange', entity: CurriculumEntity, operation: CurriculumOperation, id: string, entityId: string, relatedId?: string | null, summary?: string | null, recordedAt: string } };
 
+export type PracticeFieldsFragment = { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> };
+
+export type SetPracticeSettingsMutationVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+  settings: PracticeSettingsInput;
+}>;
+
+
+export type SetPracticeSettingsMutation = { __typename?: 'Mutation', setPracticeSettings: { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> } };
+
+export type LearnerPracticeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerPracticeQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', id: string, practice: { __typename?: 'PracticeSummary', learnerId: string, timeZone: string, today: string, currentStreak: number, longestStreak: number, daysPractisedLast28: number, weeklyTarget?: number | null, suggestedWeeklyTarget?: number | null, weeklyTargetMet: boolean, dailyTarget: { __typename?: 'PracticeTarget', kind: PracticeTargetKind, value: number }, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, recentWeeks: Array<{ __typename?: 'PracticeWeek', weekStart: string, total: number }>, days: Array<{ __typename?: 'PracticeDay', date: string, minutes: number, answers: number, met: boolean }>, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string, date?: string | null, text: string }> } } | null };
+
+export type ClassPracticeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClassPracticeQuery = { __typename?: 'Query', classroom?: { __typename?: 'Classroom', id: string, practice: Array<{ __typename?: 'PracticeSummary', learnerId: string, currentStreak: number, daysPractisedLast28: number, weeklyTargetMet: boolean, thisWeek: { __typename?: 'PracticeWeek', weekStart: string, total: number }, milestones: Array<{ __typename?: 'Milestone', kind: MilestoneKind, subject: string }> }> } | null };
+
+export type LearnerMilestoneSubscriptionVariables = Exact<{
+  learnerId: Scalars['ID']['input'];
+}>;
+
+
+export type LearnerMilestoneSubscription = { __typename?: 'Subscription', learnerMilestone: { __typename?: 'Milestone', learnerId: string, kind: MilestoneKind, subject: string, date?: string | null, text: string } };
+
 export type RecommendationsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1985,7 +2473,30 @@ export type PlacementQueryQueryVariables = Exact<{
 
 export type PlacementQueryQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', placement: { __typename?: 'PlacementState', done: boolean, questionsAsked: number, expectedGain?: number | null, explanation: string, nextConcept?: { __typename?: 'Concept', id: string, prerequisites: Array<{ __typename?: 'PrerequisiteEdge', prerequisiteId: string }> } | null, nextItem?: { __typename?: 'Item', id: string } | null, estimates: Array<{ __typename?: 'PlacementEstimate', conceptId: string, p: number, asked: boolean, implied: boolean }> } } | null };
 
+export type ExploreRecommendationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  itemSelection?: InputMaybe<ItemSelection>;
+}>;
 
+
+export type ExploreRecommendationsQuery = { __typename?: 'Query', learner?: { __typename?: 'Learner', recommendations: Array<{ __typename?: 'Recommendation', explanation: string, concept: { __typename?: 'Concept', id: string }, items: Array<{ __typename?: 'RecommendedItem', predictedCorrect: number, item: { __typename?: 'Item', id: string, title: string } }> }> } | null };
+
+export type ItemEffectivenessQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ItemEffectivenessQuery = { __typename?: 'Query', item?: { __typename?: 'Item', id: string, effectiveness: Array<{ __typename?: 'ItemBandEffect', band: AbilityBand, n: number, successes: number, meanGain: number, sd: number, verdict: ItemVerdict, ci?: { __typename?: 'GainInterval', lower: number, upper: number } | null }> } | null };
+
+export type NeverHelpingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeverHelpingQuery = { __typename?: 'Query', curriculumReport: { __typename?: 'CurriculumReport', itemsThatNeverHelp: Array<{ __typename?: 'Item', id: string }> } };
+
+export const ExperimentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentFieldsFragment, unknown>;
+export const PracticeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<PracticeFieldsFragment, unknown>;
 export const ShapeMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conceptIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeMasteryQuery, ShapeMasteryQueryVariables>;
 export const ShapeTopicMasteryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeTopicMastery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topicMastery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"topicId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}}]}}]}}]}}]} as unknown as DocumentNode<ShapeTopicMasteryQuery, ShapeTopicMasteryQueryVariables>;
 export const ShapeRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShapeRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShapeRecommendationsQuery, ShapeRecommendationsQueryVariables>;
@@ -2030,6 +2541,13 @@ export const RevertCorrectionDocument = {"kind":"Document","definitions":[{"kind
 export const ClassCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}}]}}]}}]} as unknown as DocumentNode<ClassCorrectionsQuery, ClassCorrectionsQueryVariables>;
 export const LearnerCorrectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerCorrections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byRole"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revertedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"storedP"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearnerCorrectionsQuery, LearnerCorrectionsQueryVariables>;
 export const HistoryWithExplanationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HistoryWithExplanations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masteryHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<HistoryWithExplanationsQuery, HistoryWithExplanationsQueryVariables>;
+export const CreateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readiness"}},{"kind":"Field","name":{"kind":"Name","value":"masteryGap"}},{"kind":"Field","name":{"kind":"Name","value":"unlockValue"}},{"kind":"Field","name":{"kind":"Name","value":"goalRelevance"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDue"}},{"kind":"Field","name":{"kind":"Name","value":"continuity"}},{"kind":"Field","name":{"kind":"Name","value":"variety"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const UpdateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<UpdateExperimentMutation, UpdateExperimentMutationVariables>;
+export const StartExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]} as unknown as DocumentNode<StartExperimentMutation, StartExperimentMutationVariables>;
+export const StopExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StopExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}}]}}]}}]} as unknown as DocumentNode<StopExperimentMutation, StopExperimentMutationVariables>;
+export const ExperimentReadoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExperimentReadout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExperimentFields"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"diff"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}},{"kind":"Field","name":{"kind":"Name","value":"srm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"observed"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"chiSquare"}},{"kind":"Field","name":{"kind":"Name","value":"df"}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"mismatch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variant"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"diff"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pValue"}},{"kind":"Field","name":{"kind":"Name","value":"effectSize"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"exclusions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}},{"kind":"Field","name":{"kind":"Name","value":"exportCsv"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hypothesis"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"primaryMetric"}},{"kind":"Field","name":{"kind":"Name","value":"secondaryMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"windowDays"}},{"kind":"Field","name":{"kind":"Name","value":"startAt"}},{"kind":"Field","name":{"kind":"Name","value":"stopAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stoppedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classIds"}},{"kind":"Field","name":{"kind":"Name","value":"topicIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAfter"}},{"kind":"Field","name":{"kind":"Name","value":"excludeLearnerIds"}}]}}]}}]} as unknown as DocumentNode<ExperimentReadoutQuery, ExperimentReadoutQueryVariables>;
+export const ExperimentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Experiments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ExperimentsQuery, ExperimentsQueryVariables>;
+export const ExperimentRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExperimentRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationStrategy"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]} as unknown as DocumentNode<ExperimentRecommendationsQuery, ExperimentRecommendationsQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Learner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerQuery, LearnerQueryVariables>;
 export const ClassroomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Classroom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teacherIds"}},{"kind":"Field","name":{"kind":"Name","value":"learners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClassroomQuery, ClassroomQueryVariables>;
@@ -2043,9 +2561,16 @@ export const MasteryChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const RecommendationsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RecommendationsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendationsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"causeSeq"}},{"kind":"Field","name":{"kind":"Name","value":"previousConceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsChangedSubscription, RecommendationsChangedSubscriptionVariables>;
 export const AlertRaisedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AlertRaised"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"classId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRaised"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"classId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"classId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<AlertRaisedSubscription, AlertRaisedSubscriptionVariables>;
 export const CurriculumChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CurriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"relatedId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<CurriculumChangedSubscription, CurriculumChangedSubscriptionVariables>;
+export const SetPracticeSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPracticeSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"settings"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPracticeSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"settings"},"value":{"kind":"Variable","name":{"kind":"Name","value":"settings"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PracticeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<SetPracticeSettingsMutation, SetPracticeSettingsMutationVariables>;
+export const LearnerPracticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerPractice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"practice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PracticeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PracticeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeSummary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedWeeklyTarget"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"dailyTarget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentWeeks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"answers"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<LearnerPracticeQuery, LearnerPracticeQueryVariables>;
+export const ClassPracticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassPractice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"practice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"daysPractisedLast28"}},{"kind":"Field","name":{"kind":"Name","value":"thisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"weeklyTargetMet"}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClassPracticeQuery, ClassPracticeQueryVariables>;
+export const LearnerMilestoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LearnerMilestone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerMilestone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<LearnerMilestoneSubscription, LearnerMilestoneSubscriptionVariables>;
 export const RecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Recommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationStrategy"}},"defaultValue":{"kind":"EnumValue","value":"BALANCED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"strategy"}}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecommendationsQuery, RecommendationsQueryVariables>;
 export const LearningPathQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearningPathQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learningPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"goalConceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalConceptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalConceptId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalEstimatedPractice"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedPractice"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LearningPathQueryQuery, LearningPathQueryQueryVariables>;
 export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mastery"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
 export const SetGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learnerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"learnerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"conceptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conceptId"}}},{"kind":"Argument","name":{"kind":"Name","value":"targetDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"targetDate"}}]}}]}}]} as unknown as DocumentNode<SetGoalMutation, SetGoalMutationVariables>;
 export const ClassViewsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassViews"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classroom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"frontier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readyLearners"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bottlenecks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blockedLearners"}},{"kind":"Field","name":{"kind":"Name","value":"dependents"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"atRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"meanMastery"}},{"kind":"Field","name":{"kind":"Name","value":"trend"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"heatmap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerIds"}},{"kind":"Field","name":{"kind":"Name","value":"conceptIds"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]}}]}}]} as unknown as DocumentNode<ClassViewsQuery, ClassViewsQueryVariables>;
 export const PlacementQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlacementQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"placement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"questionsAsked"}},{"kind":"Field","name":{"kind":"Name","value":"expectedGain"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"nextConcept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prerequisites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prerequisiteId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conceptId"}},{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"asked"}},{"kind":"Field","name":{"kind":"Name","value":"implied"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlacementQueryQuery, PlacementQueryQueryVariables>;
+export const ExploreRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"seed"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemSelection"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemSelection"}},"defaultValue":{"kind":"EnumValue","value":"THOMPSON"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topicId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topicId"}}},{"kind":"Argument","name":{"kind":"Name","value":"strategy"},"value":{"kind":"EnumValue","value":"BALANCED"}},{"kind":"Argument","name":{"kind":"Name","value":"itemSelection"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemSelection"}}},{"kind":"Argument","name":{"kind":"Name","value":"seed"},"value":{"kind":"Variable","name":{"kind":"Name","value":"seed"}}},{"kind":"Argument","name":{"kind":"Name","value":"bandMin"},"value":{"kind":"FloatValue","value":"0.01"}},{"kind":"Argument","name":{"kind":"Name","value":"bandMax"},"value":{"kind":"FloatValue","value":"0.99"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concept"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predictedCorrect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreRecommendationsQuery, ExploreRecommendationsQueryVariables>;
+export const ItemEffectivenessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ItemEffectiveness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"band"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"successes"}},{"kind":"Field","name":{"kind":"Name","value":"meanGain"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"ci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}}]}}]}}]}}]} as unknown as DocumentNode<ItemEffectivenessQuery, ItemEffectivenessQueryVariables>;
+export const NeverHelpingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeverHelping"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curriculumReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemsThatNeverHelp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<NeverHelpingQuery, NeverHelpingQueryVariables>;

@@ -40,6 +40,8 @@ export interface PlanInput {
   /** A key of STRATEGIES; unknown keys rank as `balanced`. */
   strategy: string;
   limit: number;
+  /** Weights of their own (an experiment variant that is a weight set), instead of the strategy's. */
+  weights?: RankingWeights;
 }
 
 /** The strategy that lifts the entry-point rule and ignores continuity (today's ranking before issue 18). */
@@ -70,7 +72,8 @@ export function learnerPosition(graph: CurriculumGraph, levels: Levels, params: 
 /** Remediation first, then the greedy ranking of frontier and review candidates (see ranking.ts and the module README). */
 export function planRecommendations(input: PlanInput): { weights: RankingWeights; chosen: Planned[] } {
   const { graph, levels, params, state, now, lists } = input;
-  const weights: RankingWeights = STRATEGIES[input.strategy] ?? (STRATEGIES.balanced as RankingWeights);
+  // A weight set of its own (an experiment's variant) wins over the named strategy's.
+  const weights: RankingWeights = input.weights ?? STRATEGIES[input.strategy] ?? (STRATEGIES.balanced as RankingWeights);
   const explore = input.strategy === EXPLORE;
   const { position, recent } = learnerPosition(graph, levels, params, state, now);
   const nearRecent = explore ? null : continuityWith(graph, recent);

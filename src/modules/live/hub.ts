@@ -1,5 +1,6 @@
 import { UnauthenticatedError } from "../../errors/errors.js";
 import type { AppliedChange } from "../events/events.service.js";
+import type { Milestone } from "../practice/practice.type.js";
 import type { AlertRaisedRecord, CurriculumChangeRecord, RecommendationsChangeRecord } from "./live.records.js";
 
 /**
@@ -175,12 +176,14 @@ export class LiveHub {
   readonly curriculum = new LiveTopic<CurriculumChangeRecord>();
   readonly recommendations = new LiveTopic<RecommendationsChangeRecord, "learner">({ learner: (r) => r.learnerId });
   readonly alerts = new LiveTopic<AlertRaisedRecord, "class">({ class: (a) => a.classId });
+  /** Derived on each server from `mastery` (modules/live/milestone-watchers.ts). */
+  readonly milestones = new LiveTopic<Milestone, "learner">({ learner: (m) => m.learnerId });
 
   get subscriptions(): number {
-    return this.mastery.subscriptions + this.curriculum.subscriptions + this.recommendations.subscriptions + this.alerts.subscriptions;
+    return this.mastery.subscriptions + this.curriculum.subscriptions + this.recommendations.subscriptions + this.alerts.subscriptions + this.milestones.subscriptions;
   }
 
   get dropped(): number {
-    return this.mastery.dropped + this.curriculum.dropped + this.recommendations.dropped + this.alerts.dropped;
+    return this.mastery.dropped + this.curriculum.dropped + this.recommendations.dropped + this.alerts.dropped + this.milestones.dropped;
   }
 }

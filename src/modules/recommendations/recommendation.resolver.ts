@@ -12,7 +12,7 @@ import { AtRiskLearner, Bottleneck, ClassFrontierConcept, Heatmap } from "./clas
 import { PlacementState } from "./placement.type.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { requireConcepts, requireTopics } from "../curriculum/require.js";
-import { Goal, LearningPath, Recommendation, RecommendationStrategy, ReviewItem } from "./recommendation.type.js";
+import { Goal, ItemSelection, LearningPath, Recommendation, RecommendationStrategy, ReviewItem } from "./recommendation.type.js";
 import { DEFAULT_BAND } from "./recommendations.service.js";
 
 @Resolver(() => Learner)
@@ -28,9 +28,11 @@ export class RecommendationResolver {
     @Arg("goalConceptId", () => ID, { nullable: true, description: "Default: the learner's goal." }) goalConceptId: string | null,
     @Arg("kinds", () => [ItemKind], { nullable: true, description: "Item kinds to offer (default all)." }) kinds: ItemKind[] | null,
     @Arg("topicId", () => ID, { nullable: true, description: "Only concepts under this subject, chapter or topic." }) topicId: string | null,
-    @Arg("strategy", () => RecommendationStrategy, { defaultValue: RecommendationStrategy.BALANCED }) strategy: RecommendationStrategy,
+    @Arg("strategy", () => RecommendationStrategy, { nullable: true, description: "Default: the learner's variant when an experiment applies to them, else balanced." }) strategy: RecommendationStrategy | null,
     @Arg("bandMin", () => Float, { defaultValue: DEFAULT_BAND.min, description: "Lowest predicted P(correct) of offered items." }) bandMin: number,
     @Arg("bandMax", () => Float, { defaultValue: DEFAULT_BAND.max, description: "Highest predicted P(correct) of offered items." }) bandMax: number,
+    @Arg("itemSelection", () => ItemSelection, { defaultValue: ItemSelection.CLOSEST }) itemSelection: ItemSelection,
+    @Arg("seed", () => Int, { nullable: true, description: "For THOMPSON: the same seed reproduces the same draws (default: a random one, named in the explanation)." }) seed: number | null,
     @Ctx() ctx: Context,
   ) {
     if (limit < 1 || limit > 50) throw new BadUserInputError("'limit' must be in 1..50.", [{ path: "limit", message: "out of range" }]);
@@ -41,7 +43,7 @@ export class RecommendationResolver {
     }
     return ctx.services.recommendations.recommendations(
       learner.id,
-      { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy, band: { min: bandMin, max: bandMax } },
+      { limit, within: await within(ctx, topicId), goalConceptId: goalConceptId ?? null, itemKinds: kinds ?? null, strategy: strategy ?? RecommendationStrategy.BALANCED, strategyExplicit: strategy !== null && strategy !== undefined, band: { min: bandMin, max: bandMax }, itemSelection, seed: seed ?? Math.floor(Math.random() * 2 ** 31) },
       async (ids) => (await ctx.loaders.itemsOfConcept.loadMany(ids)).map((r) => (r instanceof Error ? [] : (r as Item[]))),
       conceptsOf(ctx.loaders),
     );

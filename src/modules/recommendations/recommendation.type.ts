@@ -145,3 +145,12 @@ export class ReviewItem {
   @Field(() => GraphQLISODateTime, { description: "When recall fell (or falls) below the review threshold." })
   dueAt!: Date;
 }
+
+export enum ItemSelection {
+  CLOSEST = "closest",
+  THOMPSON = "thompson",
+}
+registerEnumType(ItemSelection, {
+  name: "ItemSelection",
+  description: "How a concept's in-band items are ordered. CLOSEST: predicted P(correct) nearest the band's middle. THOMPSON: Thompson sampling on each item's effectiveness for the learner's ability band (docs/effectiveness.md), seeded; the explanation says when the first item is an exploratory choice.",
+});

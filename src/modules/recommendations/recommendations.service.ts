@@ -16,6 +16,8 @@ import { READ_CACHE_TTL_MS, ReadThroughCache } from "../../common/cache.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 import type { RankingWeights } from "../../domain/recommendations/ranking.js";
 import { NotFoundError } from "../../errors/errors.js";
+import type { StrategySelector } from "./strategy-selector.js";
+import type { ItemExplorer } from "./item-explorer.js";
 import { LearningPathStatus, RankingFactorName, RecommendationKind, type Goal, type LearningPath, type Recommendation, type ReviewItem } from "./recommendation.type.js";
 
 /** The ranking's factor keys and their GraphQL names. */
@@ -76,6 +78,16 @@ export interface RecommendationOptions {
    * the tests and the benchmark compare against; the answers are the same.
    */
   readPath?: "graph" | "traversal";
+  /** The caller named the strategy: no experiment overrides it. */
+  strategyExplicit?: boolean;
+  /** Rank with these weights instead of the strategy's (an experiment variant's weight set). */
+  weights?: RankingWeights;
+  /** "closest" (default): in-band items closest to the band's middle. "thompson": Thompson sampling on item effectiveness (seeded). */
+  itemSelection?: "closest" | "thompson";
+  /** The request's seed for "thompson" (the same seed, the same draws). */
+  seed?: number;
+  /** Set by `recommendations` for "thompson": orders a concept's in-band items. */
+  orderItems?: <T extends { item: Item }>(conceptId: string, inBand: readonly T[], state: LearnerState) => T[];
 }
 
 
@@ -85,6 +97,8 @@ export class RecommendationsService {
   private readonly closures = new ReadThroughCache<PrerequisiteClosure>(READ_CACHE_TTL_MS, 5_000);
   /** Concept levels per graph copy (a new copy after every edit) and model version. */
   private readonly levelsByGraph = new WeakMap<CurriculumGraph, GraphDerived>();
+  private strategySelector: StrategySelector | null = null;
+  private itemExplorer: ItemExplorer | null = null;
 
   constructor(
     private readonly repo: RecommendationsRepository,
@@ -112,7 +126,47 @@ export class RecommendationsService {
     return closure as PrerequisiteClosure;
   }
 
+  /** Lets a running experiment choose the strategy when the caller did not (src/services.ts wires it). */
+  selectStrategyWith(selector: StrategySelector): void {
+    this.strategySelector = selector;
+  }
+
+  /**
+   * The ranked list. Unless the caller named a strategy, an experiment the learner takes part in
+   * picks it (the variant's strategy or weight set), logs the served list and says so in every
+   * explanation.
+   */
   async recommendations(
+    learnerId: string,
+    o: RecommendationOptions,
+    loadItems: (conceptIds: string[]) => Promise<Item[][]>,
+    loadConcepts: (conceptIds: string[]) => Promise<Array<Concept | null>>,
+  ): Promise<Recommendation[]> {
+    const choice = o.strategyExplicit || !this.strategySelector ? null : await this.strategySelector(learnerId, o.now ?? Date.now());
+    const explored = new Map<string, string>();
+    let orderItems: RecommendationOptions["orderItems"];
+    if (o.itemSelection === "thompson" && this.itemExplorer) {
+      const seed = o.seed ?? 0;
+      const order = await this.itemExplorer(seed);
+      orderItems = (conceptId, inBand, state) => {
+        const r = order(conceptId, inBand, state);
+        const first = r.ordered[0];
+        if (r.exploratory && first) explored.set(conceptId, ` "${first.item.title}" is an exploratory choice (Thompson sampling on item effectiveness for the ${r.band} ability band, seed ${seed}).`);
+        return r.ordered;
+      };
+    }
+    if (!choice && !orderItems) return this.rankRecommendations(learnerId, o, loadItems, loadConcepts);
+    const recs = await this.rankRecommendations(learnerId, { ...o, ...(choice ? { strategy: choice.strategy, weights: choice.weights } : {}), orderItems }, loadItems, loadConcepts);
+    if (choice) await choice.served(recs.map((r) => r.concept.id));
+    return recs.map((r) => ({ ...r, explanation: `${r.explanation}${explored.get(r.concept.id) ?? ""}${choice ? ` (${choice.explanation})` : ""}` }));
+  }
+
+  /** Lets item effectiveness order in-band items when a request asks for Thompson sampling (src/services.ts wires it). */
+  selectItemsWith(explorer: ItemExplorer): void {
+    this.itemExplorer = explorer;
+  }
+
+  private async rankRecommendations(
     learnerId: string,
     o: RecommendationOptions,
     loadItems: (conceptIds: string[]) => Promise<Item[][]>,
@@ -132,7 +186,7 @@ export class RecommendationsService {
     if (!row) return [];
     const state = row.state;
     const recentItems = new Set(row.recentItemIds);
-    const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, limit: o.limit });
+    const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, ...(o.weights ? { weights: o.weights } : {}), limit: o.limit });
 
     // The traversal returns ids and names only (decoding every candidate's properties cost more
     // than the traversal): the chosen few come from the concept cache.
@@ -177,7 +231,7 @@ export class RecommendationsService {
       })
       .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)
       .sort((a, b) => Math.abs(a.predictedCorrect - mid) - Math.abs(b.predictedCorrect - mid));
-    const out = scored.slice(0, ITEMS_PER_CONCEPT);
+    const out = (o.orderItems ? o.orderItems(pick.conceptId, scored, state) : scored).slice(0, ITEMS_PER_CONCEPT);
     const struggling = pick.kind === "REMEDIATION" || (state.concepts[pick.conceptId]?.recent ?? 1) < THRESHOLDS.struggleRecent;
     if (struggling) {
       const content = allowed.find((i) => i.kind === "VIDEO" || i.kind === "READING");

@@ -19,6 +19,12 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** Learner ability in logits: LOW below −0.5, HIGH above +0.5, MID between. */
+export type AbilityBand =
+  | 'HIGH'
+  | 'LOW'
+  | 'MID';
+
 /** One row of the activity -> item table: which Frontier item an xAPI activity (or Caliper object) IRI stands for. */
 export type ActivityMappingInput = {
   /** The activity IRI, exactly as producers send it in `object.id`. */
@@ -123,6 +129,8 @@ export type Classroom = {
   /** Only for the class's teachers and admins. */
   learners: Array<Learner>;
   name: Scalars['String']['output'];
+  /** Each learner's streaks and this week's practice (who practised this week), by learner id. */
+  practice: Array<PracticeSummary>;
   teacherIds: Array<Scalars['ID']['output']>;
 };
 
@@ -205,6 +213,15 @@ export type ConceptGraphNode = {
   concept: Concept;
   /** Fewest edges from a root (roots are 0). */
   depth: Scalars['Int']['output'];
+};
+
+/** A confidence interval. */
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  /** The confidence level, e.g. 0.95. */
+  level: Scalars['Float']['output'];
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
 };
 
 /** A teacher's correction of one learner's mastery of one concept: who, when, why, before and after. Kept when reverted. */
@@ -311,6 +328,8 @@ export type CurriculumReport = {
   conceptCount: Scalars['Int']['output'];
   conceptsWithoutItems: Array<Scalars['ID']['output']>;
   itemCount: Scalars['Int']['output'];
+  /** Items that never help: in every band with at least 20 follow-ups, the 95% interval of the mastery gain lies at or below 0. */
+  itemsThatNeverHelp: Array<Item>;
   itemsWithoutConcepts: Array<Scalars['ID']['output']>;
   /** The longest prerequisite chain, from the most advanced concept down. */
   longestChain: Array<Scalars['ID']['output']>;
@@ -491,6 +510,142 @@ export type EvidenceProportion = {
   total: Scalars['Int']['output'];
 };
 
+/** Learners excluded before assignment, by the first rule that excluded them. */
+export type ExclusionCount = {
+  __typename?: 'ExclusionCount';
+  learners: Scalars['Int']['output'];
+  /** EXCLUDED_LEARNER, NOT_IN_CLASSES, CREATED_BEFORE, NO_TOPIC_PRACTICE or NO_CLASS. */
+  reason: Scalars['String']['output'];
+};
+
+/** An A/B test of recommendation strategies (docs/experiments.md). */
+export type Experiment = {
+  __typename?: 'Experiment';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Cohen's d of the primary metric, the second variant against the first. */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  eligibility: ExperimentEligibility;
+  exclusions: Array<ExclusionCount>;
+  /** Per-unit condition and outcomes as CSV (header: unit_id,variant,learners, then one column per metric). */
+  exportCsv: Scalars['String']['output'];
+  hypothesis?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The primary metric, then the secondary ones. */
+  metrics: Array<ExperimentMetricResult>;
+  name: Scalars['String']['output'];
+  /** Welch's p-value of the primary metric, the second variant against the first (per variant: variants.pValue). */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics: Array<ExperimentMetric>;
+  srm: SampleRatioCheck;
+  /** While running, assign only from this time. */
+  startAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ExperimentStatus;
+  /** While running, assign only before this time. */
+  stopAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  stoppedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  unit: ExperimentUnit;
+  /** The variants in order (the first is the control), each with the primary metric's read-out. */
+  variants: Array<ExperimentVariant>;
+  /** Days after each learner's first exposure that the metrics cover. */
+  windowDays: Scalars['Int']['output'];
+};
+
+export type ExperimentEligibility = {
+  __typename?: 'ExperimentEligibility';
+  classIds?: Maybe<Array<Scalars['ID']['output']>>;
+  createdAfter?: Maybe<Scalars['DateTimeISO']['output']>;
+  excludeLearnerIds: Array<Scalars['ID']['output']>;
+  topicIds?: Maybe<Array<Scalars['ID']['output']>>;
+};
+
+/** Who may take part; every rule given must hold. Applied before assignment and recorded. */
+export type ExperimentEligibilityInput = {
+  /** Only learners in one of these classes. */
+  classIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners created at or after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Never these learners. */
+  excludeLearnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only learners who have practised a concept under one of these topics (any level). */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An experiment's definition (create, or update while DRAFT). */
+export type ExperimentInput = {
+  eligibility?: InputMaybe<ExperimentEligibilityInput>;
+  hypothesis?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  primaryMetric: ExperimentMetric;
+  secondaryMetrics?: InputMaybe<Array<ExperimentMetric>>;
+  startAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  stopAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  unit?: ExperimentUnit;
+  /** 2 to 10 variants; the first is the control every other is compared with. */
+  variants: Array<ExperimentVariantInput>;
+  /** Days after each learner's first exposure that the metrics cover (1-90). */
+  windowDays?: Scalars['Int']['input'];
+};
+
+/** Per learner, over the window after the first exposure (docs/experiments.md): PRACTICE_MINUTES (sum of durationMs), ANSWERS, MASTERY_GAIN (on the concepts shown), CONCEPTS_MASTERED (newly), RETURNED_7D (1 if active on any of the 7 UTC days after the first exposure's day). */
+export type ExperimentMetric =
+  | 'ANSWERS'
+  | 'CONCEPTS_MASTERED'
+  | 'MASTERY_GAIN'
+  | 'PRACTICE_MINUTES'
+  | 'RETURNED_7D';
+
+export type ExperimentMetricResult = {
+  __typename?: 'ExperimentMetricResult';
+  metric: ExperimentMetric;
+  primary: Scalars['Boolean']['output'];
+  variants: Array<VariantMetric>;
+};
+
+/** DRAFT: editable, assigns nobody. RUNNING: assigns on first exposure; the definition is frozen. STOPPED: assigns nobody; results stay readable. */
+export type ExperimentStatus =
+  | 'DRAFT'
+  | 'RUNNING'
+  | 'STOPPED';
+
+/** What is randomised: each learner, or each class (classmates share a variant; the class is then the unit of analysis). */
+export type ExperimentUnit =
+  | 'CLASS'
+  | 'LEARNER';
+
+/** A variant: its definition and, for the primary metric, its read-out against the first (control) variant. */
+export type ExperimentVariant = {
+  __typename?: 'ExperimentVariant';
+  /** 95% CI of the difference from the control (Welch). */
+  ci?: Maybe<ConfidenceInterval>;
+  diff?: Maybe<Scalars['Float']['output']>;
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  mean: Scalars['Float']['output'];
+  /** Units exposed. */
+  n: Scalars['Int']['output'];
+  pValue?: Maybe<Scalars['Float']['output']>;
+  sd: Scalars['Float']['output'];
+  /** The named strategy, or null when the variant is a weight set. */
+  strategy?: Maybe<RecommendationStrategy>;
+  /** Allocation weight (relative). */
+  weight: Scalars['Float']['output'];
+  /** The weights it ranks with (the strategy's, or its own). */
+  weights: RankingWeightSet;
+};
+
+/** A variant: a named strategy or a weight set (exactly one), and its allocation weight. */
+export type ExperimentVariantInput = {
+  /** Shown in explanations, e.g. A, B, control (letters, digits, - and _, up to 32). */
+  key: Scalars['String']['input'];
+  strategy?: InputMaybe<RecommendationStrategy>;
+  /** Relative allocation weight, > 0. */
+  weight: Scalars['Float']['input'];
+  weights?: InputMaybe<RankingWeightsInput>;
+};
+
 /** One feature's distribution in the two windows and its population stability index. */
 export type FeatureDrift = {
   __typename?: 'FeatureDrift';
@@ -525,6 +680,12 @@ export type FirstAttemptEvidence = {
   withPrerequisite: EvidenceProportion;
   /** The same among learners who had not. */
   withoutPrerequisite: EvidenceProportion;
+};
+
+export type GainInterval = {
+  __typename?: 'GainInterval';
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
 };
 
 export type Goal = {
@@ -628,11 +789,30 @@ export type Item = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** IRT-style difficulty in logits set by the designer: 0 is average, +1 is harder; typical range -3..3. Null: not set (the model uses the fitted difficulty, else the mean difficulty of the item's concepts), which is not the same as 0. */
   difficulty?: Maybe<Scalars['Float']['output']>;
+  /** Which items teach and which only test: the stored result of `frontier analyse items`, per ability band (designers, admins). */
+  effectiveness: Array<ItemBandEffect>;
   id: Scalars['ID']['output'];
   kind: ItemKind;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** What followed practice on an item, for learners of one ability band (docs/effectiveness.md). */
+export type ItemBandEffect = {
+  __typename?: 'ItemBandEffect';
+  band: AbilityBand;
+  /** 95% t interval of meanGain (n ≥ 2). */
+  ci?: Maybe<GainInterval>;
+  /** Mean of mastery after the next answer − mastery before the item. */
+  meanGain: Scalars['Float']['output'];
+  /** Answers on the item followed within 7 days by the learner's next answer on the same concept. */
+  n: Scalars['Int']['output'];
+  sd: Scalars['Float']['output'];
+  /** Of those, next answers with score ≥ 0.5. */
+  successes: Scalars['Int']['output'];
+  /** Which items teach and which only test, in this band. */
+  verdict: ItemVerdict;
 };
 
 /** An item assesses a concept with a weight in (0, 1]. */
@@ -677,6 +857,17 @@ export type ItemPrediction = {
   terms: Array<PredictionTerm>;
 };
 
+/** How a concept's in-band items are ordered. CLOSEST: predicted P(correct) nearest the band's middle. THOMPSON: Thompson sampling on each item's effectiveness for the learner's ability band (docs/effectiveness.md), seeded; the explanation says when the first item is an exploratory choice. */
+export type ItemSelection =
+  | 'CLOSEST'
+  | 'THOMPSON';
+
+/** TEACHES: the gain's 95% interval lies above 0. ONLY_TESTS: at or below 0, with at least 20 follow-ups. UNCLEAR: neither (too few data, or the interval spans 0). */
+export type ItemVerdict =
+  | 'ONLY_TESTS'
+  | 'TEACHES'
+  | 'UNCLEAR';
+
 /** A learner, known only by a pseudonymous id. */
 export type Learner = {
   __typename?: 'Learner';
@@ -691,6 +882,8 @@ export type Learner = {
   mastery: Array<Mastery>;
   /** Adaptive placement for a new learner: the most informative next question. Record its answer with recordEvents (source: "placement"). */
   placement: PlacementState;
+  /** Daily streaks, targets and milestones in the learner's time zone (docs/practice.md). */
+  practice: PracticeSummary;
   /** P(correct) for an item now, with the terms of the model's logit. */
   predictedCorrect: ItemPrediction;
   /** What to do next: remediation of weak prerequisites first, then frontier concepts (not mastered, prerequisites mastered) and due reviews ranked by named factors, each with items of the right difficulty and an explanation. */
@@ -738,9 +931,11 @@ export type LearnerRecommendationsArgs = {
   bandMax?: Scalars['Float']['input'];
   bandMin?: Scalars['Float']['input'];
   goalConceptId?: InputMaybe<Scalars['ID']['input']>;
+  itemSelection?: ItemSelection;
   kinds?: InputMaybe<Array<ItemKind>>;
   limit?: Scalars['Int']['input'];
-  strategy?: RecommendationStrategy;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: InputMaybe<RecommendationStrategy>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -875,6 +1070,26 @@ export type MasteryFactorName =
   | 'PRACTICE'
   | 'PRIOR';
 
+/** Something the learner reached (docs/practice.md). */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** The local day it was reached (null for topics). */
+  date?: Maybe<Scalars['LocalDate']['output']>;
+  kind: MilestoneKind;
+  learnerId: Scalars['ID']['output'];
+  /** What it is about: the streak's first day, the day, the week's Monday, or the topic id. */
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** STREAK_7/30: the current streak reached 7/30 days. DAILY_GOAL, WEEKLY_GOAL: today's / this week's target met. FIRST_MASTERED_IN_TOPIC: a first concept mastered in a topic. */
+export type MilestoneKind =
+  | 'DAILY_GOAL'
+  | 'FIRST_MASTERED_IN_TOPIC'
+  | 'STREAK_7'
+  | 'STREAK_30'
+  | 'WEEKLY_GOAL';
+
 /** A prerequisite the evidence suggests is missing: c REQUIRES q. A suggestion, never applied automatically. */
 export type MissingEdgeSuggestion = {
   __typename?: 'MissingEdgeSuggestion';
@@ -905,6 +1120,8 @@ export type Mutation = {
   /** Sets a learner's mastery of a concept to p from now on (later evidence updates it from there). For the learner's teachers and admins; kept with who, when, why, before and after. */
   correctMastery: Correction;
   createConcept: Concept;
+  /** Defines an experiment (DRAFT). Duplicate id: CONFLICT. */
+  createExperiment: Experiment;
   createItem: Item;
   /** Accepts or dismisses a finding of curriculumEvidence. ACCEPTED goes through addPrerequisite / removePrerequisite (cycle-safe; PREREQUISITE_CYCLE or NOT_FOUND and nothing recorded when they refuse). The decision is kept, with who and when. */
   decideEvidenceFinding: EvidenceDecision;
@@ -926,8 +1143,16 @@ export type Mutation = {
   setAlertRules: AlertRules;
   /** Sets the learner's goal (one at a time); recommendations then favour concepts on the way to it. */
   setGoal: Goal;
+  /** Sets the learner's time zone, daily target and weekly target (the learner, their teachers, admins). */
+  setPracticeSettings: PracticeSummary;
+  /** DRAFT -> RUNNING: learners are assigned on their next recommendations. */
+  startExperiment: Experiment;
+  /** RUNNING -> STOPPED: nobody is assigned or served a variant any more; the read-out stays. */
+  stopExperiment: Experiment;
   unlinkItem: Item;
   updateConcept: Concept;
+  /** Replaces a DRAFT's definition; a running or stopped experiment answers CONFLICT. */
+  updateExperiment: Experiment;
   updateItem: Item;
   /** Changes the weight of an existing prerequisite edge. */
   updatePrerequisite: PrerequisiteEdge;
@@ -951,6 +1176,11 @@ export type MutationCorrectMasteryArgs = {
 
 export type MutationCreateConceptArgs = {
   input: CreateConceptInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -1026,6 +1256,22 @@ export type MutationSetGoalArgs = {
 };
 
 
+export type MutationSetPracticeSettingsArgs = {
+  learnerId: Scalars['ID']['input'];
+  settings: PracticeSettingsInput;
+};
+
+
+export type MutationStartExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStopExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUnlinkItemArgs = {
   conceptId: Scalars['ID']['input'];
   itemId: Scalars['ID']['input'];
@@ -1035,6 +1281,11 @@ export type MutationUnlinkItemArgs = {
 export type MutationUpdateConceptArgs = {
   id: Scalars['ID']['input'];
   input: UpdateConceptInput;
+};
+
+
+export type MutationUpdateExperimentArgs = {
+  input: ExperimentInput;
 };
 
 
@@ -1104,6 +1355,82 @@ export type PlacementState = {
   topicId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** One local day with practice. */
+export type PracticeDay = {
+  __typename?: 'PracticeDay';
+  answers: Scalars['Int']['output'];
+  /** In the learner's time zone. */
+  date: Scalars['LocalDate']['output'];
+  /** Met the daily target. */
+  met: Scalars['Boolean']['output'];
+  minutes: Scalars['Float']['output'];
+};
+
+/** Practice settings; omitted fields keep their value. */
+export type PracticeSettingsInput = {
+  /** Remove the weekly target (the suggestion applies again). */
+  clearWeeklyTarget?: Scalars['Boolean']['input'];
+  dailyTarget?: InputMaybe<PracticeTargetInput>;
+  /** An IANA time zone, e.g. Europe/Paris. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Per week, in the daily target's unit (1-10000). */
+  weeklyTarget?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Daily streaks and targets, recomputed from the learner's events in their time zone. */
+export type PracticeSummary = {
+  __typename?: 'PracticeSummary';
+  /** Counted days in a row, ending today (or yesterday while today is not met yet). */
+  currentStreak: Scalars['Int']['output'];
+  /** What a day needs to count (default: 1 answer). */
+  dailyTarget: PracticeTarget;
+  /** Days with practice among the last 28. */
+  days: Array<PracticeDay>;
+  /** Counted days among the last 28, today included. */
+  daysPractisedLast28: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  longestStreak: Scalars['Int']['output'];
+  /** Milestones that hold now. */
+  milestones: Array<Milestone>;
+  /** Up to 8 complete weeks before this one, the latest first. */
+  recentWeeks: Array<PracticeWeek>;
+  /** ceil(1.1 × median of the last 4 complete weeks); null without one. */
+  suggestedWeeklyTarget?: Maybe<Scalars['Float']['output']>;
+  thisWeek: PracticeWeek;
+  /** IANA zone (UTC when not set). */
+  timeZone: Scalars['String']['output'];
+  today: Scalars['LocalDate']['output'];
+  /** Set by the learner or a teacher; null: not set (suggestedWeeklyTarget applies). */
+  weeklyTarget?: Maybe<Scalars['Float']['output']>;
+  /** This week's total reached the weekly target (set, else suggested). */
+  weeklyTargetMet: Scalars['Boolean']['output'];
+};
+
+export type PracticeTarget = {
+  __typename?: 'PracticeTarget';
+  kind: PracticeTargetKind;
+  value: Scalars['Float']['output'];
+};
+
+export type PracticeTargetInput = {
+  kind: PracticeTargetKind;
+  /** Minutes (1-600) or answers (1-1000) a day. */
+  value: Scalars['Float']['input'];
+};
+
+/** MINUTES: practice time (sum of events' durationMs). ANSWERS: answers. */
+export type PracticeTargetKind =
+  | 'ANSWERS'
+  | 'MINUTES';
+
+export type PracticeWeek = {
+  __typename?: 'PracticeWeek';
+  /** In the daily target's unit. */
+  total: Scalars['Float']['output'];
+  /** Its Monday, in the learner's time zone. */
+  weekStart: Scalars['LocalDate']['output'];
+};
+
 export type PredictionTerm = {
   __typename?: 'PredictionTerm';
   /** Contribution to logit P(correct). */
@@ -1154,6 +1481,10 @@ export type Query = {
   curriculumReport: CurriculumReport;
   /** Events per kind, rejections per code, freshness, learners without events, drift per source. */
   dataQuality: DataQuality;
+  /** An experiment with its read-out (designers and admins). */
+  experiment?: Maybe<Experiment>;
+  /** Experiments, the newest first. */
+  experiments: Array<Experiment>;
   /** The whole curriculum as the JSON import format. */
   exportCurriculum: Scalars['String']['output'];
   item?: Maybe<Item>;
@@ -1203,6 +1534,17 @@ export type QueryConceptsArgs = {
 export type QueryCurriculumEvidenceArgs = {
   conceptIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<ExperimentStatus>;
 };
 
 
@@ -1290,6 +1632,29 @@ export type RankingFactorName =
   | 'UNLOCK_VALUE'
   | 'VARIETY';
 
+/** A ranking weight set (the factors of the recommendations README). */
+export type RankingWeightSet = {
+  __typename?: 'RankingWeightSet';
+  continuity: Scalars['Float']['output'];
+  goalRelevance: Scalars['Float']['output'];
+  masteryGap: Scalars['Float']['output'];
+  readiness: Scalars['Float']['output'];
+  reviewDue: Scalars['Float']['output'];
+  unlockValue: Scalars['Float']['output'];
+  variety: Scalars['Float']['output'];
+};
+
+/** A ranking weight set, every factor named (each in [0, 10]). */
+export type RankingWeightsInput = {
+  continuity: Scalars['Float']['input'];
+  goalRelevance: Scalars['Float']['input'];
+  masteryGap: Scalars['Float']['input'];
+  readiness: Scalars['Float']['input'];
+  reviewDue: Scalars['Float']['input'];
+  unlockValue: Scalars['Float']['input'];
+  variety: Scalars['Float']['input'];
+};
+
 /** Something to do next, with why. */
 export type Recommendation = {
   __typename?: 'Recommendation';
@@ -1376,6 +1741,18 @@ export type Role =
   | 'PRODUCER'
   | 'TEACHER';
 
+/** Sample-ratio mismatch check: Pearson's chi-square of the assigned units per variant against the weights. */
+export type SampleRatioCheck = {
+  __typename?: 'SampleRatioCheck';
+  chiSquare: Scalars['Float']['output'];
+  df: Scalars['Int']['output'];
+  expected: Array<Scalars['Float']['output']>;
+  /** pValue < 0.001: assignment or logging is broken, do not trust the comparison. */
+  mismatch: Scalars['Boolean']['output'];
+  observed: Array<Scalars['Int']['output']>;
+  pValue?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Drift of one source (the events' `source`: a platform, an xAPI producer `xapi:<sub>`, a Caliper sensor `caliper:<sub>`). */
 export type SourceDrift = {
   __typename?: 'SourceDrift';
@@ -1395,6 +1772,8 @@ export type Subscription = {
   alertRaised: RaisedAlert;
   /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
   curriculumChanged: CurriculumChange;
+  /** Milestones as the learner reaches them (streak of 7 and 30 days, daily and weekly target, first concept mastered in a topic), authorised like masteryChanged. At most once: after a reconnect read learner.practice.milestones. */
+  learnerMilestone: Milestone;
   /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw. */
   masteryChanged: MasteryChange;
   /** When the learner's top recommendations (concepts and kinds, in order) change, after new evidence or a curriculum edit. Query recommendations first, then subscribe. */
@@ -1404,6 +1783,11 @@ export type Subscription = {
 
 export type SubscriptionAlertRaisedArgs = {
   classId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionLearnerMilestoneArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 
@@ -1461,6 +1845,25 @@ export type UpdateItemInput = {
   kind?: InputMaybe<ItemKind>;
   title?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One variant's summary of one metric, with the comparison against the control (the first variant). */
+export type VariantMetric = {
+  __typename?: 'VariantMetric';
+  /** Welch's 95% interval of diff; null for the control or when undefined (n < 2). */
+  ci?: Maybe<ConfidenceInterval>;
+  /** mean − control's mean; null for the control. */
+  diff?: Maybe<Scalars['Float']['output']>;
+  /** Cohen's d against the control (pooled sd). */
+  effectSize?: Maybe<Scalars['Float']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Units (learners or classes) with at least one exposure. */
+  n: Scalars['Int']['output'];
+  /** Two-sided Welch's t-test p-value against the control. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** Sample standard deviation (n − 1). */
+  sd: Scalars['Float']['output'];
+  variant: Scalars['String']['output'];
 };
 
 /** Who the token says the caller is. */

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (x:Experiment {id: id})
+RETURN x {.*} AS experiment
