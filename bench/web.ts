@@ -35,7 +35,7 @@ const CONCEPTS = 72;
 const P = `bench-web-${Date.now().toString(36)}-`;
 
 async function main() {
-  spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0" });
   const frontier = await startFrontier(config, createLogger("warn"));
   const url = frontier.url;

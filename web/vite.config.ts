@@ -1,10 +1,13 @@
 import { defineConfig } from "vite";
 
 // The web app: built into web/dist and served by the API server at /app (see src/server/web.ts).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: new URL(".", import.meta.url).pathname,
+  // A build is a production build whatever NODE_ENV the caller has (vitest sets "test", which
+  // would otherwise give React's development build).
+  ...(command === "build" ? { define: { "process.env.NODE_ENV": JSON.stringify("production") } } : {}),
   base: "/app/",
-  oxc: { jsx: { runtime: "automatic" } },
+  oxc: { jsx: { runtime: "automatic", development: command !== "build" } },
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -17,4 +20,4 @@ export default defineConfig({
   server: {
     proxy: { "/graphql": { target: "http://127.0.0.1:4000", ws: true } },
   },
-});
+}));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
@@ -47,12 +47,17 @@ export function mountWebApp(app: Express, logger: Logger, dist: string = WEB_DIS
     referrerPolicy: { policy: "no-referrer" },
   });
   const index = join(dist, "index.html");
-  let indexHtml: string | null = null;
+  // Read again when the file changes (a rebuild while the server runs names new hashed assets).
+  let held: { mtimeMs: number; html: string } | null = null;
   const readIndex = (): string | null => {
-    if (indexHtml !== null) return indexHtml;
-    if (!existsSync(index)) return null;
-    indexHtml = readFileSync(index, "utf8");
-    return indexHtml;
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(index).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (held?.mtimeMs !== mtimeMs) held = { mtimeMs, html: readFileSync(index, "utf8") };
+    return held.html;
   };
   if (!existsSync(index)) logger.warn({ dist }, "the web app is not built: /app answers 503 until `npm run build:web`");
   app.get("/", (_req, res) => res.redirect(302, "/app/"));

@@ -1,5 +1,5 @@
 import { ApolloProvider } from "@apollo/client/react";
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from "react";
 import { clearToken, getToken, readClaims, setToken } from "./auth";
 import { createFrontierClient, type Connection, type Frontier } from "./client";
 import { Link, Router, useRouter } from "./router";
@@ -78,9 +78,15 @@ function Shell({ frontier, roles, sub, onSignOut }: { frontier: Frontier; roles:
 }
 
 function Authenticated({ token, onSignOut }: { token: string; onSignOut: () => void }) {
-  const frontier = useMemo(() => createFrontierClient(token), [token]);
-  useEffect(() => () => frontier.dispose(), [frontier]);
+  // One client per token, made and disposed by the same effect (safe when React runs effects twice).
+  const [frontier, setFrontier] = useState<Frontier | null>(null);
+  useEffect(() => {
+    const client = createFrontierClient(token);
+    setFrontier(client);
+    return () => client.dispose();
+  }, [token]);
   const claims = readClaims(token);
+  if (!frontier) return null;
   return (
     <ApolloProvider client={frontier.apollo}>
       <Shell frontier={frontier} roles={claims?.roles ?? []} sub={claims?.sub ?? ""} onSignOut={onSignOut} />

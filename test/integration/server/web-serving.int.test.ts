@@ -12,7 +12,7 @@ const dist = join(process.cwd(), "web", "dist");
 
 beforeAll(async () => {
   if (!existsSync(join(dist, "index.html"))) {
-    const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+    const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     expect(r.status).toBe(0);
   }
   s = await startTestServer();

@@ -44,7 +44,7 @@ function newestMtime(dir: string): number {
 function buildWebIfStale(): void {
   const index = join(process.cwd(), "web", "dist", "index.html");
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(process.cwd(), "web", "src"))) return;
-  const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (r.status !== 0) throw new Error("vite build failed");
 }
 
