@@ -83,9 +83,21 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
       setBusy(false);
     }
   };
-  const recordAndRefresh = async (itemId: string, correct: boolean, source?: string) => {
+  /** A video or reading seen to the end: a CONTENT_VIEW (a learning opportunity, not evidence). */
+  const view = async (itemId: string) => {
+    setMessage(null);
+    setBusy(true);
     try {
-      const r = await record({ variables: { events: [{ eventId: eventId(learnerId), learnerId, kind: "ANSWER", itemId, correct, occurredAt: new Date().toISOString(), source: source ?? "web-app" }] } });
+      await recordAndRefresh(itemId, null, "web-app");
+    } finally {
+      setBusy(false);
+    }
+  };
+  const recordAndRefresh = async (itemId: string, correct: boolean | null, source?: string) => {
+    try {
+      const base = { eventId: eventId(learnerId), learnerId, itemId, occurredAt: new Date().toISOString(), source: source ?? "web-app" };
+      const event = correct === null ? { ...base, kind: "CONTENT_VIEW" as const, watchFraction: 1 } : { ...base, kind: "ANSWER" as const, correct };
+      const r = await record({ variables: { events: [event] } });
       const res = r.data?.recordEvents;
       const bad = res?.results.find((x) => x.status === "REJECTED");
       setMessage(bad ? `Not recorded: ${bad.code}, ${bad.reason}` : `Recorded: ${res?.masteryChangeCount ?? 0} mastery change(s).`);
@@ -128,8 +140,20 @@ export function LearnerView({ frontier, learnerId }: { frontier: Frontier; learn
               {r.items.map((it) => (
                 <li key={it.item.id}>
                   <span>
-                    {it.item.title} <small>({it.item.kind.toLowerCase()}, you would get it right {Math.round(it.predictedCorrect * 100)}% of the time)</small>
+                    {it.item.title}{" "}
+                    <small>
+                      {it.item.kind === "QUESTION" || it.item.kind === "EXERCISE"
+                        ? `(${it.item.kind.toLowerCase()}, you would get it right ${Math.round(it.predictedCorrect * 100)}% of the time)`
+                        : `(${it.item.kind.toLowerCase()})`}
+                    </small>
                   </span>
+                  {(it.item.kind === "VIDEO" || it.item.kind === "READING") && (
+                    <span className="answer">
+                      <button type="button" disabled={busy} onClick={() => void view(it.item.id)} aria-label={`I have seen ${it.item.title}`}>
+                        Seen it
+                      </button>
+                    </span>
+                  )}
                   {(it.item.kind === "QUESTION" || it.item.kind === "EXERCISE") && (
                     <span className="answer">
                       <button type="button" disabled={busy} onClick={() => void answer(it.item.id, true)} aria-label={`I answered ${it.item.title} correctly`}>
