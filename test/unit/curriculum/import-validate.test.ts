@@ -45,6 +45,27 @@ describe("validateImport", () => {
     expect(r.plan.concepts).toEqual([{ id: "a", name: "A", description: null, tags: [], topicId: null, attributes: {} }]);
   });
 
+  it("takes a concept's own prerequisites list (ids, id=weight, objects) as edges, reported at the concept's row", () => {
+    const doc = {
+      concepts: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B", prerequisites: ["a"] },
+        { id: "c", name: "C", prerequisites: ["a=0.5", { prerequisiteId: "b", weight: 0.25 }, { conceptId: "b" }] },
+        { id: "d", name: "D", prerequisites: [{ id: "d" }, 7] },
+      ],
+    };
+    const r = validateImport(parseJson(JSON.stringify(doc)), empty);
+    // Written out by hand: b<-a (1), c<-a (0.5), c<-b (0.25, then the same pair again: a duplicate), d<-d (self-loop), 7 (not an entry).
+    expect(r.plan.prerequisites.map((e) => [e.conceptId, e.prerequisiteId, e.weight])).toEqual([
+      ["b", "a", 1],
+      ["c", "a", 0.5],
+      ["c", "b", 0.25],
+    ]);
+    expect(r.plan.concepts.map((c) => c.id)).toEqual(["a", "b", "c", "d"]);
+    expect(r.plan.concepts.every((c) => !("prerequisites" in c))).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.row])).toEqual(expect.arrayContaining([["PARSE_ERROR", 4], ["SELF_LOOP", 4]]));
+  });
+
   it("rejects bad weights and invalid ids", () => {
     const doc = { concepts: [{ id: "!!!", name: "x" }, { id: "c", name: "C" }], prerequisites: [{ conceptId: "c", prerequisiteId: "c" }, { conceptId: "c", prerequisiteId: "a", weight: 0 }] };
     const r = validateImport(parseJson(JSON.stringify(doc)), { ...empty, conceptIds: new Set(["a"]) });
