@@ -706,6 +706,8 @@ export type GraphDirection =
 /** Learners x concepts mastery matrix for dashboards: values[i][j] is learner i's mastery of concept j now. */
 export type Heatmap = {
   __typename?: 'Heatmap';
+  /** attempts[i][j]: learner i's answered attempts on concept j (0: never practised, values[i][j] is then the model's prior). */
+  attempts: Array<Array<Scalars['Int']['output']>>;
   classId: Scalars['ID']['output'];
   conceptIds: Array<Scalars['ID']['output']>;
   learnerIds: Array<Scalars['ID']['output']>;

@@ -132,6 +132,7 @@ export class ClassroomService {
       learnerIds: d.learners.map((l) => l.id),
       conceptIds: ids,
       values: d.learners.map((l) => ids.map((id) => effectiveMastery(d.params, l.state, id, d.now).mastery)),
+      attempts: d.learners.map((l) => ids.map((id) => l.state.concepts[id]?.attempts ?? 0)),
     };
   }
 }

@@ -59,4 +59,7 @@ export class Heatmap {
 
   @Field(() => [[Float]])
   values!: number[][];
+
+  @Field(() => [[Int]], { description: "attempts[i][j]: learner i's answered attempts on concept j (0: never practised, values[i][j] is then the model's prior)." })
+  attempts!: number[][];
 }

@@ -142,6 +142,9 @@ describe("teacher: live class dashboard", () => {
     expect(await page.evaluate(() => window.sessionStorage.getItem("frontier.token"))).toBe(teacherToken);
     const rows = await page.locator('[data-testid="heatmap"] tbody th[scope="row"]').allTextContents();
     expect(rows.sort()).toEqual([...LEARNERS].sort());
+    // The third learner never answered on A: shown as not practised, not as the prior's 0.50.
+    const blank = page.locator(`td[data-learner="${LEARNERS[2]}"][data-concept="${A}"]`);
+    expect([await blank.textContent(), await blank.getAttribute("data-p")]).toEqual(["·", ""]);
     const l1 = LEARNERS[0] as string;
     const before = await cell(page, l1, A);
     // The cell shows the stored value after the one wrong answer of the history.

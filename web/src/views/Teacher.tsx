@@ -130,6 +130,9 @@ function useLiveClass(frontier: Frontier, classId: string | null, baselineKey: s
 function Legend() {
   return (
     <ul className="legend" aria-label="Colour scale: mastery">
+      <li>
+        <span className="swatch unpractised" aria-hidden="true" /> not practised yet (·)
+      </li>
       {BANDS.map((b) => (
         <li key={b.label}>
           <span className="swatch" style={{ background: b.colour }} aria-hidden="true" /> {b.label}
@@ -143,6 +146,7 @@ function Heatmap({
   learnerIds,
   conceptIds,
   values,
+  attempts,
   live,
   info,
   onLearner,
@@ -150,6 +154,7 @@ function Heatmap({
   learnerIds: string[];
   conceptIds: string[];
   values: number[][];
+  attempts: number[][];
   live: LiveState;
   info: Map<string, ConceptInfo>;
   onLearner: (id: string) => void;
@@ -159,9 +164,10 @@ function Heatmap({
   const [weakestFirst, setWeakestFirst] = useState(false);
   const matrix = useMemo(() => {
     const ids = [...conceptIds, ...live.extraConcepts.filter((c) => !conceptIds.includes(c) && info.has(c))];
-    const vals = learnerIds.map((l, i) => ids.map((c, j) => live.cells.get(key(l, c)) ?? values[i]?.[j] ?? NaN));
+    // A cell nobody has evidence for (no attempt, no live change) holds the model's prior: shown as "not practised".
+    const vals = learnerIds.map((l, i) => ids.map((c, j) => live.cells.get(key(l, c)) ?? ((attempts[i]?.[j] ?? 0) > 0 ? (values[i]?.[j] ?? NaN) : NaN)));
     return { learnerIds, conceptIds: ids, values: vals.map((row) => row.map((v) => (Number.isNaN(v) ? 0.5 : v))) , raw: vals };
-  }, [learnerIds, conceptIds, values, live.cells, live.extraConcepts, info]);
+  }, [learnerIds, conceptIds, values, attempts, live.cells, live.extraConcepts, info]);
   const rows = sortRows(matrix, rowSort, dir);
   const groups = groupColumns(matrix, info, weakestFirst);
   const name = (id: string) => info.get(id)?.name ?? id;
@@ -235,14 +241,14 @@ function Heatmap({
                       return (
                         <td
                           key={c}
-                          className={flash ? "cell flash" : "cell"}
-                          style={colourOf(p)}
+                          className={`cell${flash ? " flash" : ""}${known ? "" : " unpractised"}`}
+                          style={known ? colourOf(p) : undefined}
                           data-learner={l}
                           data-concept={c}
-                          data-p={p.toFixed(3)}
-                          title={`${l}, ${name(c)}: ${known ? p.toFixed(2) : "no data"}`}
+                          data-p={known ? p.toFixed(3) : ""}
+                          title={`${l}, ${name(c)}: ${known ? p.toFixed(2) : "not practised yet"}`}
                         >
-                          {Math.round(p * 100)}
+                          {known ? Math.round(p * 100) : "·"}
                         </td>
                       );
                     }),
@@ -361,7 +367,7 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
       {heatmap && (
         <section aria-labelledby="h-heatmap">
           <h2 id="h-heatmap">{roomName}: mastery now</h2>
-          <Heatmap learnerIds={heatmap.learnerIds} conceptIds={heatmap.conceptIds} values={heatmap.values} live={live} info={info} onLearner={(id) => setParams({ learner: id })} />
+          <Heatmap learnerIds={heatmap.learnerIds} conceptIds={heatmap.conceptIds} values={heatmap.values} attempts={heatmap.attempts} live={live} info={info} onLearner={(id) => setParams({ learner: id })} />
         </section>
       )}
       {learnerId && classId && <LearnerDetail learnerId={learnerId} conceptName={name} onClose={() => setParams({ learner: null })} liveKey={live.feed[0]?.id ?? ""} />}
