@@ -5,6 +5,7 @@ import compression from "compression";
 import express, { type Express, type Request, type Response, type NextFunction } from "express";
 import helmet from "helmet";
 import type { Logger } from "../logger.js";
+import { sendGraphqlError } from "./http-errors.js";
 
 /** The repository root: the nearest folder above this file with a package.json (src/ under tsx, dist/src/ when built). */
 function repoRoot(): string {
@@ -79,7 +80,7 @@ export function mountWebApp(app: Express, logger: Logger, dist: string = WEB_DIS
     if (req.path.startsWith("/assets/")) return next();
     const html = readIndex();
     if (html === null) {
-      res.status(503).type("text/plain").send("The web app is not built: run `npm run build:web` (npm run demo does it).\n");
+      sendGraphqlError(req, res, 503, "SERVICE_UNAVAILABLE", "The web app is not built: run `npm run build:web` (npm run demo does it).");
       return;
     }
     res.setHeader("cache-control", "no-cache");

@@ -28,8 +28,14 @@ export class LearnerService {
    */
   async knownListSizes(user: AuthUser | null): Promise<KnownListSizes> {
     if (!user || !hasRole(user, Role.TEACHER) || hasRole(user, Role.ADMIN)) return {};
-    const [sizes] = await this.sizesCache.getMany([user.sub], (ids) => Promise.all(ids.map((id) => this.repo.teacherClassSizes(id))));
-    return sizes ? { "Query.myClasses": sizes.classes, "Classroom.learners": sizes.largest } : {};
+    try {
+      const [sizes] = await this.sizesCache.getMany([user.sub], (ids) => Promise.all(ids.map((id) => this.repo.teacherClassSizes(id))));
+      return sizes ? { "Query.myClasses": sizes.classes, "Classroom.learners": sizes.largest } : {};
+    } catch {
+      // Neo4j unreachable: estimate with the assumed sizes; the operation itself then meets the
+      // outage and is answered SERVICE_UNAVAILABLE, never an error from the cost estimate.
+      return {};
+    }
   }
 
   /** Fresh DataLoaders for one request. */

@@ -1,4 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import express from "express";
+import { createLogger } from "../../../src/logger.js";
+import { mountWebApp } from "../../../src/server/web.js";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +56,22 @@ describe("the web app at /app", () => {
     const missing = await fetch(`${s.frontier.url}/app/assets/nope-123.js`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("says, as a coded GraphQL error, that the app is not built when there is no build", async () => {
+    const app = express();
+    mountWebApp(app, createLogger("silent"), mkdtempSync(join(tmpdir(), "frontier-no-web-")));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/app/teacher`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe("SERVICE_UNAVAILABLE");
+      expect(body.errors[0]?.message).toContain("npm run build:web");
+    } finally {
+      server.close();
+    }
   });
 
   it("redirects / to the app", async () => {
