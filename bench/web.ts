@@ -11,7 +11,6 @@
  * Goals (issue 19): live p99 < 250 ms, first render < 1 s, transferred < 400 kB. Writes
  * bench/results/web-latest.json; the table to stdout.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { print } from "graphql";
 import { createClient } from "graphql-ws";
@@ -24,6 +23,7 @@ import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { offlineCypher } from "../src/neo4j/cypher.js";
 import { ImportCurriculumDocument, RecordEventsDocument } from "../test/generated/graphql.js";
+import { buildWeb } from "../test/utils/web-build.js";
 import { summarise } from "./stats.js";
 // @ts-expect-error: a plain ES module script without types
 import { chromiumEnv, chromiumExecutable, CHROMIUM_ARGS } from "../scripts/browser.mjs";
@@ -35,7 +35,7 @@ const CONCEPTS = 72;
 const P = `bench-web-${Date.now().toString(36)}-`;
 
 async function main() {
-  spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  buildWeb();
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0" });
   const frontier = await startFrontier(config, createLogger("warn"));
   const url = frontier.url;

@@ -5,21 +5,18 @@ import express from "express";
 import { createLogger } from "../../../src/logger.js";
 import { mountWebApp } from "../../../src/server/web.js";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifier } from "../../../src/auth/tokens.js";
 import { loadConfig } from "../../../src/config.js";
 import { developmentLinks } from "../../../src/server/dev-links.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
+import { buildWeb } from "../../utils/web-build.js";
 
 let s: TestServer;
 const dist = join(process.cwd(), "web", "dist");
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "index.html"))) {
-    const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    expect(r.status).toBe(0);
-  }
+  if (!existsSync(join(dist, "index.html"))) buildWeb();
   s = await startTestServer();
 });
 afterAll(async () => {

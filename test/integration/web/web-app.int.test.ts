@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -9,6 +8,7 @@ import { Role } from "../../../src/auth/roles.js";
 import { CreateConceptDocument, ImportCurriculumDocument, RecordEventsDocument } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { dbState, startTestServer, type TestServer } from "../../utils/server.js";
+import { buildWeb } from "../../utils/web-build.js";
 // @ts-expect-error: a plain ES module script without types
 import { chromiumEnv, chromiumExecutable, CHROMIUM_ARGS } from "../../../scripts/browser.mjs";
 
@@ -31,22 +31,6 @@ let browser: Browser;
 let port: number;
 let teacherToken: string;
 const contexts: BrowserContext[] = [];
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const f of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, f.name);
-    t = Math.max(t, f.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function buildWebIfStale(): void {
-  const index = join(process.cwd(), "web", "dist", "index.html");
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(process.cwd(), "web", "src"))) return;
-  const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (r.status !== 0) throw new Error("vite build failed");
-}
 
 const ev = (learnerId: string, itemId: string, correct: boolean, n: string, minutesAgo = 0) => ({
   eventId: `${P}${n}`,
@@ -79,7 +63,7 @@ async function storedAfter(learnerId: string, conceptId: string): Promise<number
 
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
-  buildWebIfStale();
+  buildWeb({ ifStale: true });
   s = await startTestServer();
   other = await startTestServer();
   port = Number(new URL(s.url).port);
