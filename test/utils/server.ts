@@ -33,7 +33,7 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
-  const logger = createLogger(process.env.LOG_LEVEL ?? "silent");
+  const logger = createLogger(env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? "silent");
   const frontier = await startFrontier(config, logger);
   const url = `${frontier.url}/graphql`;
   const token = (role: Role | Role[], sub: string, expiresIn: string | number = "1h") =>

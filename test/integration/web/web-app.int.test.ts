@@ -64,8 +64,9 @@ async function storedAfter(learnerId: string, conceptId: string): Promise<number
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
   buildWeb({ ifStale: true });
-  s = await startTestServer();
-  other = await startTestServer();
+  // Error-level logs: a masked error behind what a page shows prints its cause in the test output.
+  s = await startTestServer({ LOG_LEVEL: "error" });
+  other = await startTestServer({ LOG_LEVEL: "error" });
   port = Number(new URL(s.url).port);
   const doc = {
     topics: [{ id: T, name: "Web test topic", level: "TOPIC" }],
@@ -157,7 +158,7 @@ describe("teacher: live class dashboard", () => {
     expect(r.data?.recordEvents.accepted).toBe(3);
     const changes = await other.query("test/changes-of", { learnerId: l2, eventIds: events.map((e) => e.eventId) });
     expect(changes.length).toBe(r.data?.recordEvents.masteryChangeCount);
-    s = await startTestServer({ PORT: String(port) });
+    s = await startTestServer({ PORT: String(port), LOG_LEVEL: "error" });
     await page.locator('[data-testid="connection"]', { hasText: "Live" }).waitFor({ timeout: 30_000 });
     const ids = changes.map((c) => `${l2}/${String(c.seq)}`);
     for (const id of ids) await page.locator(`[data-testid="feed"] li[data-change="${id}"]`).waitFor();
