@@ -38,7 +38,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   // Measured as deployed (NODE_ENV=production, as in the Dockerfile), with the secret the bench signs its tokens with.
   const secret = loadConfig().JWT_SECRET ?? DEV_JWT_SECRET;
-  const child = spawn(process.execPath, ["dist/main.js"], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server under test (e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof").
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "dist/main.js"], {
     env: { ...process.env, NODE_ENV: "production", JWT_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
