@@ -4,7 +4,7 @@ import { THRESHOLDS } from "../domain/mastery/thresholds.js";
 import { entryPointsNear } from "../domain/recommendations/continuity.js";
 import { frontierCandidates } from "../domain/recommendations/frontier.js";
 import { conceptLevels, type Levels } from "../domain/recommendations/levels.js";
-import { EXPLORE, learnerPosition, planRecommendations, type Planned } from "../domain/recommendations/recommend.js";
+import { EXPLORE, FIRST_RULES, learnerPosition, PLAN_RULES, planRecommendations, type Planned, type PlanRules } from "../domain/recommendations/recommend.js";
 
 /**
  * Offline evaluation of recommendation strategies (`frontier evaluate recommendations`), seeded
@@ -37,6 +37,8 @@ export interface EvalOptions {
   /** Probability of learning a truly ready concept at one practice. */
   learnRate: number;
   strategies: string[];
+  /** Keep every top-5 recommendation's cause, position and learner state (`--diagnose`). */
+  diagnose?: boolean;
 }
 
 export const DEFAULT_EVAL: EvalOptions = {
@@ -48,11 +50,29 @@ export const DEFAULT_EVAL: EvalOptions = {
   perLevel: 4,
   missingEdgeRate: 0.2,
   learnRate: 0.3,
-  strategies: [EXPLORE, "balanced", "goal-first", "review-heavy"],
+  strategies: ["baseline", "balanced@first", "balanced", "goal-first", "review-heavy"],
 };
 
-/** The strategy that is today's ranking before issue 18 (every entry point, no continuity). */
-export const BASELINE = EXPLORE;
+/** Today's ranking before issue 18: `explore` (every entry point, no continuity) under the first rules. */
+export const BASELINE = "baseline";
+
+/**
+ * A strategy as the evaluation names it: `baseline`; or a ranking strategy, optionally `@first`
+ * (the candidate rules of the first version of issue 18, FIRST_RULES, instead of PLAN_RULES),
+ * and `+rule` / `-rule` to switch single rules of PlanRules on or off (ablations).
+ */
+export function parseStrategy(spec: string): { strategy: string; rules: PlanRules } {
+  if (spec === BASELINE) return { strategy: EXPLORE, rules: FIRST_RULES };
+  const [head = "", ...mods] = spec.split(/(?=[+-])/);
+  const [strategy = "balanced", base] = head.split("@");
+  const rules: PlanRules = { ...(base === "first" ? FIRST_RULES : PLAN_RULES) };
+  for (const m of mods) {
+    const key = m.slice(1) as keyof PlanRules;
+    if (!(key in rules)) throw new Error(`unknown rule ${key} in ${spec} (rules: ${Object.keys(rules).join(", ")})`);
+    rules[key] = m.startsWith("+");
+  }
+  return { strategy, rules };
+}
 
 /** A seeded linear congruential generator in [0, 1). */
 export function rng(seed: number): () => number {
@@ -162,12 +182,13 @@ function frontierLevel(cur: SimCurriculum, l: SimLearner, strand: number): numbe
   return best;
 }
 
-export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, strategy: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, spec: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+  const { strategy, rules: planRules } = parseStrategy(spec);
   const practised = new Map(Object.entries(state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
   const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
   const roots = strategy === EXPLORE ? undefined : entryPointsNear(cur.graph, levels, learnerPosition(cur.graph, levels, params, state, now).position, goalPath);
   const lists = frontierCandidates(cur.graph, practised, goalPath, null, rules, roots);
-  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit }).chosen;
+  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit, rules: planRules }).chosen;
 }
 
 export interface StrategyResult {
@@ -194,6 +215,48 @@ export interface StrategyResult {
   learnedCurve: number[];
   /** Share of top-5 ready and new, per block of 10 answers. */
   readyNewCurve: number[];
+  /** With `diagnose`: every top-5 recommendation counted (main runs, not goal runs). */
+  diagnosis?: Diagnosis;
+}
+
+/**
+ * Why a top-5 recommendation was or was not "truly ready and not known" (exclusive):
+ * - `ready-new`: the target;
+ * - `known:review`: a REVIEW pick (the simulated learner never forgets);
+ * - `known:learned-this-session`: learned during the session, not yet mastered by the model;
+ * - `known:practised`: known from the start and practised (history or session), mastery now below mastered;
+ * - `known:no-history`: known from the start, never answered (the model has only its prior);
+ * - `not-ready:missing-edge`: every prerequisite in the map is truly known, a true one missing from the map is not;
+ * - `not-ready:map-prereq`: a prerequisite in the map is not truly known (the model believed it mastered).
+ */
+export type Cause = "ready-new" | "known:review" | "known:learned-this-session" | "known:practised" | "known:no-history" | "not-ready:missing-edge" | "not-ready:map-prereq";
+export const CAUSES: readonly Cause[] = ["ready-new", "known:review", "known:learned-this-session", "known:practised", "known:no-history", "not-ready:missing-edge", "not-ready:map-prereq"];
+
+export interface DiagRecord {
+  step: number;
+  /** Position in the list, 0-based (< 5). */
+  pos: number;
+  kind: string;
+  /** The pick's part of the list (see recommend.ts `Part`). */
+  part: string;
+  cause: Cause;
+  /** An entry point of the map. */
+  root: boolean;
+  /** How many concepts of the whole map were truly ready and not known at that step. */
+  available: number;
+  /** How many concepts the learner knew at the start of the session. */
+  knownAtStart: number;
+  /** Items shown in that list's top five. */
+  listLength: number;
+  /** Every item of the concept already tried in the session (the simulated learner passes over it). */
+  exhausted: boolean;
+  /** The model's answered attempts on the concept and its recent success rate (struggling: 2+ and below 0.5). */
+  attempts: number;
+  struggling: boolean;
+}
+
+export interface Diagnosis {
+  records: DiagRecord[];
 }
 
 /** Share of what a learner knows that their history in the system shows. */
@@ -224,13 +287,15 @@ function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: 
 }
 
 /** One learner under one strategy: `answers` answers, optionally towards a goal (stops when it is known). */
-function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null) {
+function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null, diagnose = false) {
   const l = makeLearner(cur, o, seed);
   let { state, now } = history(cur, l, params, Date.UTC(2026, 0, 1));
   const goalPath = goal ? cur.graph.prerequisiteClosure(goal, 12) : new Set<string>();
   const start = l.known.size;
   const curve = [0];
   const recs: Array<{ step: number; readyNew: boolean; known: boolean; jump: number }> = [];
+  const diag: DiagRecord[] = [];
+  const knownAtStart = new Set(l.known);
   let answered = 0;
   let stuck = false;
   /** Items tried per concept in this session. */
@@ -242,12 +307,36 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
       stuck = true;
       break;
     }
-    for (const { pick } of chosen.slice(0, 5)) {
+    const top = chosen.slice(0, 5);
+    const available = diagnose ? cur.order.filter((c) => !l.known.has(c) && trulyReady(cur, l, c)).length : 0;
+    top.forEach(({ pick }, pos) => {
       const c = pick.conceptId;
       const known = l.known.has(c);
+      const ready = trulyReady(cur, l, c);
       const strand = cur.strandOf.get(c) ?? 0;
-      recs.push({ step, readyNew: !known && trulyReady(cur, l, c), known, jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand) });
-    }
+      recs.push({ step, readyNew: !known && ready, known, jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand) });
+      if (!diagnose) return;
+      const cause: Cause = known
+        ? pick.kind === "REVIEW"
+          ? "known:review"
+          : !knownAtStart.has(c)
+            ? "known:learned-this-session"
+            : state.concepts[c]
+              ? "known:practised"
+              : "known:no-history"
+        : ready
+          ? "ready-new"
+          : (cur.graph.concept(c)?.prerequisites ?? []).every((p) => l.known.has(p.id))
+            ? "not-ready:missing-edge"
+            : "not-ready:map-prereq";
+      diag.push({ step, pos, kind: pick.kind, part: pick.part, cause, root: cur.graph.concept(c)?.root ?? false, available,
+        knownAtStart: knownAtStart.size,
+        listLength: top.length,
+        exhausted: (tried.get(c) ?? 0) >= ITEMS_PER_CONCEPT,
+        attempts: state.concepts[c]?.attempts ?? 0,
+        struggling: (state.concepts[c]?.attempts ?? 0) >= THRESHOLDS.struggleAttempts && (state.concepts[c]?.recent ?? 1) < THRESHOLDS.struggleRecent,
+      });
+    });
     const next = chosen.find(({ pick }) => (tried.get(pick.conceptId) ?? 0) < ITEMS_PER_CONCEPT);
     if (!next) {
       stuck = true;
@@ -263,7 +352,7 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
     curve.push(l.known.size - start);
   }
   while (curve.length <= o.answers) curve.push(l.known.size - start);
-  return { recs, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
+  return { recs, diag, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
 }
 
 /** How many levels above the learner's frontier in its strand a goal is set. */
@@ -292,12 +381,14 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
     let reached = 0;
     let toGoal = 0;
     const curve = Array.from({ length: o.answers + 1 }, () => 0);
+    const diagnosis: DiagRecord[] = [];
     const blocks = Math.ceil(o.answers / 10);
     const blockN = Array.from({ length: blocks }, () => 0);
     const blockReady = Array.from({ length: blocks }, () => 0);
     for (let i = 0; i < o.learners; i++) {
       const seed = o.seed * 100_003 + i;
-      const out = run(cur, levels, params, o, strategy, seed, null);
+      const out = run(cur, levels, params, o, strategy, seed, null, o.diagnose === true);
+      diagnosis.push(...out.diag);
       for (const r of out.recs) {
         n++;
         if (r.readyNew) readyNew++;
@@ -333,6 +424,7 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
       answersToGoal: reached ? toGoal / reached : 0,
       learnedCurve: curve,
       readyNewCurve: blockN.map((m, b) => (m ? (blockReady[b] ?? 0) / m : 0)),
+      ...(o.diagnose ? { diagnosis: { records: diagnosis } } : {}),
     };
   });
   const rootLevels = cur.graph.roots.map((r) => cur.trueLevel.get(r.id) ?? 0);
