@@ -60,11 +60,6 @@ export interface PlanInput {
  */
 export interface PlanRules {
   /**
-   * Every prerequisite must be mastered now (min, not the weighted mean, reaches `ready`): the
-   * model's items are conjunctive, and a mean lets one strong prerequisite hide a weak one.
-   */
-  everyPrerequisite: boolean;
-  /**
    * A concept a mastered dependent needs is not offered to learn: mastering the dependent is
    * evidence for it (read-time implied evidence; ingestion does not change).
    */
@@ -78,9 +73,9 @@ export interface PlanRules {
   missingPrerequisite: boolean;
 }
 
-export const PLAN_RULES: PlanRules = { everyPrerequisite: true, impliedByDependents: true, missingPrerequisite: true };
+export const PLAN_RULES: PlanRules = { impliedByDependents: true, missingPrerequisite: true };
 /** The rules as the first version of issue 18 shipped them (the evaluation's "before" row). */
-export const FIRST_RULES: PlanRules = { everyPrerequisite: false, impliedByDependents: false, missingPrerequisite: false };
+export const FIRST_RULES: PlanRules = { impliedByDependents: false, missingPrerequisite: false };
 
 /** The strategy that lifts the entry-point rule and ignores continuity (today's ranking before issue 18). */
 export const EXPLORE = "explore";
@@ -139,10 +134,7 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     for (const d of graph.dependents(id)) if (masteredNow(d)) return d;
     return null;
   };
-  const readyBy = (prereqs: ReadonlyArray<{ id: string; weight: number }>) => {
-    const ms = prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) }));
-    return { readiness: readinessOf(ms), every: ms.every((p) => p.mastery >= THRESHOLDS.ready) };
-  };
+  const readyBy = (prereqs: ReadonlyArray<{ id: string; weight: number }>) => readinessOf(prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) })));
 
   // Remediation first: the weakest prerequisites of concepts the learner struggles with.
   const remedial = new Map<string, PlannedPick>();
@@ -170,9 +162,8 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     if (remedial.has(f.id)) continue;
     const m = eff(f.id);
     if (m >= THRESHOLDS.mastered) continue;
-    const { readiness, every } = readyBy(f.prereqs);
+    const readiness = readyBy(f.prereqs);
     if (readiness < THRESHOLDS.ready) continue;
-    if (rules.everyPrerequisite && !every) continue;
     if (impliedBy(f.id) !== null) continue;
     const mastered = f.prereqs.map((p) => p.name);
     const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
@@ -194,7 +185,7 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     if (rules.missingPrerequisite && struggling(f.id)) {
       // What it needs looks mastered, yet the learner keeps failing it: the map probably misses a
       // prerequisite. The stretch part keeps it on the list; the step back comes first.
-      const to = stepBack(graph, f.id, level, (id) => id !== f.id && !masteredNow(id) && impliedBy(id) === null && !struggling(id) && readyBy(graph.concept(id)?.prerequisites ?? []).every, eff);
+      const to = stepBack(graph, f.id, level, (id) => id !== f.id && !masteredNow(id) && impliedBy(id) === null && !struggling(id) && readyBy(graph.concept(id)?.prerequisites ?? []) >= THRESHOLDS.ready, eff);
       if (to) steppedBack.push({ from: { id: f.id, name: f.name }, to: to.id, m: to.m });
       const recentRate = state.concepts[f.id]?.recent ?? 0;
       stretch.push({
