@@ -48,11 +48,11 @@ export function diagnosisTables(results: readonly StrategyResult[]): string {
   for (const r of results) {
     const recs = r.diagnosis?.records ?? [];
     if (recs.length === 0) continue;
-    const head = `| ${["group", "n", ...CAUSES].join(" | ")} |`;
-    const sep = `|${Array.from({ length: CAUSES.length + 2 }, () => "---").join("|")}|`;
+    const head = `| ${["group", "n", ...CAUSES, "jump ≤ 1"].join(" | ")} |`;
+    const sep = `|${Array.from({ length: CAUSES.length + 3 }, () => "---").join("|")}|`;
     const row = (name: string, rs: readonly DiagRecord[]) => {
       const count = (c: Cause) => rs.filter((x) => x.cause === c).length;
-      return `| ${name} | ${rs.length} | ${CAUSES.map((c) => (rs.length ? pct(count(c) / rs.length) : "-")).join(" | ")} |`;
+      return `| ${name} | ${rs.length} | ${CAUSES.map((c) => (rs.length ? pct(count(c) / rs.length) : "-")).join(" | ")} | ${rs.length ? pct(rs.filter((x) => x.jump <= 1).length / rs.length) : "-"} |`;
     };
     const lists = recs.filter((x) => x.pos === 0);
     const short = lists.filter((x) => x.listLength < 5).length;
@@ -68,6 +68,7 @@ export function diagnosisTables(results: readonly StrategyResult[]): string {
       ...[...new Set(recs.map((x) => x.kind))].sort().map((k) => row(`kind ${k}`, recs.filter((x) => x.kind === k))),
       ...[...new Set(recs.map((x) => x.part))].sort().map((k) => row(`part ${k}`, recs.filter((x) => x.part === k))),
       row("entry points", recs.filter((x) => x.root)),
+      row("jump > 1", recs.filter((x) => x.jump > 1)),
       row("items used up", recs.filter((x) => x.exhausted)),
       row("never answered", recs.filter((x) => x.attempts === 0)),
       row("answered 1-2 times", recs.filter((x) => x.attempts > 0 && x.attempts < 3)),

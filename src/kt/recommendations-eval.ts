@@ -266,6 +266,8 @@ export interface DiagRecord {
   knownAtStart: number;
   /** Items shown in that list's top five. */
   listLength: number;
+  /** True level minus the learner's mastered frontier in that strand (as `meanJump`). */
+  jump: number;
   /** Every item of the concept already tried in the session (the simulated learner passes over it). */
   exhausted: boolean;
   /** The model's answered attempts on the concept and its recent success rate (struggling: 2+ and below 0.5). */
@@ -429,6 +431,7 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
       diag.push({ step, pos, kind: pick.kind, part: pick.part, cause, root: cur.graph.concept(c)?.root ?? false, available,
         knownAtStart: knownAtStart.size,
         listLength: top.length,
+        jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand),
         exhausted: (tried.get(c) ?? 0) >= ITEMS_PER_CONCEPT,
         attempts: state.concepts[c]?.attempts ?? 0,
         struggling: (state.concepts[c]?.attempts ?? 0) >= THRESHOLDS.struggleAttempts && (state.concepts[c]?.recent ?? 1) < THRESHOLDS.struggleRecent,
