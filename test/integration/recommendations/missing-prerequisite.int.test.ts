@@ -89,9 +89,9 @@ describe("evidence the map does not hold (issue 18, second evaluation)", () => {
     // R's topic below R's level, so REMEDIATION); Y and X are not ready; R (no prerequisites in
     // the map, struggling) is the stretch part, last. Nothing else is left unmastered.
     const list = await recs("ann");
-    expect(list.map((r) => [un(r.concept.id), r.kind])).toEqual([
-      ["b2", "REMEDIATION"],
-      ["r", "LEARN"],
+    expect(list.map((r) => [un(r.concept.id), r.kind, r.stretch])).toEqual([
+      ["b2", "REMEDIATION", false],
+      ["r", "LEARN", true],
     ]);
     const [b2, r] = list;
     expect(b2?.mastery).toBeCloseTo(now.get("b2") ?? 0, 9);
@@ -105,7 +105,9 @@ describe("evidence the map does not hold (issue 18, second evaluation)", () => {
     const now = await masteryNow("ben");
     expect(now.get("a1")).toBeGreaterThanOrEqual(0.8);
     expect(now.get("a0") ?? 0).toBeLessThan(0.8); // never answered: the prior
-    const ids = (await recs("ben")).map((r) => un(r.concept.id));
+    const list = await recs("ben");
+    const ids = list.map((r) => un(r.concept.id));
+    expect(list.every((r) => !r.stretch)).toBe(true);
     // A2 needs only A1 (mastered): ready. A0 has no prerequisites and is in A1's topic, so the
     // entry-point rule admits it, but A1 needs it: implied known, not offered. B1 needs A0 (not
     // mastered): not ready. Unit 2 is more than two steps away and above Ben's level.
