@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { BASELINE, DEFAULT_EVAL, evaluateRecommendations, type EvalOptions, type StrategyResult } from "../kt/recommendations-eval.js";
+import { BASELINE, CAUSES, DEFAULT_EVAL, evaluateRecommendations, type Cause, type DiagRecord, type EvalOptions, type StrategyResult } from "../kt/recommendations-eval.js";
 import { grid, lineChart } from "./svg.js";
 
 const COLORS = ["#888888", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e"];
@@ -38,6 +38,60 @@ export function recommendationsSvg(results: readonly StrategyResult[], answers: 
   return grid([learned, ready], 2, 520, 400);
 }
 
+/**
+ * The decomposition of top-5 recommendations (`--diagnose`): share per cause overall, per list
+ * position, per kind, per how many truly ready new concepts the whole map held at that step (with
+ * the best share any list of five could have had there), and per phase of the session.
+ */
+export function diagnosisTables(results: readonly StrategyResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const recs = r.diagnosis?.records ?? [];
+    if (recs.length === 0) continue;
+    const head = `| ${["group", "n", ...CAUSES, "jump ≤ 1"].join(" | ")} |`;
+    const sep = `|${Array.from({ length: CAUSES.length + 3 }, () => "---").join("|")}|`;
+    const row = (name: string, rs: readonly DiagRecord[]) => {
+      const count = (c: Cause) => rs.filter((x) => x.cause === c).length;
+      return `| ${name} | ${rs.length} | ${CAUSES.map((c) => (rs.length ? pct(count(c) / rs.length) : "-")).join(" | ")} | ${rs.length ? pct(rs.filter((x) => x.jump <= 1).length / rs.length) : "-"} |`;
+    };
+    const lists = recs.filter((x) => x.pos === 0);
+    const short = lists.filter((x) => x.listLength < 5).length;
+    const bucket = (a: number) => (a >= 5 ? "5+" : String(a));
+    const ceiling = lists.length ? lists.reduce((s, x) => s + Math.min(5, x.available) / 5, 0) / lists.length : 0;
+    out.push(
+      `### ${r.strategy}: ${recs.length} top-5 recommendations in ${lists.length} lists (${short} lists shorter than 5); a list of five holding every truly ready new concept of the map would score ${pct(ceiling)}
+`,
+      head,
+      sep,
+      row("all", recs),
+      ...[0, 1, 2, 3, 4].map((p) => row(`position ${p + 1}`, recs.filter((x) => x.pos === p))),
+      ...[...new Set(recs.map((x) => x.kind))].sort().map((k) => row(`kind ${k}`, recs.filter((x) => x.kind === k))),
+      ...[...new Set(recs.map((x) => x.part))].sort().map((k) => row(`part ${k}`, recs.filter((x) => x.part === k))),
+      row("entry points", recs.filter((x) => x.root)),
+      row("jump > 1", recs.filter((x) => x.jump > 1)),
+      row("items used up", recs.filter((x) => x.exhausted)),
+      row("never answered", recs.filter((x) => x.attempts === 0)),
+      row("answered 1-2 times", recs.filter((x) => x.attempts > 0 && x.attempts < 3)),
+      row("answered 3+ times", recs.filter((x) => x.attempts >= 3)),
+      row("struggling (2+, recent < 0.5)", recs.filter((x) => x.struggling)),
+      row("with prerequisites", recs.filter((x) => !x.root)),
+      ...["0", "1", "2", "3", "4", "5+"].map((b) => {
+        const rs = recs.filter((x) => bucket(x.available) === b);
+        const ls = rs.filter((x) => x.pos === 0);
+        return row(`map holds ${b} ready new (best ${ls.length ? pct(ls.reduce((t, x) => t + Math.min(5, x.available) / 5, 0) / ls.length) : "-"})`, rs);
+      }),
+      row("answers 1-10", recs.filter((x) => x.step < 10)),
+      row("answers 11-40", recs.filter((x) => x.step >= 10 && x.step < 40)),
+      row("answers 41+", recs.filter((x) => x.step >= 40)),
+      row("knew < 20 at start", recs.filter((x) => x.knownAtStart < 20)),
+      row("knew 20-39 at start", recs.filter((x) => x.knownAtStart >= 20 && x.knownAtStart < 40)),
+      row("knew 40+ at start", recs.filter((x) => x.knownAtStart >= 40)),
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
 const int = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
@@ -53,19 +107,22 @@ export function evaluateCommand(): Command {
     .option("--learners <n>", "simulated learners", int("--learners"), DEFAULT_EVAL.learners)
     .option("--answers <n>", "answers per learner", int("--answers"), DEFAULT_EVAL.answers)
     .option("--strategies <list>", "comma-separated strategies", DEFAULT_EVAL.strategies.join(","))
+    .option("--old-world", "the first version's correlated learners (consecutive LCG seeds), to compare with the first figures")
+    .option("--diagnose", "decompose the top-5 recommendations by cause, list position, kind and learner state")
     .option("--svg <file>", "write the picture here")
     .option("--json <file>", "write the full results as JSON here")
-    .action((opts: { seed: number; learners: number; answers: number; strategies: string; svg?: string; json?: string }) => {
-      const o: EvalOptions = { ...DEFAULT_EVAL, seed: opts.seed, learners: opts.learners, answers: opts.answers, strategies: opts.strategies.split(",").map((x) => x.trim()) };
+    .action((opts: { seed: number; learners: number; answers: number; strategies: string; diagnose?: boolean; oldWorld?: boolean; svg?: string; json?: string }) => {
+      const o: EvalOptions = { ...DEFAULT_EVAL, seed: opts.seed, learners: opts.learners, answers: opts.answers, strategies: opts.strategies.split(",").map((x) => x.trim()), diagnose: opts.diagnose === true, correlatedLearners: opts.oldWorld === true };
       const started = Date.now();
       const { curriculum, results } = evaluateRecommendations(o);
       process.stdout.write(
         `${curriculum.concepts} concepts in ${o.strands} strands (${o.strands - Math.max(1, o.strands - 2)} unconnected), ${curriculum.entryPoints} entry points by true level ${JSON.stringify(curriculum.entryLevels)}; ` +
-          `${o.learners} learners x ${o.answers} answers, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s\n\n${recommendationsTable(results)}\n`,
+          `${o.learners} learners x ${o.answers} answers, seed ${o.seed}${o.correlatedLearners ? " (old world: correlated learners)" : ""}, ${((Date.now() - started) / 1000).toFixed(1)} s\n\n${recommendationsTable(results)}\n`,
       );
+      if (o.diagnose) process.stdout.write(`\n${diagnosisTables(results)}\n`);
       for (const [file, text] of [
         [opts.svg, recommendationsSvg(results, o.answers)],
-        [opts.json, JSON.stringify({ options: o, curriculum, results }, null, 2)],
+        [opts.json, JSON.stringify({ options: o, curriculum, results: results.map(({ diagnosis: _d, ...r }) => r) }, null, 2)],
       ] as const) {
         if (!file) continue;
         mkdirSync(dirname(file), { recursive: true });

@@ -4,7 +4,7 @@ import { THRESHOLDS } from "../domain/mastery/thresholds.js";
 import { entryPointsNear } from "../domain/recommendations/continuity.js";
 import { frontierCandidates } from "../domain/recommendations/frontier.js";
 import { conceptLevels, type Levels } from "../domain/recommendations/levels.js";
-import { EXPLORE, learnerPosition, planRecommendations, type Planned } from "../domain/recommendations/recommend.js";
+import { EXPLORE, FIRST_RULES, learnerPosition, PLAN_RULES, planRecommendations, type Planned, type PlanRules } from "../domain/recommendations/recommend.js";
 
 /**
  * Offline evaluation of recommendation strategies (`frontier evaluate recommendations`), seeded
@@ -37,6 +37,14 @@ export interface EvalOptions {
   /** Probability of learning a truly ready concept at one practice. */
   learnRate: number;
   strategies: string[];
+  /**
+   * The first version's learners: each seeded with consecutive LCG seeds, whose first draws are
+   * nearly equal (every learner then knew strand 0 to the same depth, and no learner knew nothing
+   * of strand 4). Default false: seeds are scrambled first (`mixSeed`). Kept to report both worlds.
+   */
+  correlatedLearners?: boolean;
+  /** Keep every top-5 recommendation's cause, position and learner state (`--diagnose`). */
+  diagnose?: boolean;
 }
 
 export const DEFAULT_EVAL: EvalOptions = {
@@ -48,16 +56,46 @@ export const DEFAULT_EVAL: EvalOptions = {
   perLevel: 4,
   missingEdgeRate: 0.2,
   learnRate: 0.3,
-  strategies: [EXPLORE, "balanced", "goal-first", "review-heavy"],
+  strategies: ["baseline", "balanced@first", "balanced", "goal-first", "review-heavy", "oracle-evidence", "oracle-truth"],
 };
 
-/** The strategy that is today's ranking before issue 18 (every entry point, no continuity). */
-export const BASELINE = EXPLORE;
+/** Today's ranking before issue 18: `explore` (every entry point, no continuity) under the first rules. */
+export const BASELINE = "baseline";
+
+/**
+ * A strategy as the evaluation names it: `baseline`; or a ranking strategy, optionally `@first`
+ * (the candidate rules of the first version of issue 18, FIRST_RULES, instead of PLAN_RULES),
+ * and `+rule` / `~rule` to switch single rules of PlanRules on or off (ablations).
+ */
+export function parseStrategy(spec: string): { strategy: string; rules: PlanRules } {
+  if (spec === BASELINE) return { strategy: EXPLORE, rules: FIRST_RULES };
+  const [head = "", ...mods] = spec.split(/(?=[+~])/);
+  const [strategy = "balanced", base] = head.split("@");
+  const rules: PlanRules = { ...(base === "first" ? FIRST_RULES : PLAN_RULES) };
+  for (const m of mods) {
+    const key = m.slice(1) as keyof PlanRules;
+    if (!(key in rules)) throw new Error(`unknown rule ${key} in ${spec} (rules: ${Object.keys(rules).join(", ")})`);
+    rules[key] = m.startsWith("+");
+  }
+  return { strategy, rules };
+}
 
 /** A seeded linear congruential generator in [0, 1). */
 export function rng(seed: number): () => number {
   let x = seed >>> 0;
   return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * A seed scrambled before it seeds `rng` (the murmur3 32-bit finaliser): consecutive seeds give an
+ * LCG first outputs 1664525/2^32 apart, so learners seeded i, i+1, ... drew nearly the same first
+ * numbers.
+ */
+export function mixSeed(seed: number): number {
+  let h = seed >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export interface SimCurriculum {
@@ -141,7 +179,7 @@ interface SimLearner {
 }
 
 function makeLearner(cur: SimCurriculum, o: EvalOptions, seed: number): SimLearner {
-  const r = rng(seed);
+  const r = rng(o.correlatedLearners ? seed : mixSeed(seed));
   // How far each strand is known: 0 to 3 levels (beginners and early learners, as a class).
   const reach = Array.from({ length: o.strands }, () => Math.floor(r() * 4));
   const known = new Set<string>();
@@ -162,12 +200,13 @@ function frontierLevel(cur: SimCurriculum, l: SimLearner, strand: number): numbe
   return best;
 }
 
-export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, strategy: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, spec: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+  const { strategy, rules: planRules } = parseStrategy(spec);
   const practised = new Map(Object.entries(state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
   const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
   const roots = strategy === EXPLORE ? undefined : entryPointsNear(cur.graph, levels, learnerPosition(cur.graph, levels, params, state, now).position, goalPath);
   const lists = frontierCandidates(cur.graph, practised, goalPath, null, rules, roots);
-  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit }).chosen;
+  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit, rules: planRules }).chosen;
 }
 
 export interface StrategyResult {
@@ -194,6 +233,50 @@ export interface StrategyResult {
   learnedCurve: number[];
   /** Share of top-5 ready and new, per block of 10 answers. */
   readyNewCurve: number[];
+  /** With `diagnose`: every top-5 recommendation counted (main runs, not goal runs). */
+  diagnosis?: Diagnosis;
+}
+
+/**
+ * Why a top-5 recommendation was or was not "truly ready and not known" (exclusive):
+ * - `ready-new`: the target;
+ * - `known:review`: a REVIEW pick (the simulated learner never forgets);
+ * - `known:learned-this-session`: learned during the session, not yet mastered by the model;
+ * - `known:practised`: known from the start and practised (history or session), mastery now below mastered;
+ * - `known:no-history`: known from the start, never answered (the model has only its prior);
+ * - `not-ready:missing-edge`: every prerequisite in the map is truly known, a true one missing from the map is not;
+ * - `not-ready:map-prereq`: a prerequisite in the map is not truly known (the model believed it mastered).
+ */
+export type Cause = "ready-new" | "known:review" | "known:learned-this-session" | "known:practised" | "known:no-history" | "not-ready:missing-edge" | "not-ready:map-prereq";
+export const CAUSES: readonly Cause[] = ["ready-new", "known:review", "known:learned-this-session", "known:practised", "known:no-history", "not-ready:missing-edge", "not-ready:map-prereq"];
+
+export interface DiagRecord {
+  step: number;
+  /** Position in the list, 0-based (< 5). */
+  pos: number;
+  kind: string;
+  /** The pick's part of the list (see recommend.ts `Part`). */
+  part: string;
+  cause: Cause;
+  /** An entry point of the map. */
+  root: boolean;
+  /** How many concepts of the whole map were truly ready and not known at that step. */
+  available: number;
+  /** How many concepts the learner knew at the start of the session. */
+  knownAtStart: number;
+  /** Items shown in that list's top five. */
+  listLength: number;
+  /** True level minus the learner's mastered frontier in that strand (as `meanJump`). */
+  jump: number;
+  /** Every item of the concept already tried in the session (the simulated learner passes over it). */
+  exhausted: boolean;
+  /** The model's answered attempts on the concept and its recent success rate (struggling: 2+ and below 0.5). */
+  attempts: number;
+  struggling: boolean;
+}
+
+export interface Diagnosis {
+  records: DiagRecord[];
 }
 
 /** Share of what a learner knows that their history in the system shows. */
@@ -205,8 +288,9 @@ export const LIST_LENGTH = 20;
 /** Items per concept in the simulated curriculum. */
 export const ITEMS_PER_CONCEPT = 4;
 
-function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number): { state: LearnerState; now: number } {
+function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number): { state: LearnerState; now: number; practised: Set<string> } {
   let state = initialLearnerState();
+  const practised = new Set<string>();
   let now = start;
   // Most of what they know was learned here, 3 answers each, one strand after another (a random
   // order of strands, levels in order within one): a few gaps, and recent work in one strand.
@@ -214,40 +298,145 @@ function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: 
   const byStrand = strands.flatMap((s) => cur.order.filter((c) => cur.strandOf.get(c) === s));
   for (const c of byStrand) {
     if (!l.known.has(c) || l.r() >= HISTORY_SHARE) continue;
+    practised.add(c);
     for (let k = 0; k < 3; k++) {
       const correct = l.r() < 1 - l.slip ? 1 : 0;
       state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
     }
   }
   // The session starts a week later (the history's items are outside the 3-day window).
-  return { state, now: now + 7 * 86_400_000 };
+  return { state, now: now + 7 * 86_400_000, practised };
+}
+
+/**
+ * Reference strategies that are not rankings of the server (named `oracle-…` in `strategies`):
+ * - `oracle-truth` knows the hidden knowledge state: truly ready new concepts first (map order),
+ *   then the other unknown ones. Its top-5 share is the ceiling of the measure on this world.
+ * - `oracle-evidence` knows what the server cannot (the true prerequisites, none missing; the
+ *   simulation's rules: who has a history, each learner's guess, slip and learning rate; the
+ *   population's prior, by Monte Carlo over ORACLE_PRIOR_LEARNERS other learners) but sees only
+ *   the evidence the server sees (which concepts have a history, every answer). It keeps
+ *   P(known) per concept, exact per concept (Bayes on each answer, learning at learnRate times
+ *   P(truly ready)), closed under prerequisites (knowing c means knowing what c truly needs), and
+ *   ranks by P(truly ready and not known) = Π_{p truly needed} P(p) · (1 − P(c)), prerequisites
+ *   taken as independent. The best a ranking could do from the evidence, up to that approximation.
+ * Both ignore goals.
+ */
+export const ORACLES = ["oracle-truth", "oracle-evidence"] as const;
+export const ORACLE_PRIOR_LEARNERS = 2000;
+
+interface Shown {
+  pick: { conceptId: string; kind: string; part: string };
+}
+
+class EvidenceOracle {
+  private readonly p = new Map<string, number>();
+  constructor(
+    private readonly cur: SimCurriculum,
+    private readonly l: SimLearner,
+    private readonly learnRate: number,
+    prior: ReadonlyMap<string, number>,
+    historyShown: ReadonlySet<string>,
+  ) {
+    for (const c of cur.order) {
+      const p0 = prior.get(c) ?? 0;
+      // The history shows HISTORY_SHARE of what is known, and only what is known.
+      this.p.set(c, historyShown.has(c) ? 1 : (p0 * (1 - HISTORY_SHARE)) / (p0 * (1 - HISTORY_SHARE) + (1 - p0) || 1));
+    }
+    this.close();
+  }
+  private close() {
+    for (let i = this.cur.order.length - 1; i >= 0; i--) {
+      const c = this.cur.order[i] as string;
+      const pc = this.p.get(c) ?? 0;
+      for (const q of this.cur.truePrereqs.get(c) ?? []) if ((this.p.get(q) ?? 0) < pc) this.p.set(q, pc);
+    }
+  }
+  private ready(c: string) {
+    return (this.cur.truePrereqs.get(c) ?? []).reduce((r, q) => r * (this.p.get(q) ?? 0), 1);
+  }
+  answered(c: string, correct: boolean) {
+    const p = this.p.get(c) ?? 0;
+    const known = p * (correct ? 1 - this.l.slip : this.l.slip);
+    const post = known / (known + (1 - p) * (correct ? this.l.guess : 1 - this.l.guess));
+    this.p.set(c, post + (1 - post) * this.learnRate * this.ready(c));
+    this.close();
+  }
+  list(limit: number): Shown[] {
+    return this.cur.order
+      .map((c, i) => ({ c, i, v: this.ready(c) * (1 - (this.p.get(c) ?? 0)) }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, limit)
+      .map(({ c }) => ({ pick: { conceptId: c, kind: "LEARN", part: "ready" } }));
+  }
+}
+
+function truthOracle(cur: SimCurriculum, l: SimLearner, limit: number): Shown[] {
+  const unknown = cur.order.filter((c) => !l.known.has(c));
+  return [...unknown.filter((c) => trulyReady(cur, l, c)), ...unknown.filter((c) => !trulyReady(cur, l, c))].slice(0, limit).map((c) => ({ pick: { conceptId: c, kind: "LEARN", part: "ready" } }));
+}
+
+/** The population's P(known) per concept at the start, by Monte Carlo over learners not evaluated. */
+function populationPrior(cur: SimCurriculum, o: EvalOptions): Map<string, number> {
+  const n = new Map<string, number>();
+  for (let i = 0; i < ORACLE_PRIOR_LEARNERS; i++) for (const c of makeLearner(cur, o, o.seed * 100_003 + 50_000 + i).known) n.set(c, (n.get(c) ?? 0) + 1);
+  return new Map(cur.order.map((c) => [c, (n.get(c) ?? 0) / ORACLE_PRIOR_LEARNERS]));
 }
 
 /** One learner under one strategy: `answers` answers, optionally towards a goal (stops when it is known). */
-function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null) {
+function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null, diagnose = false, prior: ReadonlyMap<string, number> = new Map()) {
   const l = makeLearner(cur, o, seed);
-  let { state, now } = history(cur, l, params, Date.UTC(2026, 0, 1));
+  const h = history(cur, l, params, Date.UTC(2026, 0, 1));
+  let { state, now } = h;
+  const oracle = strategy === "oracle-evidence" ? new EvidenceOracle(cur, l, o.learnRate, prior, h.practised) : null;
   const goalPath = goal ? cur.graph.prerequisiteClosure(goal, 12) : new Set<string>();
   const start = l.known.size;
   const curve = [0];
   const recs: Array<{ step: number; readyNew: boolean; known: boolean; jump: number }> = [];
+  const diag: DiagRecord[] = [];
+  const knownAtStart = new Set(l.known);
   let answered = 0;
   let stuck = false;
   /** Items tried per concept in this session. */
   const tried = new Map<string, number>();
   for (let step = 0; step < o.answers; step++) {
     if (goal && l.known.has(goal)) break;
-    const chosen = recommendOnce(cur, levels, params, state, now, strategy, goalPath, LIST_LENGTH);
+    const chosen: Shown[] = oracle ? oracle.list(LIST_LENGTH) : strategy === "oracle-truth" ? truthOracle(cur, l, LIST_LENGTH) : recommendOnce(cur, levels, params, state, now, strategy, goalPath, LIST_LENGTH);
     if (chosen.length === 0) {
       stuck = true;
       break;
     }
-    for (const { pick } of chosen.slice(0, 5)) {
+    const top = chosen.slice(0, 5);
+    const available = diagnose ? cur.order.filter((c) => !l.known.has(c) && trulyReady(cur, l, c)).length : 0;
+    top.forEach(({ pick }, pos) => {
       const c = pick.conceptId;
       const known = l.known.has(c);
+      const ready = trulyReady(cur, l, c);
       const strand = cur.strandOf.get(c) ?? 0;
-      recs.push({ step, readyNew: !known && trulyReady(cur, l, c), known, jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand) });
-    }
+      recs.push({ step, readyNew: !known && ready, known, jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand) });
+      if (!diagnose) return;
+      const cause: Cause = known
+        ? pick.kind === "REVIEW"
+          ? "known:review"
+          : !knownAtStart.has(c)
+            ? "known:learned-this-session"
+            : state.concepts[c]
+              ? "known:practised"
+              : "known:no-history"
+        : ready
+          ? "ready-new"
+          : (cur.graph.concept(c)?.prerequisites ?? []).every((p) => l.known.has(p.id))
+            ? "not-ready:missing-edge"
+            : "not-ready:map-prereq";
+      diag.push({ step, pos, kind: pick.kind, part: pick.part, cause, root: cur.graph.concept(c)?.root ?? false, available,
+        knownAtStart: knownAtStart.size,
+        listLength: top.length,
+        jump: (cur.trueLevel.get(c) ?? 0) - frontierLevel(cur, l, strand),
+        exhausted: (tried.get(c) ?? 0) >= ITEMS_PER_CONCEPT,
+        attempts: state.concepts[c]?.attempts ?? 0,
+        struggling: (state.concepts[c]?.attempts ?? 0) >= THRESHOLDS.struggleAttempts && (state.concepts[c]?.recent ?? 1) < THRESHOLDS.struggleRecent,
+      });
+    });
     const next = chosen.find(({ pick }) => (tried.get(pick.conceptId) ?? 0) < ITEMS_PER_CONCEPT);
     if (!next) {
       stuck = true;
@@ -258,12 +447,13 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
     tried.set(c, k + 1);
     const correct = l.r() < (l.known.has(c) ? 1 - l.slip : l.guess) ? 1 : 0;
     state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
+    oracle?.answered(c, correct === 1);
     if (!l.known.has(c) && trulyReady(cur, l, c) && l.r() < o.learnRate) l.known.add(c);
     answered++;
     curve.push(l.known.size - start);
   }
   while (curve.length <= o.answers) curve.push(l.known.size - start);
-  return { recs, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
+  return { recs, diag, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
 }
 
 /** How many levels above the learner's frontier in its strand a goal is set. */
@@ -280,6 +470,7 @@ function goalFor(cur: SimCurriculum, o: EvalOptions, seed: number): string {
 export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: ModelParams = defaultModelParams()): { curriculum: { concepts: number; entryPoints: number; entryLevels: number[] }; results: StrategyResult[] } {
   const cur = generateCurriculum(o, rng(o.seed));
   const levels = conceptLevels(cur.graph, params);
+  const prior = o.strategies.includes("oracle-evidence") ? populationPrior(cur, o) : new Map<string, number>();
   const results = o.strategies.map((strategy) => {
     let n = 0;
     let readyNew = 0;
@@ -292,12 +483,14 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
     let reached = 0;
     let toGoal = 0;
     const curve = Array.from({ length: o.answers + 1 }, () => 0);
+    const diagnosis: DiagRecord[] = [];
     const blocks = Math.ceil(o.answers / 10);
     const blockN = Array.from({ length: blocks }, () => 0);
     const blockReady = Array.from({ length: blocks }, () => 0);
     for (let i = 0; i < o.learners; i++) {
       const seed = o.seed * 100_003 + i;
-      const out = run(cur, levels, params, o, strategy, seed, null);
+      const out = run(cur, levels, params, o, strategy, seed, null, o.diagnose === true, prior);
+      diagnosis.push(...out.diag);
       for (const r of out.recs) {
         n++;
         if (r.readyNew) readyNew++;
@@ -313,7 +506,7 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
       if (out.stuck) stuck++;
       out.curve.forEach((v, k) => (curve[k] = (curve[k] ?? 0) + v / o.learners));
       const goal = goalFor(cur, o, seed);
-      const g = run(cur, levels, params, o, strategy, seed, goal);
+      const g = run(cur, levels, params, o, strategy, seed, goal, false, prior);
       if (g.reachedGoal) {
         reached++;
         toGoal += g.answered;
@@ -333,6 +526,7 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
       answersToGoal: reached ? toGoal / reached : 0,
       learnedCurve: curve,
       readyNewCurve: blockN.map((m, b) => (m ? (blockReady[b] ?? 0) / m : 0)),
+      ...(o.diagnose ? { diagnosis: { records: diagnosis } } : {}),
     };
   });
   const rootLevels = cur.graph.roots.map((r) => cur.trueLevel.get(r.id) ?? 0);

@@ -15,8 +15,16 @@ import { rank, STRATEGIES, unlockValue, type Candidate, type Factors, type Ranki
  */
 export type PickKind = "LEARN" | "REVIEW" | "REMEDIATION";
 
+/**
+ * The part of the list a pick belongs to: `ready` (what the learner is ready for, by the evidence),
+ * then `stretch` (offered because the list has room, with a sentence saying why it is a stretch).
+ * Remediation and review are `ready`.
+ */
+export type Part = "ready" | "stretch";
+
 export interface PlannedPick extends Candidate {
   kind: PickKind;
+  part: Part;
   name: string;
   /** Mastery now, in [0, 1]. */
   mastery: number;
@@ -42,7 +50,32 @@ export interface PlanInput {
   limit: number;
   /** Weights of their own (an experiment variant that is a weight set), instead of the strategy's. */
   weights?: RankingWeights;
+  /** The candidate rules (the API always uses PLAN_RULES; the offline evaluation switches them to measure each). */
+  rules?: PlanRules;
 }
+
+/**
+ * Candidate rules added after the first offline evaluation of issue 18 (each measured there; see
+ * docs/recommendations-evaluation.md). All on in the API.
+ */
+export interface PlanRules {
+  /**
+   * A concept a mastered dependent needs is not offered to learn: mastering the dependent is
+   * evidence for it (read-time implied evidence; ingestion does not change).
+   */
+  impliedByDependents: boolean;
+  /**
+   * Failing a concept whose prerequisites look mastered (struggling: `struggleAttempts`+ answers,
+   * recent success below `struggleRecent`) says the map misses a prerequisite: the concept moves to
+   * the stretch part, and the weakest not-mastered prerequisite of its topic (or of the concepts
+   * next to it) is offered first as REMEDIATION.
+   */
+  missingPrerequisite: boolean;
+}
+
+export const PLAN_RULES: PlanRules = { impliedByDependents: true, missingPrerequisite: true };
+/** The rules as the first version of issue 18 shipped them (the evaluation's "before" row). */
+export const FIRST_RULES: PlanRules = { impliedByDependents: false, missingPrerequisite: false };
 
 /** The strategy that lifts the entry-point rule and ignores continuity (today's ranking before issue 18). */
 export const EXPLORE = "explore";
@@ -87,11 +120,21 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     const c = state.concepts[id];
     return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
   };
+  const rules = input.rules ?? PLAN_RULES;
+  const level = (id: string) => levels.level.get(id) ?? 0;
   // Entry points far from the learner's demonstrated level are left out (unless exploring).
   const frontier = explore ? lists.frontier : lists.frontier.filter((f) => f.prereqs.length > 0 || entryPointAdmitted(graph, levels, position, f.id, f.topicId, f.onGoalPath));
   const review = lists.review.filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
   const remediation = lists.remediation.filter((r) => struggling(r.struggling));
   const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
+  const masteredNow = (id: string) => state.concepts[id] !== undefined && eff(id) >= THRESHOLDS.mastered;
+  // A mastered dependent is evidence for what it needs (only practised concepts can be mastered).
+  const impliedBy = (id: string): string | null => {
+    if (!rules.impliedByDependents) return null;
+    for (const d of graph.dependents(id)) if (masteredNow(d)) return d;
+    return null;
+  };
+  const readyBy = (prereqs: ReadonlyArray<{ id: string; weight: number }>) => readinessOf(prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) })));
 
   // Remediation first: the weakest prerequisites of concepts the learner struggles with.
   const remedial = new Map<string, PlannedPick>();
@@ -104,28 +147,32 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
       conceptId: r.id,
       topicId: r.topicId,
       kind: "REMEDIATION",
+      part: "ready",
       name: r.name,
       mastery: m,
       factors: { readiness: 0, masteryGap: 1 - m, unlockValue: 0, goalRelevance: 0, reviewDue: 0, continuity: 0 },
       sentence: `You have had trouble with ${r.strugglingName}, which needs ${r.name}; your mastery of ${r.name} is ${m.toFixed(2)}, so start there.`,
     });
   }
-  const remedialPicks = [...remedial.values()].sort((a, b) => a.mastery - b.mastery || a.conceptId.localeCompare(b.conceptId));
 
   const candidates: PlannedPick[] = [];
+  const stretch: PlannedPick[] = [];
+  const steppedBack: Array<{ from: { id: string; name: string }; to: string; m: number }> = [];
   for (const f of frontier) {
     if (remedial.has(f.id)) continue;
     const m = eff(f.id);
     if (m >= THRESHOLDS.mastered) continue;
-    const readiness = readinessOf(f.prereqs.map((p) => ({ weight: p.weight, mastery: eff(p.id) })));
+    const readiness = readyBy(f.prereqs);
     if (readiness < THRESHOLDS.ready) continue;
+    if (impliedBy(f.id) !== null) continue;
     const mastered = f.prereqs.map((p) => p.name);
     const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
     const near = continuityOf(f.id, f.topicId);
-    candidates.push({
+    const pick: PlannedPick = {
       conceptId: f.id,
       topicId: f.topicId,
       kind: "LEARN",
+      part: "ready",
       name: f.name,
       mastery: m,
       factors: { readiness, masteryGap: 1 - m, unlockValue: unlockValue(f.unlocks, maxUnlocks), goalRelevance: f.onGoalPath ? 1 : 0, reviewDue: 0, continuity: near.value },
@@ -134,6 +181,39 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
         unlockText +
         (f.onGoalPath ? ", and it is on the way to your goal." : ".") +
         buildsOn(near, f.prereqs),
+    };
+    if (rules.missingPrerequisite && struggling(f.id)) {
+      // What it needs looks mastered, yet the learner keeps failing it: the map probably misses a
+      // prerequisite. The stretch part keeps it on the list; the step back comes first.
+      const to = stepBack(graph, f.id, level, (id) => id !== f.id && !masteredNow(id) && impliedBy(id) === null && !struggling(id) && readyBy(graph.concept(id)?.prerequisites ?? []) >= THRESHOLDS.ready, eff);
+      if (to) steppedBack.push({ from: { id: f.id, name: f.name }, to: to.id, m: to.m });
+      const recentRate = state.concepts[f.id]?.recent ?? 0;
+      stretch.push({
+        ...pick,
+        part: "stretch",
+        sentence:
+          `A stretch: you have had trouble with ${f.name} (recent success ${recentRate.toFixed(2)}) although ` +
+          (mastered.length > 0 ? `you have mastered ${list(mastered)}, which it needs` : "it has no prerequisites in the map") +
+          `; it may need something the map does not list.` +
+          (to ? ` Try it again after ${graph.concept(to.id)?.name ?? to.id}.` : ""),
+      });
+      continue;
+    }
+    candidates.push(pick);
+  }
+  for (const b of steppedBack) {
+    const c = graph.concept(b.to);
+    const prev = remedial.get(b.to);
+    if (!c || (prev && prev.mastery <= b.m)) continue;
+    remedial.set(b.to, {
+      conceptId: b.to,
+      topicId: c.topicId,
+      kind: "REMEDIATION",
+      part: "ready",
+      name: c.name,
+      mastery: b.m,
+      factors: { readiness: 0, masteryGap: 1 - b.m, unlockValue: 0, goalRelevance: 0, reviewDue: 0, continuity: 0 },
+      sentence: `You have had trouble with ${b.from.name} although what the map lists for it looks mastered; ${c.name}, which concepts next to it need, is the weakest of those (mastery ${b.m.toFixed(2)}), so start there.`,
     });
   }
   for (const r of review) {
@@ -142,6 +222,7 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
       conceptId: r.id,
       topicId: r.topicId,
       kind: "REVIEW",
+      part: "ready",
       name: r.name,
       mastery: m,
       factors: {
@@ -155,10 +236,38 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
       sentence: `You mastered ${r.name}, but predicted recall has fallen to ${m.toFixed(2)}: time to review.`,
     });
   }
-  const ranked = rank(candidates, weights, Math.max(0, input.limit - remedialPicks.length));
+  const remedialPicks = [...remedial.values()].sort((a, b) => a.mastery - b.mastery || a.conceptId.localeCompare(b.conceptId));
+  const ready = candidates.filter((c) => !remedial.has(c.conceptId));
+  const room = Math.max(0, input.limit - remedialPicks.length);
+  const ranked = rank(ready, weights, room);
+  const stretched = ranked.length < room ? rank(stretch.filter((c) => !remedial.has(c.conceptId)), weights, room - ranked.length) : [];
   const chosen = [
     ...remedialPicks.slice(0, input.limit).map((p) => ({ pick: p, factors: { ...p.factors, variety: 0 } as Factors, score: 0 })),
     ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
+    ...stretched.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
   ].slice(0, input.limit);
   return { weights, chosen };
+}
+
+/**
+ * Where to step back to from a concept the learner fails although its prerequisites in the map
+ * look mastered: among the prerequisites of the concepts of its topic and of the concepts it leads
+ * to (where a prerequisite missing from the map most likely sits), those below its level that
+ * `eligible` keeps, the weakest first (then the highest level, then id). Null when there is none.
+ */
+export function stepBack(graph: CurriculumGraph, id: string, level: (id: string) => number, eligible: (id: string) => boolean, mastery: (id: string) => number): { id: string; m: number } | null {
+  const c = graph.concept(id);
+  if (!c) return null;
+  const around = new Set<string>([id, ...graph.dependents(id), ...(c.topicId === null ? [] : graph.topicMembers(c.topicId))]);
+  const below = level(id);
+  let best: { id: string; m: number; l: number } | null = null;
+  for (const a of around) {
+    for (const p of graph.concept(a)?.prerequisites ?? []) {
+      if (level(p.id) >= below || !eligible(p.id)) continue;
+      const m = mastery(p.id);
+      const l = level(p.id);
+      if (!best || m < best.m - 1e-12 || (Math.abs(m - best.m) <= 1e-12 && (l > best.l || (l === best.l && p.id < best.id)))) best = { id: p.id, m, l };
+    }
+  }
+  return best ? { id: best.id, m: best.m } : null;
 }

@@ -73,6 +73,12 @@ export class Recommendation {
   @Field(() => RecommendationKind)
   kind!: RecommendationKind;
 
+  @Field(() => Boolean, {
+    description:
+      "True for a stretch: offered because the list has room, though the evidence says the learner is not ready (failing it although its prerequisites look mastered: the map may miss one). The explanation says why; stretches come after every other recommendation.",
+  })
+  stretch!: boolean;
+
   @Field(() => Float, { description: "The ranking score (REMEDIATION comes first regardless)." })
   score!: number;
 

@@ -199,6 +199,7 @@ export class RecommendationsService {
         {
           concept,
           kind: RecommendationKind[pick.kind],
+          stretch: pick.part === "stretch",
           score,
           mastery: pick.mastery,
           factors: (Object.keys(weights) as Array<keyof RankingWeights>).map((name) => ({

@@ -1671,6 +1671,8 @@ export type Recommendation = {
   mastery: Scalars['Float']['output'];
   /** The ranking score (REMEDIATION comes first regardless). */
   score: Scalars['Float']['output'];
+  /** True for a stretch: offered because the list has room, though the evidence says the learner is not ready (failing it although its prerequisites look mastered: the map may miss one). The explanation says why; stretches come after every other recommendation. */
+  stretch: Scalars['Boolean']['output'];
 };
 
 /** LEARN: on the frontier. REVIEW: mastered, recall has decayed. REMEDIATION: a weak prerequisite of a concept the learner struggles with (may itself have unmastered prerequisites). */
