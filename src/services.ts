@@ -154,9 +154,12 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
 export type Services = ReturnType<typeof createFrontierServices>["services"];
 export type Infra = ReturnType<typeof createFrontierServices>["infra"];
 
-/** Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. */
-export function createLoaders(services: Services) {
-  return { ...services.curriculum.loaders(), ...services.learners.loaders() };
+/**
+ * Fresh DataLoaders: one set per HTTP request or per subscription event, never shared. The
+ * curriculum's read through caches proved as fresh as the curriculum at `curriculumMark`.
+ */
+export function createLoaders(services: Services, curriculumMark: number = services.curriculum.mark()) {
+  return { ...services.curriculum.loaders(curriculumMark), ...services.learners.loaders() };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -4,4 +4,8 @@ UNWIND $ids AS id
 MERGE (c:Concept {id: id})
 ON CREATE SET c.name = id, c.description = 'Created by ingest for historic data', c.tags = ['ingested'],
               c.createdAt = datetime(), c.updatedAt = datetime(), c.root = true, c.unlocks = 0
-RETURN count(c) AS concepts
+WITH count(c) AS concepts
+// A curriculum write like any other: bump its version (bump-version.cypher) so servers see it.
+MERGE (v:CurriculumVersion {id: 'curriculum'})
+SET v.n = coalesce(v.n, 0) + 1
+RETURN concepts

@@ -36,13 +36,15 @@ function withStatus<E extends UnauthenticatedError>(err: E, status: number): E {
 /** A request's context. Its DataLoaders are made on first use (many subscriptions never need them). */
 export function buildContext(services: Services, user: AuthUser | null, requestId: string = randomUUID()): Context {
   let loaders: Loaders | null = null;
+  // Taken now: the request's curriculum reads are proved as fresh as the curriculum when it began.
+  const curriculumMark = services.curriculum.mark();
   return {
     requestId,
     user,
     logger: services.logger.child({ requestId, sub: user?.sub }),
     services,
     get loaders() {
-      return (loaders ??= createLoaders(services));
+      return (loaders ??= createLoaders(services, curriculumMark));
     },
   };
 }

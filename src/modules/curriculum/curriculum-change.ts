@@ -16,4 +16,9 @@ export interface CurriculumChangeRecord {
   summary: string | null;
   /** Epoch ms (server clock) of the commit. */
   recordedAt: number;
+  /**
+   * The curriculum version its transaction made (every record of one commit carries the same);
+   * null when unknown (e.g. a server of an older version published it).
+   */
+  version?: number | null;
 }

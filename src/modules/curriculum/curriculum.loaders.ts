@@ -18,16 +18,29 @@ async function cachedConcepts(cache: ReadThroughCache<Concept | null>, repo: Cur
 
 /**
  * Per-request loaders. Concepts and the items of concepts read through process-wide caches
- * (cleared on every curriculum change, here at once and on other servers through the fan-out).
+ * (cleared on every curriculum change, here at once and on other servers through the fan-out),
+ * once `fresh` has proved them as fresh as the curriculum when the request began.
  */
-export function curriculumLoaders(repo: CurriculumRepository, itemsCache: ReadThroughCache<Array<Item & { weight: number }>>, conceptCache: ReadThroughCache<Concept | null>) {
+export function curriculumLoaders(
+  repo: CurriculumRepository,
+  itemsCache: ReadThroughCache<Array<Item & { weight: number }>>,
+  conceptCache: ReadThroughCache<Concept | null>,
+  /** Resolves once the caches are as fresh as the curriculum when the request began. */
+  fresh: () => Promise<void>,
+) {
   return {
-    concept: listLoader((ids) => cachedConcepts(conceptCache, repo, ids)),
+    concept: listLoader(async (ids) => {
+      await fresh();
+      return cachedConcepts(conceptCache, repo, ids);
+    }),
     item: byIdLoader((ids) => repo.itemsByIds(ids)),
     topic: byIdLoader((ids) => repo.topicsByIds(ids)),
     prerequisitesOf: listLoader((ids) => repo.prerequisitesOf(ids)),
     dependentsOf: listLoader((ids) => repo.dependentsOf(ids)),
-    itemsOfConcept: listLoader((ids) => itemsCache.getMany(ids, (missing) => repo.itemsOfConcepts(missing))),
+    itemsOfConcept: listLoader(async (ids) => {
+      await fresh();
+      return itemsCache.getMany(ids, (missing) => repo.itemsOfConcepts(missing));
+    }),
     conceptsOfItem: listLoader((ids) => repo.conceptsOfItems(ids)),
     topicOfConcept: listLoader((ids) => repo.topicsOfConcepts(ids)),
     childrenOfTopic: listLoader((ids) => repo.childrenOfTopics(ids)),

@@ -66,7 +66,9 @@ const Q = {
   derivedRead: typedQuery("curriculum/derived-read", z.object({ id, unlocks: count.nullable(), root: z.boolean().nullable(), prerequisiteIds: z.array(id) })),
   derivedWrite: typedQuery("curriculum/derived-write", z.object({}).passthrough()),
   derivedVersion: typedQuery("curriculum/derived-version", z.object({ version: count })),
-  unlocksWriteIfCurrent: typedQuery("curriculum/unlocks-write-if-current", z.object({ current: z.boolean(), written: count })),
+  bumpVersion: typedQuery("curriculum/bump-version", z.object({ version: count })),
+  version: typedQuery("curriculum/version", z.object({ version: count })),
+  unlocksWriteIfCurrent: typedQuery("curriculum/unlocks-write-if-current", z.object({ current: z.boolean(), written: count, version: count.nullable() })),
   importTopics: typedQuery("curriculum/import-topics", z.object({ written: count })),
   importTopicParents: typedQuery("curriculum/import-topic-parents", z.object({ written: count })),
   importConcepts: typedQuery("curriculum/import-concepts", Written),
@@ -120,6 +122,11 @@ export interface ResolvedItem {
 export type Snapshot = z.output<typeof Q.snapshot.row>;
 export type ItemOfConcept = ItemRecord & { weight: number };
 export type ImportCounts = z.output<typeof Written>;
+/** A write's value with the curriculum version its transaction made. */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
 
 /**
  * The curriculum's writes inside one transaction. Services get one from `CurriculumRepository.write`
@@ -127,6 +134,11 @@ export type ImportCounts = z.output<typeof Written>;
  */
 export class CurriculumWrites {
   constructor(private readonly tx: Tx) {}
+
+  /** The edge removal (takes the prerequisite lock itself); 0 when there was no such edge. */
+  async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<number> {
+    return (await first(txRows(this.tx, Q.removePrerequisite, { conceptId, prerequisiteId })))?.removed ?? 0;
+  }
 
   /** Serialises prerequisite edits; must be the first statement of the transaction. Returns the graph's version. */
   async lockPrerequisites(): Promise<number> {
@@ -246,9 +258,21 @@ function edgesOfDerived(rows: ReadonlyArray<{ id: string; prerequisiteIds: strin
 export class CurriculumRepository {
   constructor(private readonly db: Database) {}
 
-  /** Runs `work` in one write transaction (retried by the driver on transient errors). */
-  write<T>(work: (w: CurriculumWrites) => Promise<T>): Promise<T> {
-    return this.db.writeTx((tx) => work(new CurriculumWrites(tx)));
+  /**
+   * Runs `work` in one write transaction (retried by the driver on transient errors) whose last
+   * statement bumps the curriculum's version; returns the work's value and the version it made.
+   */
+  write<T>(work: (w: CurriculumWrites) => Promise<T>): Promise<Versioned<T>> {
+    return this.db.writeTx(async (tx) => {
+      const value = await work(new CurriculumWrites(tx));
+      const version = (await first(txRows(tx, Q.bumpVersion)))?.version ?? 0;
+      return { value, version };
+    });
+  }
+
+  /** The curriculum's version now (one indexed read): see `write`. */
+  async version(): Promise<number> {
+    return (await first(readRows(this.db, Q.version)))?.version ?? 0;
   }
 
   async conceptsByIds(ids: readonly string[]): Promise<ConceptRecord[]> {
@@ -279,8 +303,8 @@ export class CurriculumRepository {
   }
 
   /** Removes the edge in one statement that takes the prerequisite lock first; 0 when there was none. */
-  async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<number> {
-    return (await first(writeRows(this.db, Q.removePrerequisite, { conceptId, prerequisiteId })))?.removed ?? 0;
+  async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<Versioned<number>> {
+    return this.write(async (w) => w.removePrerequisite(conceptId, prerequisiteId));
   }
 
   async prerequisitesOf(ids: readonly string[]): Promise<PrerequisiteEdge[][]> {

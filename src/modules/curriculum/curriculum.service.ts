@@ -15,6 +15,7 @@ import type { CurriculumReport } from "./report.type.js";
 import type { CurriculumChangeRecord, CurriculumEntity, CurriculumOperation } from "./curriculum-change.js";
 import type { Logger } from "../../logger.js";
 import { UnlocksRefresher } from "./unlocks-refresher.js";
+import { CurriculumFreshness } from "./freshness.js";
 
 /** Called after a curriculum write commits (live `curriculumChanged` subscriptions). */
 export type CurriculumListener = (changes: CurriculumChangeRecord[]) => void;
@@ -43,19 +44,26 @@ export class CurriculumService {
   private graphCopy: { generation: number; at: number; graph: Promise<CurriculumGraph> } | null = null;
   /** Recounts `unlocks` after edge edits, outside their transactions (see unlocks-refresher.ts). */
   readonly unlocks: UnlocksRefresher;
+  /** The curriculum version applied here, and the probes that prove the copies fresh (freshness.ts). */
+  private readonly freshness: CurriculumFreshness;
 
   constructor(
     private readonly repo: CurriculumRepository,
     private readonly onChanged: CurriculumListener = () => {},
     logger: Logger | null = null,
   ) {
+    this.freshness = new CurriculumFreshness(
+      () => this.repo.version(),
+      () => this.forgetAll(),
+    );
     this.unlocks = new UnlocksRefresher({
       tryIfCurrent: (ids) => this.repo.refreshUnlocksIfCurrent(ids),
-      underLock: (ids) =>
-        this.repo.write(async (w) => {
+      underLock: async (ids) => {
+        await this.repo.write(async (w) => {
           await w.lockPrerequisites();
           await w.refreshDerived(ids);
-        }),
+        });
+      },
       onError: (err, ids) => logger?.error({ err, concepts: ids.length }, "recount of unlocks failed; it is retried with the next edit and at start-up"),
     });
   }
@@ -65,15 +73,29 @@ export class CurriculumService {
    * written by an older version, or edited by hand, is corrected). Returns how many changed.
    */
   async refreshDerived(): Promise<number> {
-    return this.repo.write(async (w) => {
+    const { value } = await this.repo.write(async (w) => {
       await w.lockPrerequisites();
       return w.refreshDerived();
     });
+    if (value > 0) this.forgetAll();
+    return value;
   }
 
-  /** Forgets what committed changes made stale, here and in the caches of modules that listen (`whenStale`). */
+  /**
+   * Forgets what committed changes made stale, here and in the caches of modules that listen
+   * (`whenStale`), and counts their versions as applied (see freshness.ts).
+   */
   forget(changes: readonly CurriculumChangeRecord[]): void {
-    const stale = staleCaches(changes);
+    this.forgetStale(staleCaches(changes));
+    for (const v of new Set(changes.map((c) => c.version))) if (typeof v === "number") this.freshness.applied(v);
+  }
+
+  /** Forgets every copy (a change this process cannot see the detail of). */
+  private forgetAll(): void {
+    this.forgetStale({ all: true, concepts: [], items: true });
+  }
+
+  private forgetStale(stale: StaleCaches): void {
     if (stale.all || stale.items) {
       this.caches.itemsOfConcept.clear();
       this.caches.resolvedItem.clear();
@@ -100,7 +122,35 @@ export class CurriculumService {
    * process, reloaded after any change to concepts or edges and, as a safety net for writes this
    * server cannot hear of (another server without Redis, edits by hand), after READ_CACHE_TTL_MS.
    */
-  graph(): Promise<CurriculumGraph> {
+  async graph(mark?: number): Promise<CurriculumGraph> {
+    await this.fresh(mark);
+    return this.heldGraph();
+  }
+
+  /**
+   * A request's mark (taken when it begins): `fresh(mark)` and the accessors below that take one
+   * resolve once the copies are at least as fresh as the curriculum was then.
+   */
+  mark(): number {
+    return this.freshness.mark();
+  }
+
+  /** Before a read that returns the curriculum's version (e.g. recommendations' learner read). */
+  beginVersionRead(): number {
+    return this.freshness.begin();
+  }
+
+  /** The version that read returned: forgets every copy if a change is not applied here yet. */
+  observedVersion(seq: number, version: number): void {
+    this.freshness.observed(seq, version);
+  }
+
+  /** Resolves once every copy is at least as fresh as the curriculum at `mark` (default: now). */
+  fresh(mark?: number): Promise<void> {
+    return this.freshness.fresh(mark);
+  }
+
+  private heldGraph(): Promise<CurriculumGraph> {
     const now = Date.now();
     const held = this.graphCopy;
     if (held && held.generation === this.graphGeneration && now - held.at <= READ_CACHE_TTL_MS) return held.graph;
@@ -119,13 +169,14 @@ export class CurriculumService {
     return graph;
   }
 
-  /** Fresh DataLoaders for one request, reading through the process-wide caches. */
-  loaders() {
-    return curriculumLoaders(this.repo, this.caches.itemsOfConcept, this.caches.concept);
+  /** Fresh DataLoaders for one request (begun at `mark`), reading through the process-wide caches once they are fresh. */
+  loaders(mark: number = this.mark()) {
+    return curriculumLoaders(this.repo, this.caches.itemsOfConcept, this.caches.concept, () => this.fresh(mark));
   }
 
   /** Concepts in the order of `ids` (null: no such concept), through the cache. */
-  concepts(ids: readonly string[]): Promise<Array<Concept | null>> {
+  async concepts(ids: readonly string[], mark?: number): Promise<Array<Concept | null>> {
+    await this.fresh(mark);
     return this.caches.concept.getMany(
       ids,
       async (missing) => {
@@ -137,12 +188,14 @@ export class CurriculumService {
   }
 
   /** The items of each concept with their ASSESSES weight, in the order of `ids`, through the cache. */
-  itemsOfConcepts(ids: readonly string[]): Promise<ItemOfConcept[][]> {
+  async itemsOfConcepts(ids: readonly string[], mark?: number): Promise<ItemOfConcept[][]> {
+    await this.fresh(mark);
     return this.caches.itemsOfConcept.getMany(ids, (missing) => this.repo.itemsOfConcepts(missing));
   }
 
   /** Items with their concepts and difficulty (null: no such item), through the cache. */
-  resolveItems(ids: readonly string[]): Promise<Array<ResolvedItem | null>> {
+  async resolveItems(ids: readonly string[], mark?: number): Promise<Array<ResolvedItem | null>> {
+    await this.fresh(mark);
     return this.caches.resolvedItem.getMany(ids, (missing) => this.repo.resolveItems(missing), (item) => item !== null);
   }
 
@@ -151,8 +204,8 @@ export class CurriculumService {
     return this.repo.conceptIdsUnderTopics(ids);
   }
 
-  private changed(entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
-    this.onChanged([{ changeId: randomUUID(), entity, operation, id, relatedId, summary: null, recordedAt: Date.now() }, ...extra]);
+  private changed(version: number, entity: CurriculumEntity, operation: CurriculumOperation, id: string, relatedId: string | null = null, extra: CurriculumChangeRecord[] = []): void {
+    this.onChanged([{ changeId: randomUUID(), entity, operation, id, relatedId, summary: null, recordedAt: Date.now(), version }, ...extra]);
   }
 
   async listConcepts(args: ConceptsArgs) {
@@ -169,7 +222,7 @@ export class CurriculumService {
   }
 
   async createConcept(input: CreateConceptInput): Promise<Concept> {
-    const concept = await this.repo.write(async (w) => {
+    const { value: concept, version } = await this.repo.write(async (w) => {
       await w.lockPrerequisites();
       if (input.topicId) await this.requireTopic(input.topicId);
       const concept = await w.createConcept({
@@ -187,13 +240,13 @@ export class CurriculumService {
       return concept;
     });
     const at = Date.now();
-    this.changed("CONCEPT", "CREATED", concept.id, null, input.prerequisites.map((p) => ({ changeId: randomUUID(), entity: "PREREQUISITE", operation: "CREATED", id: concept.id, relatedId: p.conceptId, summary: null, recordedAt: at })));
+    this.changed(version, "CONCEPT", "CREATED", concept.id, null, input.prerequisites.map((p) => ({ changeId: randomUUID(), entity: "PREREQUISITE", operation: "CREATED", id: concept.id, relatedId: p.conceptId, summary: null, recordedAt: at, version })));
     return concept;
   }
 
   async updateConcept(id: string, input: UpdateConceptInput): Promise<Concept> {
     if (input.topicId) await this.requireTopic(input.topicId);
-    const updated = await this.repo.write((w) =>
+    const { value: updated, version } = await this.repo.write((w) =>
       w.updateConcept(id, {
         name: input.name?.trim() ?? null,
         description: input.description ?? null,
@@ -204,7 +257,7 @@ export class CurriculumService {
       }),
     );
     if (!updated) throw new NotFoundError("Concept", id);
-    this.changed("CONCEPT", "UPDATED", id);
+    this.changed(version, "CONCEPT", "UPDATED", id);
     return updated;
   }
 
@@ -213,7 +266,7 @@ export class CurriculumService {
    * require it, unless `detach` is set, which removes those edges with it.
    */
   async deleteConcept(id: string, detach: boolean): Promise<DeleteResult> {
-    const result = await this.repo.write(async (w) => {
+    const { value: result, version } = await this.repo.write(async (w) => {
       await w.lockPrerequisites();
       const dependents = await w.dependentIds(id);
       if (dependents.length > 0 && !detach) {
@@ -227,33 +280,33 @@ export class CurriculumService {
       await w.refreshDerived();
       return { id, deleted: true, detachedRelationships: detached };
     });
-    this.changed("CONCEPT", "DELETED", id);
+    this.changed(version, "CONCEPT", "DELETED", id);
     return result;
   }
 
   async addPrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
     // One statement in its own transaction: the lock is held for one round trip.
-    const added = await this.repo.write((w) => this.addEdge(w, edge));
-    this.changed("PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
+    const { value: added, version } = await this.repo.write((w) => this.addEdge(w, edge));
+    this.changed(version, "PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
     await this.unlocks.refresh([edge.prerequisiteId]);
-    // The recount changed stored `unlocks`, which the graph copy holds: load it again.
-    this.invalidateGraph();
+    // The recount changed stored `unlocks`, which concepts and the graph copy hold.
+    this.forgetAll();
     return added;
   }
 
   async updatePrerequisite(edge: PrerequisiteEdge): Promise<PrerequisiteEdge> {
-    const updated = await this.repo.write((w) => w.updatePrerequisite(edge));
+    const { value: updated, version } = await this.repo.write((w) => w.updatePrerequisite(edge));
     if (!updated) throw new NotFoundError("Prerequisite", `${edge.conceptId}->${edge.prerequisiteId}`);
-    this.changed("PREREQUISITE", "UPDATED", edge.conceptId, edge.prerequisiteId);
+    this.changed(version, "PREREQUISITE", "UPDATED", edge.conceptId, edge.prerequisiteId);
     return updated;
   }
 
   async removePrerequisite(conceptId: string, prerequisiteId: string): Promise<boolean> {
-    const removed = await this.repo.removePrerequisite(conceptId, prerequisiteId);
+    const { value: removed, version } = await this.repo.removePrerequisite(conceptId, prerequisiteId);
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
-    this.changed("PREREQUISITE", "DELETED", conceptId, prerequisiteId);
+    this.changed(version, "PREREQUISITE", "DELETED", conceptId, prerequisiteId);
     await this.unlocks.refresh([prerequisiteId]);
-    this.invalidateGraph();
+    this.forgetAll();
     return true;
   }
 
@@ -320,7 +373,7 @@ export class CurriculumService {
   }
 
   async createItem(input: CreateItemInput): Promise<Item> {
-    const item = await this.repo.write(async (w) => {
+    const { value: item, version } = await this.repo.write(async (w) => {
       const missing = await w.missingConcepts(input.assesses.map((a) => a.conceptId));
       if (missing.length > 0) {
         throw new BadUserInputError(`Unknown concept(s): ${missing.join(", ")}.`, missing.map((id) => ({ path: "input.assesses", message: `concept '${id}' does not exist` })));
@@ -335,12 +388,12 @@ export class CurriculumService {
         links: input.assesses.map((a) => ({ conceptId: a.conceptId, weight: a.weight })),
       });
     });
-    this.changed("ITEM", "CREATED", item.id);
+    this.changed(version, "ITEM", "CREATED", item.id);
     return item;
   }
 
   async updateItem(id: string, input: UpdateItemInput): Promise<Item> {
-    const item = await this.repo.write((w) =>
+    const { value: item, version } = await this.repo.write((w) =>
       w.updateItem(id, {
         kind: input.kind ?? null,
         title: input.title?.trim() ?? null,
@@ -350,32 +403,32 @@ export class CurriculumService {
       }),
     );
     if (!item) throw new NotFoundError("Item", id);
-    this.changed("ITEM", "UPDATED", id);
+    this.changed(version, "ITEM", "UPDATED", id);
     return item;
   }
 
   async deleteItem(id: string): Promise<DeleteResult> {
-    const deleted = await this.repo.write((w) => w.deleteItem(id));
+    const { value: deleted, version } = await this.repo.write((w) => w.deleteItem(id));
     if (!deleted) throw new NotFoundError("Item", id);
-    this.changed("ITEM", "DELETED", id);
+    this.changed(version, "ITEM", "DELETED", id);
     return { id, deleted: true, detachedRelationships: 0 };
   }
 
   async linkItem(args: LinkItemArgs): Promise<Item> {
-    const linked = await this.repo.write(async (w) => {
+    const { value: linked, version } = await this.repo.write(async (w) => {
       const item = await w.linkItem(args.itemId, args.conceptId, args.weight);
       if (item) return item;
       throw (await w.itemExists(args.itemId)) ? new NotFoundError("Concept", args.conceptId) : new NotFoundError("Item", args.itemId);
     });
-    this.changed("ITEM_LINK", "CREATED", args.itemId, args.conceptId);
+    this.changed(version, "ITEM_LINK", "CREATED", args.itemId, args.conceptId);
     return linked;
   }
 
   async unlinkItem(itemId: string, conceptId: string): Promise<Item> {
-    const result = await this.repo.write((w) => w.unlinkItem(itemId, conceptId));
+    const { value: result, version } = await this.repo.write((w) => w.unlinkItem(itemId, conceptId));
     if (!result) throw new NotFoundError("Item", itemId);
     if (result.removed === 0) throw new NotFoundError("ItemConceptLink", `${itemId}->${conceptId}`);
-    this.changed("ITEM_LINK", "DELETED", itemId, conceptId);
+    this.changed(version, "ITEM_LINK", "DELETED", itemId, conceptId);
     return result.item;
   }
 

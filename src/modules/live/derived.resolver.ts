@@ -64,6 +64,6 @@ export class DerivedLiveResolver {
     },
   })
   curriculumChanged(@Root() c: CurriculumChangeRecord): CurriculumChange {
-    return { ...c, id: c.changeId, entityId: c.id, entity: c.entity as CurriculumEntityKind, operation: c.operation as CurriculumOperationKind, recordedAt: new Date(c.recordedAt) };
+    return { ...c, id: c.changeId, entityId: c.id, entity: c.entity as CurriculumEntityKind, operation: c.operation as CurriculumOperationKind, recordedAt: new Date(c.recordedAt), curriculumVersion: c.version ?? null };
   }
 }

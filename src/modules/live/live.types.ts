@@ -41,6 +41,9 @@ export class CurriculumChange {
 
   @Field(() => GraphQLISODateTime)
   recordedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: "The curriculum version this change's write made (it increases with every committed curriculum write; null for changes recorded before versions existed)." })
+  curriculumVersion!: number | null;
 }
 
 @ObjectType({ description: "A learner's top recommendations changed." })

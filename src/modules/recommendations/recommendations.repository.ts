@@ -22,7 +22,7 @@ const FrontierRow = z.object({
   recentItemIds: z.array(id),
   state: StoredStateRow,
 });
-const LearnerReadRow = z.object({ goalId: z.string().nullable(), recentItemIds: z.array(id), state: StoredStateRow });
+const LearnerReadRow = z.object({ goalId: z.string().nullable(), recentItemIds: z.array(id), curriculumVersion: z.number().int().nonnegative(), state: StoredStateRow });
 const GoalRow = z.object({ conceptId: id, targetDate: z.string().nullable() });
 
 const Q = {
@@ -58,7 +58,7 @@ export class RecommendationsRepository {
   }
 
   /** One indexed read: the learner's model state, stored goal and recently attempted items; null: no such learner. */
-  async learnerRead(learnerId: string, since: number): Promise<{ goalId: string | null; recentItemIds: string[]; state: LearnerState } | null> {
+  async learnerRead(learnerId: string, since: number): Promise<{ goalId: string | null; recentItemIds: string[]; curriculumVersion: number; state: LearnerState } | null> {
     return first(readRows(this.db, Q.learnerRead, { learnerId, since }));
   }
 

@@ -111,8 +111,9 @@ export class RecommendationsService {
     });
   }
 
-  /** The goal's prerequisite closure (12 levels), read through the per-process cache. */
-  async closure(goalConceptId: string): Promise<PrerequisiteClosure> {
+  /** The goal's prerequisite closure (12 levels), read through the per-process cache once it is fresh (freshness.ts). */
+  async closure(goalConceptId: string, mark?: number): Promise<PrerequisiteClosure> {
+    await this.curriculum.fresh(mark);
     const [closure] = await this.closures.getMany(
       [goalConceptId],
       async ([goalId]) => {
@@ -175,15 +176,15 @@ export class RecommendationsService {
     const now = o.now ?? Date.now();
     const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
     const since = now - RECENT_ITEM_WINDOW_MS;
-    const graph = await this.curriculum.graph();
     const model = this.models.current();
-    const [row, { params, version }] = await Promise.all([
+    const [read, { params, version }] = await Promise.all([
       o.readPath === "traversal"
-        ? this.repo.frontier({ learnerId, goalId: o.goalConceptId, within: o.within, ...rules, since })
-        : this.frontierFromGraph(graph, model, learnerId, o, rules, since, now),
+        ? Promise.all([this.curriculum.graph(), this.repo.frontier({ learnerId, goalId: o.goalConceptId, within: o.within, ...rules, since })]).then(([graph, row]) => (row ? { graph, row } : null))
+        : this.frontierFromGraph(model, learnerId, o, rules, since, now),
       model,
     ]);
-    if (!row) return [];
+    if (!read) return [];
+    const { graph, row } = read;
     const state = row.state;
     const recentItems = new Set(row.recentItemIds);
     const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, ...(o.weights ? { weights: o.weights } : {}), limit: o.limit });
@@ -295,16 +296,21 @@ export class RecommendationsService {
    * entry points that can reach the answer (see entryPoints).
    */
   private async frontierFromGraph(
-    graph: CurriculumGraph,
     model: Promise<{ params: ModelParams; version: number }>,
     learnerId: string,
     o: RecommendationOptions,
     rules: FrontierRules,
     since: number,
     now: number,
-  ): Promise<FrontierRead | null> {
+  ): Promise<{ graph: CurriculumGraph; row: FrontierRead } | null> {
+    // The learner read returns the curriculum's version: the graph copy (and the request's concept
+    // and item loaders) are proved fresh by it, with no round trip of their own.
+    const mark = this.curriculum.mark();
+    const seq = this.curriculum.beginVersionRead();
     const learner = await this.repo.learnerRead(learnerId, since);
     if (!learner) return null;
+    this.curriculum.observedVersion(seq, learner.curriculumVersion);
+    const graph = await this.curriculum.graph(mark);
     const { params, version } = await model;
     const goalId = o.goalConceptId ?? learner.goalId;
     const goalPath = goalId ? graph.prerequisiteClosure(goalId, MAX_GOAL_DEPTH) : new Set<string>();
@@ -313,7 +319,7 @@ export class RecommendationsService {
     const { position } = learnerPosition(graph, d.levels, params, learner.state, now);
     const roots = this.entryPoints(graph, d, position, learner.state, goalPath, o);
     const lists = frontierCandidates(graph, practised, goalPath, o.within ? new Set(o.within) : null, rules, roots);
-    return { ...lists, recentItemIds: learner.recentItemIds, state: learner.state };
+    return { graph, row: { ...lists, recentItemIds: learner.recentItemIds, state: learner.state } };
   }
 
   async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<Goal | null> {

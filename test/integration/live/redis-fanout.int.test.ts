@@ -146,12 +146,12 @@ describe("fan-out through Redis across two server processes", () => {
     const received: Record<string, string[]> = { a: [], b: [] };
     const clients = Object.entries({ a, b }).map(([name, server]) => {
       const c = createClient({ url: `${server.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
-      c.subscribe<{ curriculumChanged: { entity: string; operation: string; id: string; entityId: string; summary: string } }>(
+      c.subscribe<{ curriculumChanged: { entity: string; operation: string; id: string; entityId: string; summary: string; curriculumVersion: number | null } }>(
         { query: print(CurriculumChangedDocument) },
         {
           next: (v) => {
             const ch = v.data?.curriculumChanged;
-            if (ch) received[name]?.push(`${ch.entity} ${ch.operation} ${ch.entityId} ${ch.summary} ${ch.id}`);
+            if (ch) received[name]?.push(`${ch.entity} ${ch.operation} ${ch.entityId} ${ch.summary} ${ch.curriculumVersion} ${ch.id}`);
           },
           error: () => {},
           complete: () => {},
@@ -189,6 +189,10 @@ describe("fan-out through Redis across two server processes", () => {
     expect(seenA.map((s) => s.split(" ").slice(0, 3).join(" "))).toEqual([`CONCEPT UPDATED ${P}c`, `CONCEPT UPDATED ${P}c`]);
     const ids = seenA.map((s) => s.split(" ").at(-1));
     expect(new Set(ids).size).toBe(2);
+    // Each carries the version its write made: the second edit committed later, so its version is higher.
+    const versions = seenA.map((s) => Number(s.split(" ").at(-2)));
+    expect(versions.every((v) => Number.isInteger(v) && v > 0)).toBe(true);
+    expect(versions[1]).toBeGreaterThan(versions[0] as number);
     await Promise.all(clients.map((c) => c.dispose()));
   });
 
@@ -234,6 +238,11 @@ describe("fan-out through Redis across two server processes", () => {
     await until(() => seen.length > before);
     expect(seen.length).toBeGreaterThan(before);
     expect((await recsOnB())?.explanation).toMatch(new RegExp(`^You have mastered ${last}, which Y needs`));
+    // Without waiting for the notice: B's next read after A's commit is already fresh (the
+    // curriculum version its learner read returns is ahead of what B has applied).
+    k++;
+    expect((await post(a.url, print(UpdateConceptDocument), { id: `${P}x`, input: { name: `X${k}` } }, designer)).errors).toBeUndefined();
+    expect((await recsOnB())?.explanation).toMatch(new RegExp(`^You have mastered X${k}, which Y needs`));
     await client.dispose();
   });
 });

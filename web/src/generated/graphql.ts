@@ -281,6 +281,8 @@ export type CreateItemInput = {
 /** A committed change to the curriculum graph (for designers' editors and caches). */
 export type CurriculumChange = {
   __typename?: 'CurriculumChange';
+  /** The curriculum version this change's write made (it increases with every committed curriculum write; null for changes recorded before versions existed). */
+  curriculumVersion?: Maybe<Scalars['Int']['output']>;
   entity: CurriculumEntity;
   /** The concept or item changed; for PREREQUISITE the dependent concept, for ITEM_LINK the item, for IMPORT 'curriculum'. */
   entityId: Scalars['ID']['output'];

@@ -62,7 +62,7 @@ export class ImportService {
       const result = validateImport(parsed, existingFrom(await this.repo.snapshot()));
       return this.report(options, result, false, result.estimate);
     }
-    const report = await this.repo.write(async (w) => {
+    const { value: report, version } = await this.repo.write(async (w) => {
       await w.lockPrerequisites();
       const result = validateImport(parsed, existingFrom(await w.snapshot()));
       const hasErrors = result.problems.some((p) => p.severity === "ERROR");
@@ -74,7 +74,7 @@ export class ImportService {
     const c = report.counts;
     // One summary per import (an import can touch thousands of rows); editors reload on it.
     if (report.applied && c.conceptsCreated + c.conceptsUpdated + c.prerequisitesCreated + c.prerequisitesUpdated + c.itemsCreated + c.itemsUpdated > 0) {
-      this.onChanged([{ changeId: randomUUID(), entity: "IMPORT", operation: "UPDATED", id: "curriculum", relatedId: null, summary: JSON.stringify(c), recordedAt: Date.now() }]);
+      this.onChanged([{ changeId: randomUUID(), entity: "IMPORT", operation: "UPDATED", id: "curriculum", relatedId: null, summary: JSON.stringify(c), recordedAt: Date.now(), version }]);
     }
     return report;
   }
