@@ -11,6 +11,8 @@ export interface Context {
   logger: Logger;
   services: Services;
   loaders: Loaders;
+  /** Taken when the request began: its curriculum reads are at least as fresh as the curriculum then (curriculum/freshness.ts). */
+  curriculumMark: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export function buildContext(services: Services, user: AuthUser | null, requestI
     user,
     logger: services.logger.child({ requestId, sub: user?.sub }),
     services,
+    curriculumMark,
     get loaders() {
       return (loaders ??= createLoaders(services, curriculumMark));
     },

@@ -201,7 +201,7 @@ export type ConceptEdge = {
   node: Concept;
 };
 
-/** A subgraph of the prerequisite graph, fetched in one database round trip. */
+/** A subgraph of the prerequisite graph around some concepts. */
 export type ConceptGraph = {
   __typename?: 'ConceptGraph';
   edges: Array<PrerequisiteEdge>;
@@ -1475,7 +1475,7 @@ export type Query = {
   classroom?: Maybe<Classroom>;
   /** A concept by id, or null. */
   concept?: Maybe<Concept>;
-  /** The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12. */
+  /** The prerequisite and/or dependent subgraph around some concepts (from the server's copy of the graph, fresh as of the request). Depth is at most 12. */
   conceptGraph: ConceptGraph;
   /** Concepts ordered by id, filtered and paginated. */
   concepts: ConceptConnection;

@@ -65,6 +65,42 @@ export class CurriculumGraph {
   }
 
   /**
+   * The roots (those that exist) and every concept within `depth` edges of them along REQUIRES
+   * (`PREREQUISITES`), against it (`DEPENDENTS`) or both, with every edge between two of them:
+   * what `cypher/curriculum/concept-graph-*.cypher` return (the prerequisite graph is acyclic, so
+   * "some path of at most `depth` edges" is "a shortest path of at most `depth`", found breadth
+   * first). Ids in walk order, edges sorted by (concept, prerequisite).
+   */
+  neighbourhood(rootIds: readonly string[], direction: "PREREQUISITES" | "DEPENDENTS" | "BOTH", depth: number): { ids: string[]; edges: Array<{ conceptId: string; prerequisiteId: string; weight: number }> } {
+    const roots = rootIds.filter((id) => this.byId.has(id));
+    const found = new Set<string>(roots);
+    const walk = (next: (id: string) => Iterable<string>) => {
+      const seen = new Set<string>(roots);
+      let layer = roots;
+      for (let d = 0; d < depth && layer.length > 0; d++) {
+        const following: string[] = [];
+        for (const x of layer) {
+          for (const y of next(x)) {
+            if (seen.has(y) || !this.byId.has(y)) continue;
+            seen.add(y);
+            found.add(y);
+            following.push(y);
+          }
+        }
+        layer = following;
+      }
+    };
+    if (direction !== "DEPENDENTS") walk((id) => (this.byId.get(id)?.prerequisites ?? []).map((p) => p.id));
+    if (direction !== "PREREQUISITES") walk((id) => this.dependents(id));
+    const edges: Array<{ conceptId: string; prerequisiteId: string; weight: number }> = [];
+    for (const a of found) {
+      for (const p of this.byId.get(a)?.prerequisites ?? []) if (found.has(p.id)) edges.push({ conceptId: a, prerequisiteId: p.id, weight: p.weight });
+    }
+    edges.sort((x, y) => (x.conceptId < y.conceptId ? -1 : x.conceptId > y.conceptId ? 1 : x.prerequisiteId < y.prerequisiteId ? -1 : x.prerequisiteId > y.prerequisiteId ? 1 : 0));
+    return { ids: [...found], edges };
+  }
+
+  /**
    * The concept and every concept reachable from it along REQUIRES within `depth` edges
    * (`(:Concept {id})-[:REQUIRES*0..depth]->(x)`: reachable by some path that short is reachable
    * by a shortest path that short, so a breadth-first walk finds exactly these). Empty for an

@@ -30,10 +30,10 @@ export class ConceptResolver {
   @Authorized(CURRICULUM_READ)
   @Query(() => ConceptGraph, {
     complexity: perRows(200),
-    description: "The prerequisite and/or dependent subgraph around some concepts, in one database round trip. Depth is at most 12.",
+    description: "The prerequisite and/or dependent subgraph around some concepts (from the server's copy of the graph, fresh as of the request). Depth is at most 12.",
   })
   conceptGraph(@Args(() => ConceptGraphArgs) args: ConceptGraphArgs, @Ctx() ctx: Context) {
-    return ctx.services.curriculum.conceptGraph(args, conceptsOf(ctx.loaders));
+    return ctx.services.curriculum.conceptGraph(args, conceptsOf(ctx.loaders), ctx.curriculumMark);
   }
 
   @Authorized(Role.DESIGNER, Role.ADMIN)

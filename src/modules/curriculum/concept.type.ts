@@ -69,7 +69,7 @@ export class ConceptGraphNode {
   depth!: number;
 }
 
-@ObjectType({ description: "A subgraph of the prerequisite graph, fetched in one database round trip." })
+@ObjectType({ description: "A subgraph of the prerequisite graph around some concepts." })
 export class ConceptGraph {
   @Field(() => [ConceptGraphNode])
   nodes!: ConceptGraphNode[];

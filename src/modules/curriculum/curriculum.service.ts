@@ -326,13 +326,14 @@ export class CurriculumService {
 
 
   /**
-   * One closure query (ids and edges, as deep as asked), the depths from the roots over the
-   * returned edges, and the concepts from `loadConcepts` (the request's loader, backed by the
-   * process-wide concept cache).
+   * The subgraph around the roots from the per-process graph copy (fresh as of `mark`, see
+   * freshness.ts; no traversal in Neo4j: `closureFromDatabase` is the oracle the tests compare
+   * with), the depths from the roots over its edges, and the concepts from `loadConcepts` (the
+   * request's loader, backed by the process-wide concept cache).
    */
-  async conceptGraph(args: ConceptGraphArgs, loadConcepts: (ids: string[]) => Promise<Array<Concept | null>>): Promise<ConceptGraph> {
+  async conceptGraph(args: ConceptGraphArgs, loadConcepts: (ids: string[]) => Promise<Array<Concept | null>>, mark?: number): Promise<ConceptGraph> {
     const rootIds = [...new Set(args.rootIds)];
-    const { ids, edges } = await this.repo.closure(args.direction, rootIds, args.depth);
+    const { ids, edges } = (await this.graph(mark)).neighbourhood(rootIds, args.direction, args.depth);
     const nodes = (await loadConcepts(ids)).filter((c): c is Concept => c !== null);
     const found = new Set(nodes.map((n) => n.id));
     const missing = rootIds.filter((id) => !found.has(id));
@@ -351,6 +352,11 @@ export class CurriculumService {
       nodes: kept.map((concept) => ({ concept, depth: depth.get(concept.id) ?? 0 })),
       edges: edges.filter((e) => depth.has(e.conceptId) && depth.has(e.prerequisiteId)),
     };
+  }
+
+  /** The same subgraph's ids and edges by traversal in Neo4j (`concept-graph-*.cypher`): the oracle for `conceptGraph`. */
+  closureFromDatabase(direction: ConceptGraphArgs["direction"], rootIds: readonly string[], depth: number) {
+    return this.repo.closure(direction, rootIds, depth);
   }
 
   async report(): Promise<CurriculumReport> {
