@@ -17,6 +17,7 @@ export type TaskName =
   | "recommendations"
   | "recommendationsCypher"
   | "recommendationsReadPath"
+  | "transportFloor"
   | "learningPath"
   | "conceptGraph"
   | "conceptGraphPeer"

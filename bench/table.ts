@@ -27,6 +27,7 @@ export function table(r: Results): string {
     rows.push(["", "p99 / bare Cypher p99", `${n(r0.ratioToRawCypher)}x`, target(r0, "ratioToRawCypher")]);
     if (r0.readPathCypherP99Ms !== undefined) {
       rows.push(["", "read path's Cypher alone (32 sessions): p50 / p99, req/s", `${n(r0.readPathCypherP50Ms)} / ${n(r0.readPathCypherP99Ms)} ms, ${n(r0.readPathCypherPerSecond)}/s`, ""]);
+      if (r0.transportFloorP99Ms !== undefined) rows.push(["", "transport floor, { __typename } (32 clients): p50 / p99, req/s", `${n(r0.transportFloorP50Ms)} / ${n(r0.transportFloorP99Ms)} ms, ${n(r0.transportFloorPerSecond)}/s`, ""]);
       rows.push(["", "p99 / read path's Cypher p99", `${n(r0.ratioToReadPathCypher)}x`, target(r0, "ratioToReadPathCypher")]);
       rows.push(["", "throughput / full traversal's", `${n(r0.speedupVsTraversal)}x`, target(r0, "speedupVsTraversal")]);
     }

@@ -52,7 +52,8 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     ["frontier_ingest_transactions", "Ingestion write transactions committed (concurrent small calls share one).", () => services.events.stats.transactions],
     ["frontier_ingest_waiting", "Small recordEvents calls waiting for a shared transaction.", () => services.events.waiting],
   ]);
-  addDriftGauges(metrics, () => services.drift.report({ recentDays: config.DRIFT_RECENT_DAYS, baselineDays: config.DRIFT_BASELINE_DAYS, sources: null }), logger);
+  addDriftGauges(metrics, () => services.driftMonitor.check().then((r) => r.report));
+  services.driftMonitor.start(config.DRIFT_CHECK_INTERVAL_MS);
   const formatError = createFormatError(logger);
   const httpServer = createServer();
   const ws = attachWebSocket({ httpServer, schema, services, verifier, config, logger, metrics, formatError });
@@ -82,6 +83,7 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     url: `http://${host}:${address.port}`,
     stop() {
       stopping ??= (async () => {
+        services.driftMonitor.stop();
         await apollo.stop();
         await infra.fanout.close();
         await driver.close();

@@ -64,6 +64,8 @@ const schema = z
     /** The drift windows of /metrics: the recent days against the baseline days before them. */
     DRIFT_RECENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     DRIFT_BASELINE_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+    /** How often each server checks for drift and raises `driftDetected` (ms; 0: only on /metrics scrapes and `checkDrift`). */
+    DRIFT_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(900_000),
     /** Comma-separated Caliper actor IRI prefixes whose remainder is the learner id. */
     CALIPER_ACTOR_PREFIXES: commaList,
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -24,6 +24,7 @@ import { AuditService } from "./modules/audit/audit.service.js";
 import { QualityRepository } from "./modules/quality/quality.repository.js";
 import { QualityService } from "./modules/quality/quality.service.js";
 import { DriftService } from "./modules/quality/drift.service.js";
+import { DriftMonitor } from "./modules/quality/drift-monitor.js";
 import { ClassroomRepository } from "./modules/recommendations/classroom.repository.js";
 import { ClassroomService } from "./modules/recommendations/classroom.service.js";
 import { PlacementService } from "./modules/recommendations/placement.service.js";
@@ -122,6 +123,8 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     alerts: new AlertWatchers(hub, access, (classId) => alerts.rules(classId), logger),
     milestones: new MilestoneWatchers(hub, (learnerId) => practice.milestones(learnerId), logger),
   };
+  const drift = new DriftService(repositories.quality);
+  const driftMonitor = new DriftMonitor(drift, { recentDays: config.DRIFT_RECENT_DAYS, baselineDays: config.DRIFT_BASELINE_DAYS }, (alert) => hub.drift.publish([alert]), logger);
   const services = {
     config,
     logger,
@@ -141,7 +144,8 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
     placement: new PlacementService(repositories.classroom, curriculumService),
     alerts,
     quality: new QualityService(repositories.quality),
-    drift: new DriftService(repositories.quality),
+    drift,
+    driftMonitor,
     audit: new AuditService(repositories.audit, curriculumService),
     experiments,
     practice,

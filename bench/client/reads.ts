@@ -59,6 +59,15 @@ export function recommendationsReadPath(ctx: Context): Task {
   };
 }
 
+/**
+ * `{ __typename }` through the same HTTP client, token and server: the transport, Apollo's request
+ * pipeline and the authentication a request pays before any resolver runs (no database work).
+ * The floor under any GraphQL request on this machine.
+ */
+export const transportFloor = (ctx: Context): Task => ({
+  run: () => ctx.frontier.request("{ __typename }", {}).then(() => 1),
+});
+
 /** A goal `depth` levels deep: a concept of level `depth` (level 1 has no prerequisites, 12 is the deepest). */
 export const learningPath = (ctx: Context, options: Record<string, number | string>): Task => {
   const depth = Math.min(LEVELS, Math.max(1, Number(options.depth ?? LEVELS)));

@@ -3,7 +3,7 @@ import type { Job, TaskName } from "../protocol.js";
 import type { RunResult } from "../stats.js";
 import type { Context } from "./context.js";
 import { mixed } from "./mixed.js";
-import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher, recommendationsReadPath } from "./reads.js";
+import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher, recommendationsReadPath, transportFloor } from "./reads.js";
 import { ingestBaseline, ingestBatch, ingestSingle } from "./writes.js";
 
 export interface Task {
@@ -21,6 +21,7 @@ const TASKS: Record<TaskName, Factory> = {
   recommendations,
   recommendationsCypher,
   recommendationsReadPath,
+  transportFloor,
   learningPath,
   conceptGraph,
   conceptGraphPeer,

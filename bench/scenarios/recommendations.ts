@@ -1,7 +1,8 @@
 /**
  * recommendations: a learner's next steps over HTTP at 1, 8, 32 and 64 concurrent clients,
  * beside the frontier traversal as one bare Cypher query through the driver (32 sessions) and the
- * in-memory read path's own query (recommendations/learner-read) alone, the floor of its database work.
+ * in-memory read path's own query (recommendations/learner-read) alone, the floor of its database work,
+ * and `{ __typename }` over the same HTTP client, the floor of the transport and request pipeline.
  * The headline figures are those at 32 clients. At 32, our runs and the bare traversal's
  * alternate in short rounds and each side's latencies are pooled: measured one after the other,
  * whatever drifted between the two windows (a checkpoint of the data just loaded, Neo4j's JIT,
@@ -44,6 +45,10 @@ export interface RecommendationsResult {
   readPathCypherP50Ms: number;
   readPathCypherP99Ms: number;
   readPathCypherPerSecond: number;
+  /** `{ __typename }` over HTTP at 32 clients, alternating with the others: the transport's floor. */
+  transportFloorP50Ms: number;
+  transportFloorP99Ms: number;
+  transportFloorPerSecond: number;
   /** p99 against that bare read's p99 (target <= 1.5x). */
   ratioToReadPathCypher: number;
   /** Throughput against the full traversal's through the driver (target >= 5x). */
@@ -57,6 +62,7 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
   let warmupMs = timing.warmupMs;
   let raw: RunFigures | null = null;
   let readPath: RunFigures | null = null;
+  let floor: RunFigures | null = null;
   for (const workers of concurrencies) {
     if (workers !== HEADLINE_CONCURRENCY) {
       log(`recommendations: ${workers} concurrent clients, ${timing.runMs / 2000} s`);
@@ -69,21 +75,25 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
     const ours: RunResult[] = [];
     const bare: RunResult[] = [];
     const bareRead: RunResult[] = [];
+    const transport: RunResult[] = [];
     for (let round = 0; round < HEADLINE_ROUNDS; round++) {
       ours.push(await client.run({ task: "recommendations", workers, ms, warmupMs: round === 0 ? warmupMs : 0 }));
       bare.push(await client.run({ task: "recommendationsCypher", workers, ms, warmupMs: round === 0 ? timing.warmupMs / 2 : 0 }));
       bareRead.push(await client.run({ task: "recommendationsReadPath", workers, ms, warmupMs: round === 0 ? timing.warmupMs / 2 : 0 }));
+      transport.push(await client.run({ task: "transportFloor", workers, ms, warmupMs: round === 0 ? timing.warmupMs / 2 : 0 }));
     }
     warmupMs = 0;
     byConcurrency[String(workers)] = figures(pooled(ours));
     raw = figures(pooled(bare));
     readPath = figures(pooled(bareRead));
+    floor = figures(pooled(transport));
   }
   if (!raw) {
     log(`recommendations baseline: the frontier traversal as bare Cypher, ${HEADLINE_CONCURRENCY} sessions, ${timing.runMs / 2000} s`);
     raw = figures(await client.run({ task: "recommendationsCypher", workers: HEADLINE_CONCURRENCY, ms: timing.runMs / 2, warmupMs: timing.warmupMs / 2 }));
   }
   if (!readPath) readPath = figures(await client.run({ task: "recommendationsReadPath", workers: HEADLINE_CONCURRENCY, ms: timing.runMs / 2, warmupMs: timing.warmupMs / 2 }));
+  if (!floor) floor = figures(await client.run({ task: "transportFloor", workers: HEADLINE_CONCURRENCY, ms: timing.runMs / 2, warmupMs: timing.warmupMs / 2 }));
   const head = byConcurrency[String(HEADLINE_CONCURRENCY)] ?? Object.values(byConcurrency).at(-1);
   if (!head) throw new Error("recommendations: no concurrency measured");
   return {
@@ -100,6 +110,9 @@ export async function recommendationsScenario(bench: Bench, concurrencies: numbe
     readPathCypherP50Ms: readPath.p50Ms,
     readPathCypherP99Ms: readPath.p99Ms,
     readPathCypherPerSecond: readPath.perSecond,
+    transportFloorP50Ms: floor.p50Ms,
+    transportFloorP99Ms: floor.p99Ms,
+    transportFloorPerSecond: floor.perSecond,
     ratioToReadPathCypher: round2(head.p99Ms / Math.max(0.01, readPath.p99Ms)),
     speedupVsTraversal: round2(head.perSecond / Math.max(0.01, raw.perSecond)),
     byConcurrency,

@@ -16,7 +16,7 @@ import { ClassroomViewsResolver, RecommendationResolver } from "../modules/recom
 import { LiveResolver } from "../modules/live/live.resolver.js";
 import { DerivedLiveResolver } from "../modules/live/derived.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
-import { QualityResolver } from "../modules/quality/quality.resolver.js";
+import { DriftAlertResolver, QualityResolver } from "../modules/quality/quality.resolver.js";
 import { ExperimentResolver, ExperimentVariantResolver } from "../modules/experiments/experiment.resolver.js";
 import { ClassPracticeResolver, PracticeResolver } from "../modules/practice/practice.resolver.js";
 import { MilestoneLiveResolver } from "../modules/live/milestone.resolver.js";
@@ -42,6 +42,7 @@ export const resolvers = [
   MasteryResolver,
   AlertsResolver,
   QualityResolver,
+  DriftAlertResolver,
   AuditResolver,
   RecommendationResolver,
   ClassroomViewsResolver,

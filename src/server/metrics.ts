@@ -71,24 +71,18 @@ export interface DriftFigures {
 /**
  * Drift gauges (dataQuality.drift's figures, default windows). A scrape never waits for them: it
  * answers the last figures and, when they are older than `ttlMs`, starts one computation in the
- * background (it reads every event of the windows: seconds on a large database). A source that
- * turns drifted is logged once as a warning (the alert a log pipeline picks up; Prometheus can
- * alert on `frontier_drift_drifted == 1`).
+ * background (it reads every event of the windows: seconds on a large database). `read` goes
+ * through the drift monitor, which raises `driftDetected` and logs a warning when a feature newly
+ * drifts (Prometheus can alert on `frontier_drift_drifted == 1` as well).
  */
-export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => Promise<DriftFigures>, logger: { warn: (obj: object, msg: string) => void }, ttlMs = 60_000): void {
+export function addDriftGauges(metrics: Pick<Metrics, "registry">, read: () => Promise<DriftFigures>, ttlMs = 60_000): void {
   let cached: { at: number; figures: DriftFigures } | null = null;
   let pending: Promise<DriftFigures | null> | null = null;
-  const drifted = new Set<string>();
   const current = (): DriftFigures | null => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.figures;
     pending ??= read()
       .then((figures) => {
         cached = { at: Date.now(), figures };
-        for (const s of figures.sources) {
-          if (s.drifted && !drifted.has(s.source)) logger.warn({ source: s.source, features: s.features.filter((f) => f.psi !== null) }, "incoming evidence drifted");
-          if (s.drifted) drifted.add(s.source);
-          else drifted.delete(s.source);
-        }
         return figures;
       })
       .catch(() => cached?.figures ?? null)

@@ -4,6 +4,9 @@ import type { Context } from "../../server/context.js";
 import { assertId } from "../common/args.js";
 import type { AlertRaisedRecord, CurriculumChangeRecord, RecommendationsChangeRecord } from "./live.records.js";
 import { AlertKind } from "../alerts/alerts.type.js";
+import type { DriftAlertRecord } from "../quality/drift-monitor.js";
+import { driftAlert } from "../quality/quality.resolver.js";
+import { DriftAlert } from "../quality/quality.type.js";
 import { tokenExpired } from "./live.resolver.js";
 import { CurriculumChange, RaisedAlert, RecommendationsChange, type CurriculumEntityKind, type CurriculumOperationKind } from "./live.types.js";
 
@@ -65,5 +68,18 @@ export class DerivedLiveResolver {
   })
   curriculumChanged(@Root() c: CurriculumChangeRecord): CurriculumChange {
     return { ...c, id: c.changeId, entityId: c.id, entity: c.entity as CurriculumEntityKind, operation: c.operation as CurriculumOperationKind, recordedAt: new Date(c.recordedAt), curriculumVersion: c.version ?? null };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Subscription(() => DriftAlert, {
+    description: "A source's incoming evidence drifted (a feature newly at or above the PSI threshold, default windows DRIFT_RECENT_DAYS against DRIFT_BASELINE_DAYS), raised by each server's drift monitor: every DRIFT_CHECK_INTERVAL_MS, on /metrics refreshes and on checkDrift.",
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      const user = ctx.user;
+      return ctx.services.live.hub.drift.subscribe((a) => a, { isExpired: user ? tokenExpired(user) : undefined });
+    },
+  })
+  driftDetected(@Root() a: DriftAlertRecord): DriftAlert {
+    return driftAlert(a);
   }
 }

@@ -1,6 +1,7 @@
 import { UnauthenticatedError } from "../../errors/errors.js";
 import type { AppliedChange } from "../events/events.service.js";
 import type { Milestone } from "../practice/practice.type.js";
+import type { DriftAlertRecord } from "../quality/drift-monitor.js";
 import type { AlertRaisedRecord, CurriculumChangeRecord, RecommendationsChangeRecord } from "./live.records.js";
 
 /**
@@ -178,12 +179,14 @@ export class LiveHub {
   readonly alerts = new LiveTopic<AlertRaisedRecord, "class">({ class: (a) => a.classId });
   /** Derived on each server from `mastery` (modules/live/milestone-watchers.ts). */
   readonly milestones = new LiveTopic<Milestone, "learner">({ learner: (m) => m.learnerId });
+  /** Raised on each server by its drift monitor (modules/quality/drift-monitor.ts), for admins. */
+  readonly drift = new LiveTopic<DriftAlertRecord>();
 
   get subscriptions(): number {
-    return this.mastery.subscriptions + this.curriculum.subscriptions + this.recommendations.subscriptions + this.alerts.subscriptions + this.milestones.subscriptions;
+    return this.mastery.subscriptions + this.curriculum.subscriptions + this.recommendations.subscriptions + this.alerts.subscriptions + this.milestones.subscriptions + this.drift.subscriptions;
   }
 
   get dropped(): number {
-    return this.mastery.dropped + this.curriculum.dropped + this.recommendations.dropped + this.alerts.dropped + this.milestones.dropped;
+    return this.mastery.dropped + this.curriculum.dropped + this.recommendations.dropped + this.alerts.dropped + this.milestones.dropped + this.drift.dropped;
   }
 }

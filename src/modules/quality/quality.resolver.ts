@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Role } from "../../auth/roles.js";
 import { BadUserInputError } from "../../errors/errors.js";
 import type { Context } from "../../server/context.js";
-import { DataQuality, DriftReport } from "./quality.type.js";
+import type { DriftAlertRecord } from "./drift-monitor.js";
+import { DataQuality, DriftAlert, DriftReport } from "./quality.type.js";
 
 @Resolver(() => DataQuality)
 export class QualityResolver {
@@ -30,5 +31,23 @@ export class QualityResolver {
     if (problems.length > 0) throw new BadUserInputError("Invalid drift windows.", problems);
     const r = await ctx.services.drift.report({ recentDays, baselineDays, sources: sources ?? null });
     return { ...r, recentFrom: new Date(r.recentFrom), baselineFrom: new Date(r.baselineFrom), to: new Date(r.to) };
+  }
+
+}
+
+export const driftAlert = (a: DriftAlertRecord): DriftAlert => ({ ...a, recentFrom: new Date(a.recentFrom), baselineFrom: new Date(a.baselineFrom), detectedAt: new Date(a.detectedAt) });
+
+/** Drift checks on demand (the `driftDetected` subscription is in modules/live/derived.resolver.ts). */
+@Resolver(() => DriftAlert)
+export class DriftAlertResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [DriftAlert], {
+    complexity: 200,
+    description: "Checks for drift now (the configured windows; all sources, or only `sources`) and returns the alerts raised: features that drifted since the last check. Subscribers to driftDetected receive them too.",
+  })
+  async checkDrift(@Arg("sources", () => [String], { nullable: true }) sources: string[] | null, @Ctx() ctx: Context): Promise<DriftAlert[]> {
+    if ((sources?.length ?? 0) > 100) throw new BadUserInputError("Invalid drift sources.", [{ path: "sources", message: "at most 100" }]);
+    const { alerts } = await ctx.services.driftMonitor.check(sources ?? null);
+    return alerts.map(driftAlert);
   }
 }

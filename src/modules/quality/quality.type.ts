@@ -1,4 +1,4 @@
-import { Field, Float, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
 
 @ObjectType()
 export class CountByKey {
@@ -109,4 +109,40 @@ export class DriftReport {
 
   @Field(() => [SourceDrift])
   sources!: SourceDrift[];
+}
+
+@ObjectType()
+export class DriftedFeature {
+  @Field(() => String)
+  feature!: string;
+
+  @Field(() => Float)
+  psi!: number;
+}
+
+@ObjectType({ description: "A source's incoming evidence drifted: some feature newly reached the threshold (docs/drift.md)." })
+export class DriftAlert {
+  @Field(() => ID, { description: "`source@time`: unique per alert." })
+  id!: string;
+
+  @Field(() => String)
+  source!: string;
+
+  @Field(() => [DriftedFeature], { description: "The features that newly drifted, highest PSI first." })
+  features!: DriftedFeature[];
+
+  @Field(() => [String], { description: "Every feature of the source drifted now." })
+  drifted!: string[];
+
+  @Field(() => Float, { nullable: true, description: "Calibration drift at detection: when large, refit the model." })
+  calibrationShift!: number | null;
+
+  @Field(() => GraphQLISODateTime)
+  recentFrom!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  baselineFrom!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  detectedAt!: Date;
 }

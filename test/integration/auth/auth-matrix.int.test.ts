@@ -4,10 +4,12 @@ import { Role } from "../../../src/auth/roles.js";
 import {
   ClassCorrectionsDocument,
   ClassroomDocument,
+  CheckDriftDocument,
   CorrectMasteryDocument,
   ConceptsDocument,
   CreateConceptDocument,
   CurriculumReportDocument,
+  DriftDetectedDocument,
   LearnerClassmatesDocument,
   LearnerClassViewsDocument,
   LearnerDocument,
@@ -16,6 +18,10 @@ import {
   MyClassesDocument,
 } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
+import { until } from "../../utils/ws.js";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { print } from "graphql";
 import { codes, startTestServer, type TestServer } from "../../utils/server.js";
 
 let s: TestServer;
@@ -50,6 +56,32 @@ afterAll(async () => {
 });
 
 const OK = "OK";
+
+/**
+ * Subscribes to driftDetected over a real graphql-ws connection: OK once the server's stream has
+ * the subscriber, else the code of the error it answered; a socket without a token is closed
+ * with 4403 before any operation (graphql-ws's refusal in onConnect).
+ */
+async function subscribeToDrift(token: string | null): Promise<{ errors?: Array<{ extensions?: { code?: string } }>; data?: unknown }> {
+  const client = createClient({ url: s.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: token ? { authorization: `Bearer ${token}` } : {} });
+  const topic = s.frontier.services.live.hub.drift;
+  const before = topic.size;
+  let failure: Array<{ extensions?: { code?: string } }> | null = null;
+  client.subscribe({ query: print(DriftDetectedDocument) }, {
+    // A refused subscription is an execution result with errors (then complete).
+    next: (v) => {
+      if (v.errors?.length) failure = v.errors as unknown as typeof failure;
+    },
+    error: (e) => {
+      if (Array.isArray(e)) failure = e as typeof failure;
+      else failure = [{ extensions: { code: `CLOSED ${(e as { code?: number }).code}` } }];
+    },
+    complete: () => {},
+  });
+  await until(() => failure !== null || topic.size > before);
+  await client.dispose();
+  return failure ? { errors: failure } : { data: {} };
+}
 
 /** POST /xapi/statements, its answer shaped like a GraphQL one (errors with codes) for the matrix. */
 async function sendStatement(token: string | null, learnerId: string): Promise<{ errors?: unknown[]; data?: unknown }> {
@@ -138,6 +170,16 @@ const matrix: Array<{ name: string; run: (t: string | null) => Promise<{ errors?
     name: "read drift figures (dataQuality.drift)",
     run: (t) => s.gql("{ dataQuality { drift(recentDays: 1, baselineDays: 1, sources: [\"none\"]) { threshold } } }", {}, t),
     expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "check for drift now (checkDrift)",
+    run: (t) => s.gql(CheckDriftDocument, { sources: ["none"] }, t),
+    expect: { anonymous: "UNAUTHENTICATED", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
+  },
+  {
+    name: "subscribe to drift alerts (driftDetected, WebSocket)",
+    run: (t) => subscribeToDrift(t),
+    expect: { anonymous: "CLOSED 4403", learner1: "FORBIDDEN", teacher1: "FORBIDDEN", designer: "FORBIDDEN", admin: OK, producer: "FORBIDDEN" },
   },
   {
     name: "load the xAPI activity table",

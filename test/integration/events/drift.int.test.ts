@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportCurriculumDocument, RecordEventsDocument, type EventInput } from "../../generated/graphql.js";
+import { CheckDriftDocument, DriftDetectedDocument, ImportCurriculumDocument, RecordEventsDocument, type EventInput } from "../../generated/graphql.js";
+import { collect, until, wsClient } from "../../utils/ws.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { rng } from "../../utils/numeric.js";
 import { codes, startTestServer, type TestServer } from "../../utils/server.js";
@@ -128,6 +129,43 @@ describe("dataQuality.drift", () => {
     // The model still expects the old success rate: over-predicts in the recent window.
     expect(shift?.calibrationShift).toBeGreaterThan(0.1);
     expect(shift?.recent.meanObserved).toBeCloseTo(shift?.recent.correctRate ?? -1, 12);
+  });
+
+  it("raises driftDetected for admins when a source drifts, once until another feature drifts", async () => {
+    const hub = s.frontier.services.live.hub;
+    const admin = wsClient(s, s.admin);
+    const sub = collect(admin, DriftDetectedDocument, {}, () => hub.drift.size);
+    await sub.ready;
+    const teacher = wsClient(s, await s.token(Role.TEACHER, `${P}t`));
+    const refused = collect(teacher, DriftDetectedDocument, {}, () => hub.drift.size);
+    await until(() => refused.errors.length > 0);
+    expect(JSON.stringify(refused.errors)).toMatch(/FORBIDDEN/);
+
+    const r = await s.gql(CheckDriftDocument, { sources: [STABLE, SHIFT] }, s.admin);
+    expect(r.errors).toBeUndefined();
+    const alerts = r.data?.checkDrift ?? [];
+    const shift = alerts.find((a) => a.source === SHIFT);
+    const mine = sent.filter((e) => e.source === SHIFT);
+    // The changed behaviour: score, duration and hints drifted, each PSI the formula's, highest first.
+    for (const feature of ["score", "duration", "hints"] as const) {
+      expect(shift?.features.find((f) => f.feature === feature)?.psi, feature).toBeCloseTo(expectedPsi(mine, feature), 9);
+    }
+    const psis = shift?.features.map((f) => f.psi) ?? [];
+    expect(psis).toEqual([...psis].sort((a, b) => b - a));
+    expect(shift?.drifted).toEqual(expect.arrayContaining(["score", "duration", "hints", "rejections"]));
+    expect(shift?.calibrationShift).toBeGreaterThan(0.1);
+    // The stable source's behaviour did not change (only its arrival delay can, by construction).
+    const stable = alerts.find((a) => a.source === STABLE);
+    expect(stable?.features.map((f) => f.feature) ?? []).not.toEqual(expect.arrayContaining(["score"]));
+    for (const f of ["score", "duration", "hints", "kind"]) expect(stable?.drifted ?? []).not.toContain(f);
+
+    // The subscriber got the same alert.
+    await until(() => sub.got.some((g) => g.driftDetected.source === SHIFT));
+    expect(sub.got.find((g) => g.driftDetected.source === SHIFT)?.driftDetected.id).toBe(shift?.id);
+    // Nothing newly drifted since: a second check raises nothing for these sources.
+    const again = await s.gql(CheckDriftDocument, { sources: [STABLE, SHIFT] }, s.admin);
+    expect(again.data?.checkDrift).toEqual([]);
+    await Promise.all([admin.dispose(), teacher.dispose()]);
   });
 
   it("exports the figures as /metrics gauges", async () => {

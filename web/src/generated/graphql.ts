@@ -385,6 +385,23 @@ export type DeleteResult = {
   id: Scalars['ID']['output'];
 };
 
+/** A source's incoming evidence drifted: some feature newly reached the threshold (docs/drift.md). */
+export type DriftAlert = {
+  __typename?: 'DriftAlert';
+  baselineFrom: Scalars['DateTimeISO']['output'];
+  /** Calibration drift at detection: when large, refit the model. */
+  calibrationShift?: Maybe<Scalars['Float']['output']>;
+  detectedAt: Scalars['DateTimeISO']['output'];
+  /** Every feature of the source drifted now. */
+  drifted: Array<Scalars['String']['output']>;
+  /** The features that newly drifted, highest PSI first. */
+  features: Array<DriftedFeature>;
+  /** `source@time`: unique per alert. */
+  id: Scalars['ID']['output'];
+  recentFrom: Scalars['DateTimeISO']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type DriftReport = {
   __typename?: 'DriftReport';
   baselineFrom: Scalars['DateTimeISO']['output'];
@@ -393,6 +410,12 @@ export type DriftReport = {
   /** PSI at or above which a feature counts as drifted. */
   threshold: Scalars['Float']['output'];
   to: Scalars['DateTimeISO']['output'];
+};
+
+export type DriftedFeature = {
+  __typename?: 'DriftedFeature';
+  feature: Scalars['String']['output'];
+  psi: Scalars['Float']['output'];
 };
 
 /** The evidence on one existing edge c REQUIRES p. */
@@ -1121,6 +1144,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** conceptId REQUIRES prerequisiteId. Rejected with PREREQUISITE_CYCLE (and the cycle's path) when it would close a cycle. */
   addPrerequisite: PrerequisiteEdge;
+  /** Checks for drift now (the configured windows; all sources, or only `sources`) and returns the alerts raised: features that drifted since the last check. Subscribers to driftDetected receive them too. */
+  checkDrift: Array<DriftAlert>;
   /** Sets a learner's mastery of a concept to p from now on (later evidence updates it from there). For the learner's teachers and admins; kept with who, when, why, before and after. */
   correctMastery: Correction;
   createConcept: Concept;
@@ -1167,6 +1192,11 @@ export type MutationAddPrerequisiteArgs = {
   conceptId: Scalars['ID']['input'];
   prerequisiteId: Scalars['ID']['input'];
   weight?: Scalars['Float']['input'];
+};
+
+
+export type MutationCheckDriftArgs = {
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -1778,6 +1808,8 @@ export type Subscription = {
   alertRaised: RaisedAlert;
   /** Concepts, items, prerequisite edges and item links created, updated or deleted, and bulk imports, as they commit. */
   curriculumChanged: CurriculumChange;
+  /** A source's incoming evidence drifted (a feature newly at or above the PSI threshold, default windows DRIFT_RECENT_DAYS against DRIFT_BASELINE_DAYS), raised by each server's drift monitor: every DRIFT_CHECK_INTERVAL_MS, on /metrics refreshes and on checkDrift. */
+  driftDetected: DriftAlert;
   /** Milestones as the learner reaches them (streak of 7 and 30 days, daily and weekly target, first concept mastered in a topic), authorised like masteryChanged. At most once: after a reconnect read learner.practice.milestones. */
   learnerMilestone: Milestone;
   /** Mastery changes as they happen: of one learner, of a class's learners, or of one concept across the learners you may see. Authorised at subscribe and for every event (a teacher sees only their classes' learners). Delivery is at most once: after a reconnect, call masteryChangesSince with the last seq you saw. */
