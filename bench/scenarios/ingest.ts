@@ -19,6 +19,8 @@ export interface IngestResult {
   /** The bare transaction per answer from 16 sessions, like the single answers. */
   baseline16P50Ms: number;
   baseline16P99Ms: number;
+  /** Single answers' p99 against the bare transaction per answer's, both at 16 writers (target <= 1). */
+  singleToBaselineP99: number;
   errors: number;
 }
 
@@ -44,6 +46,7 @@ export async function ingestScenario(bench: Bench): Promise<IngestResult> {
     perTransactionBaselineP99Ms: baseline.p99Ms,
     baseline16P50Ms: baseline16.p50Ms,
     baseline16P99Ms: baseline16.p99Ms,
+    singleToBaselineP99: Math.round((single.p99Ms / Math.max(0.01, baseline16.p99Ms)) * 100) / 100,
     errors: bulk.errors + single.errors + baseline.errors + baseline16.errors,
   };
 }

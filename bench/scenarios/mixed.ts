@@ -13,6 +13,9 @@ export interface MixedResult extends RunFigures {
   seconds: number;
   blend: string;
   byKind: Record<string, RunFigures>;
+  /** The designer edits' and the answers' p99 (their own targets). */
+  editP99Ms: number | null;
+  answerP99Ms: number | null;
 }
 
 export async function mixedScenario(bench: Bench): Promise<MixedResult> {
@@ -27,5 +30,7 @@ export async function mixedScenario(bench: Bench): Promise<MixedResult> {
     seconds: Math.round(run.seconds * 10) / 10,
     blend: "recommendations 30 %, mastery 25 %, conceptGraph 15 %, single answers 25 %, designer edits 5 %",
     byKind,
+    editP99Ms: byKind.edit?.p99Ms ?? null,
+    answerP99Ms: byKind.answer?.p99Ms ?? null,
   };
 }
