@@ -41,6 +41,23 @@ export class CurriculumGraph {
   }
 
 
+  /**
+   * A new graph with these concepts' rows replaced by `rows` (an id of `ids` without a row is
+   * removed): the copy after edits of some concepts' own records, without reloading the rest.
+   */
+  withConcepts(ids: readonly string[], rows: readonly GraphConcept[]): CurriculumGraph {
+    const replaced = new Map(rows.map((r) => [r.id, r]));
+    const gone = new Set(ids.filter((id) => !replaced.has(id)));
+    const out: GraphConcept[] = [];
+    for (const c of this.byId.values()) {
+      if (gone.has(c.id)) continue;
+      out.push(replaced.get(c.id) ?? c);
+      replaced.delete(c.id);
+    }
+    out.push(...replaced.values());
+    return new CurriculumGraph(out);
+  }
+
   /** The concepts of a topic (directly in it). */
   topicMembers(topicId: string): readonly string[] {
     return this.inTopic.get(topicId) ?? [];

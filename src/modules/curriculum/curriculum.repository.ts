@@ -54,6 +54,16 @@ const Q = {
       ),
     }),
   ),
+  graphOf: typedQuery(
+    "curriculum/concept-graph-of",
+    z.object({
+      concepts: z.array(
+        z
+          .tuple([id, z.string(), z.string().nullable(), count, z.boolean(), z.array(z.tuple([id, z.number()]))])
+          .transform(([cid, name, topicId, unlocks, root, prereqs]): GraphConcept => ({ id: cid, name, topicId, unlocks, root, prerequisites: prereqs.map(([pid, weight]) => ({ id: pid, weight })) })),
+      ),
+    }),
+  ),
   snapshot: typedQuery(
     "curriculum/snapshot",
     z.object({
@@ -371,6 +381,11 @@ export class CurriculumRepository {
   /** Every concept with its topic, stored derived properties and prerequisites (one read, for the per-process graph). */
   async conceptGraph(): Promise<GraphConcept[]> {
     return (await first(readRows(this.db, Q.graph)))?.concepts ?? [];
+  }
+
+  /** Those concepts' rows of the graph copy (absent: no such concept). */
+  async conceptGraphOf(ids: readonly string[]): Promise<GraphConcept[]> {
+    return (await first(readRows(this.db, Q.graphOf, { ids })))?.concepts ?? [];
   }
 
   /** The whole curriculum (one read). */

@@ -103,7 +103,8 @@ export class CurriculumService {
     if (stale.all) this.caches.concept.clear();
     else if (stale.concepts.length > 0) this.caches.concept.delete(stale.concepts);
     // Names, topics and edges are in the graph: any concept or structural change replaces it.
-    if (stale.all || stale.concepts.length > 0) this.invalidateGraph();
+    if (stale.all) this.invalidateGraph();
+    else if (stale.concepts.length > 0) this.patchGraph(stale.concepts);
     for (const listener of this.staleListeners) listener(stale);
   }
 
@@ -115,6 +116,33 @@ export class CurriculumService {
   private invalidateGraph(): void {
     this.graphGeneration++;
     this.graphCopy = null;
+  }
+
+  /**
+   * After edits of some concepts' own records (name, topic, ...; not edges): the held copy with
+   * only their rows read again, instead of the whole graph. The read starts after the edit
+   * committed, so the patched rows are fresh; the other rows are untouched by it. Without a
+   * current copy there is nothing to patch: the next caller loads one.
+   */
+  private patchGraph(ids: readonly string[]): void {
+    const held = this.graphCopy;
+    if (!held || held.generation !== this.graphGeneration) {
+      this.invalidateGraph();
+      return;
+    }
+    const generation = ++this.graphGeneration;
+    const wanted = [...new Set(ids)];
+    const graph = Promise.all([held.graph, this.repo.conceptGraphOf(wanted)]).then(([g, rows]) => g.withConcepts(wanted, rows));
+    // The age stays the copy's: the TTL safety net still reloads it in full.
+    this.graphCopy = { generation, at: held.at, graph };
+    graph.then(
+      () => {
+        if (this.graphCopy?.graph === graph && this.graphGeneration !== generation) this.graphCopy = null;
+      },
+      () => {
+        if (this.graphCopy?.graph === graph) this.graphCopy = null;
+      },
+    );
   }
 
   /**

@@ -63,9 +63,10 @@ const pathToY = async (s: TestServer) => {
 
 describe("curriculum copies are fresh on the next read, on another server with no notice", () => {
   it("shows a rename made through A on B's concept, recommendation and explanation at once", async () => {
-    // Warm B's concept cache and graph copy.
+    // Warm both servers' concept caches and graph copies.
     expect(await conceptName(b, `${P}x`)).toBe("X");
     expect(await explanationOfY(b)).toMatch(/^You have mastered X, which Y needs/);
+    expect(await explanationOfY(a)).toMatch(/^You have mastered X, which Y needs/);
     const v0 = await version(a);
 
     expect((await a.gql(UpdateConceptDocument, { id: `${P}x`, input: { name: "X renamed" } }, a.designer)).errors).toBeUndefined();
@@ -73,7 +74,8 @@ describe("curriculum copies are fresh on the next read, on another server with n
     expect(await version(a)).toBeGreaterThan(v0);
     expect(await conceptName(b, `${P}x`)).toBe("X renamed");
     expect(await explanationOfY(b)).toMatch(/^You have mastered X renamed, which Y needs/);
-    // And on the server that made the edit.
+    // And on the server that made the edit, whose graph copy was patched from the notice.
+    expect(await explanationOfY(a)).toMatch(/^You have mastered X renamed, which Y needs/);
     expect(await conceptName(a, `${P}x`)).toBe("X renamed");
   });
 

@@ -111,3 +111,20 @@ describe("derivedProperties after an edit", () => {
     for (const id of ids.filter((x) => !upstream.has(x))) expect(before.get(id)?.unlocks).toBe(full.get(id)?.unlocks);
   });
 });
+
+describe("CurriculumGraph.withConcepts", () => {
+  it("replaces the rows given, removes ids without one, adds new ones, and rebuilds the indexes", async () => {
+    const { CurriculumGraph } = await import("../../../src/domain/curriculum/curriculum-graph.js");
+    const row = (id: string, topicId: string | null, prerequisites: string[] = []) => ({ id, name: id.toUpperCase(), topicId, unlocks: 0, root: prerequisites.length === 0, prerequisites: prerequisites.map((p) => ({ id: p, weight: 1 })) });
+    const g = new CurriculumGraph([row("a", "t"), row("b", "t", ["a"]), row("c", "u", ["b"])]);
+    const h = g.withConcepts(["b", "c", "d"], [{ ...row("b", "u", ["a"]), name: "Bee" }, row("d", "u", ["a"])]);
+    expect(h.concept("b")?.name).toBe("Bee");
+    expect(h.concept("c")).toBeUndefined();
+    expect([...h.topicMembers("u")].sort()).toEqual(["b", "d"]);
+    expect([...h.dependents("a")].sort()).toEqual(["b", "d"]);
+    expect(h.size).toBe(3);
+    // The original copy is unchanged.
+    expect(g.concept("b")?.name).toBe("B");
+    expect([...g.topicMembers("t")]).toEqual(["a", "b"]);
+  });
+});
