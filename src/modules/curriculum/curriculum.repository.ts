@@ -300,7 +300,7 @@ export class CurriculumRepository {
    * got in first: the caller retries on the newer graph. `beforeWrite` lets a test commit an
    * edit between the read and the write.
    */
-  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<boolean> {
+  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<{ current: boolean; version: number | null }> {
     const version = (await first(readRows(this.db, Q.derivedVersion)))?.version ?? 0;
     const rows = await readRows(this.db, Q.derivedRead);
     const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
@@ -309,7 +309,9 @@ export class CurriculumRepository {
       return unlocks !== null && unlocks !== undefined && unlocks !== r.unlocks ? [{ id: r.id, unlocks }] : [];
     });
     await beforeWrite?.();
-    return (await first(writeRows(this.db, Q.unlocksWriteIfCurrent, { version, rows: changed })))?.current === true;
+    const row = await first(writeRows(this.db, Q.unlocksWriteIfCurrent, { version, rows: changed }));
+    // `version`: the curriculum version the recount made when it wrote something (else null).
+    return { current: row?.current === true, version: row?.current === true && row.written > 0 ? row.version : null };
   }
 
   /** Removes the edge in one statement that takes the prerequisite lock first; 0 when there was none. */

@@ -57,12 +57,19 @@ export class CurriculumService {
       () => this.forgetAll(),
     );
     this.unlocks = new UnlocksRefresher({
-      tryIfCurrent: (ids) => this.repo.refreshUnlocksIfCurrent(ids),
+      tryIfCurrent: async (ids) => {
+        const { current, version } = await this.repo.refreshUnlocksIfCurrent(ids);
+        if (version !== null) this.recounted(version);
+        return current;
+      },
       underLock: async (ids) => {
-        await this.repo.write(async (w) => {
+        const { value: written, version } = await this.repo.write(async (w) => {
           await w.lockPrerequisites();
-          await w.refreshDerived(ids);
+          return w.refreshDerived(ids);
         });
+        // The write bumped the version even when no count changed: nothing to forget then.
+        if (written > 0) this.recounted(version);
+        else this.freshness.applied(version);
       },
       onError: (err, ids) => logger?.error({ err, concepts: ids.length }, "recount of unlocks failed; it is retried with the next edit and at start-up"),
     });
@@ -88,6 +95,16 @@ export class CurriculumService {
   forget(changes: readonly CurriculumChangeRecord[]): void {
     this.forgetStale(staleCaches(changes));
     for (const v of new Set(changes.map((c) => c.version))) if (typeof v === "number") this.freshness.applied(v);
+  }
+
+  /**
+   * A recount of `unlocks` committed (as curriculum version `version`): the concepts and the graph
+   * copy hold stored `unlocks`, so every copy is forgotten, and the version counts as applied here.
+   * Other servers hear of no notice for it: their next version check forgets theirs.
+   */
+  private recounted(version: number): void {
+    this.forgetAll();
+    this.freshness.applied(version);
   }
 
   /** Forgets every copy (a change this process cannot see the detail of). */
@@ -316,9 +333,8 @@ export class CurriculumService {
     // One statement in its own transaction: the lock is held for one round trip.
     const { value: added, version } = await this.repo.write((w) => this.addEdge(w, edge));
     this.changed(version, "PREREQUISITE", "CREATED", edge.conceptId, edge.prerequisiteId);
+    // The recount forgets the copies once it has stored changed counts (recounted).
     await this.unlocks.refresh([edge.prerequisiteId]);
-    // The recount changed stored `unlocks`, which concepts and the graph copy hold.
-    this.forgetAll();
     return added;
   }
 
@@ -334,7 +350,6 @@ export class CurriculumService {
     if (removed === 0) throw new NotFoundError("Prerequisite", `${conceptId}->${prerequisiteId}`);
     this.changed(version, "PREREQUISITE", "DELETED", conceptId, prerequisiteId);
     await this.unlocks.refresh([prerequisiteId]);
-    this.forgetAll();
     return true;
   }
 
