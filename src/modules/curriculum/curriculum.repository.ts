@@ -12,6 +12,15 @@ const id = z.string();
 const count = z.number();
 const Written = z.object({ created: count, updated: count, written: count });
 
+/** The graph copy's rows (concept-graph-all.cypher, concept-graph-of.cypher): one list per concept. */
+const GraphConcepts = z.object({
+      concepts: z.array(
+        z
+          .tuple([id, z.string(), z.string().nullable(), count, z.boolean(), z.array(z.tuple([id, z.number()]))])
+          .transform(([cid, name, topicId, unlocks, root, prereqs]): GraphConcept => ({ id: cid, name, topicId, unlocks, root, prerequisites: prereqs.map(([pid, weight]) => ({ id: pid, weight })) })),
+      ),
+    });
+
 const Q = {
   getConcepts: typedQuery("curriculum/get-concepts-by-ids", z.object({ concept: ConceptRow })),
   listConcepts: typedQuery("curriculum/list-concepts", z.object({ total: count, page: z.array(ConceptRow) })),
@@ -44,26 +53,8 @@ const Q = {
   childrenOfTopics: typedQuery("curriculum/children-of-topics", z.object({ id, topic: TopicRow })),
   conceptsUnderTopics: typedQuery("curriculum/concepts-under-topics", z.object({ id, conceptId: id })),
   resolveItems: typedQuery("curriculum/resolve-items", z.object({ id, kind: z.enum(ItemKind), difficulty: z.number().nullable(), concepts: z.array(LinkRow) })),
-  graph: typedQuery(
-    "curriculum/concept-graph-all",
-    z.object({
-      concepts: z.array(
-        z
-          .tuple([id, z.string(), z.string().nullable(), count, z.boolean(), z.array(z.tuple([id, z.number()]))])
-          .transform(([cid, name, topicId, unlocks, root, prereqs]): GraphConcept => ({ id: cid, name, topicId, unlocks, root, prerequisites: prereqs.map(([pid, weight]) => ({ id: pid, weight })) })),
-      ),
-    }),
-  ),
-  graphOf: typedQuery(
-    "curriculum/concept-graph-of",
-    z.object({
-      concepts: z.array(
-        z
-          .tuple([id, z.string(), z.string().nullable(), count, z.boolean(), z.array(z.tuple([id, z.number()]))])
-          .transform(([cid, name, topicId, unlocks, root, prereqs]): GraphConcept => ({ id: cid, name, topicId, unlocks, root, prerequisites: prereqs.map(([pid, weight]) => ({ id: pid, weight })) })),
-      ),
-    }),
-  ),
+  graph: typedQuery("curriculum/concept-graph-all", GraphConcepts),
+  graphOf: typedQuery("curriculum/concept-graph-of", GraphConcepts),
   snapshot: typedQuery(
     "curriculum/snapshot",
     z.object({
