@@ -68,6 +68,8 @@ const schema = z
     DRIFT_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(900_000),
     /** Comma-separated Caliper actor IRI prefixes whose remainder is the learner id. */
     CALIPER_ACTOR_PREFIXES: commaList,
+    /** Success on a concept raises the implied mastery of its unpractised prerequisites (src/domain/mastery/implied.ts); false: evidence moves only the answered concepts. */
+    IMPLIED_EVIDENCE: bool.default(true),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -13,6 +13,7 @@ import { CorrectionsService } from "./modules/events/corrections.service.js";
 import { EvidenceRepository } from "./modules/evidence/evidence.repository.js";
 import { EvidenceService } from "./modules/evidence/evidence.service.js";
 import { DEFAULT_VERBS } from "./domain/evidence/xapi.js";
+import type { PrerequisiteLookup } from "./domain/mastery/implied.js";
 import { AccessService } from "./modules/learners/access.service.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { LearnerService } from "./modules/learners/learner.service.js";
@@ -91,8 +92,14 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   recommendations.selectItemsWith(effectiveness.explorer);
   const practice = new PracticeService(repositories.practice);
   const alerts = new AlertsService(repositories.alerts);
-  const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger);
-  const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger);
+  // Implied evidence reads prerequisites from the per-process graph copy (fresh as of the call).
+  const prerequisites = async (): Promise<PrerequisiteLookup | null> => {
+    if (!config.IMPLIED_EVIDENCE) return null;
+    const graph = await curriculumService.graph();
+    return (id) => graph.concept(id)?.prerequisites ?? [];
+  };
+  const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger, prerequisites);
+  const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger, prerequisites);
   const evidence = new EvidenceService(
     repositories.evidence,
     events,

@@ -21,7 +21,7 @@ CALL () {
     MATCH (c:Concept {id: cid})
     USING INDEX c:Concept(id)
     MATCH (l)-[m:MASTERY]->(c)
-    RETURN collect([cid, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, elementId(m)]) AS concepts
+    RETURN collect([cid, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, m.impliedBy, elementId(m)]) AS concepts
   }
   RETURN collect({id: l.id, seq: coalesce(l.seq, 0), lastEventAt: l.lastEventAt.epochMillis, lastCorrectionAt: l.lastCorrectionAt.epochMillis,
     state: {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents, concepts: concepts}}) AS learners

@@ -26,7 +26,7 @@ CALL () {
   MATCH ()-[m:MASTERY]->() WHERE elementId(m) = r.edge[i]
   SET m.p = r.p[i], m.attempts = r.attempts[i], m.recent = r.recent[i],
       m.lastPracticedAt = datetime({epochMillis: toInteger(r.lastPracticedAt[i])}),
-      m.lastPracticedMs = r.lastPracticedAt[i], m.lastPracticedIndex = r.lastPracticedIndex[i], m.updatedAt = datetime()
+      m.lastPracticedMs = r.lastPracticedAt[i], m.lastPracticedIndex = r.lastPracticedIndex[i], m.impliedBy = r.impliedBy[i], m.updatedAt = datetime()
 }
 // First practice of a concept (the prepare statement looked and found no edge; the learner is
 // locked, so none can appear): created without MERGE's search of the learner's edges. Concepts
@@ -47,7 +47,7 @@ CALL () {
   }
   SET m.p = r.p[i], m.attempts = r.attempts[i], m.recent = r.recent[i],
       m.lastPracticedAt = datetime({epochMillis: toInteger(r.lastPracticedAt[i])}),
-      m.lastPracticedMs = r.lastPracticedAt[i], m.lastPracticedIndex = r.lastPracticedIndex[i], m.updatedAt = datetime()
+      m.lastPracticedMs = r.lastPracticedAt[i], m.lastPracticedIndex = r.lastPracticedIndex[i], m.impliedBy = r.impliedBy[i], m.updatedAt = datetime()
 }
 CALL () {
   WITH $changes AS h

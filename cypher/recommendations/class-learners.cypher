@@ -5,6 +5,6 @@ CALL (k) {
   OPTIONAL MATCH (l:Learner)-[:MEMBER_OF]->(k)
   WITH l ORDER BY l.id
   RETURN collect(CASE WHEN l IS NULL THEN null ELSE {id: l.id, state: {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
-    concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]}} END) AS learners
+    concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, m.impliedBy]]}} END) AS learners
 }
 RETURN learners

@@ -73,4 +73,4 @@ CALL (l) {
 }
 RETURN frontier, remediation, review, recentItemIds, goalId,
   {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
-   concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]} AS state
+   concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, m.impliedBy]]} AS state

@@ -13,4 +13,4 @@ CALL (l) {
 }
 RETURN storedGoal.id AS goalId, recentItemIds, coalesce(cv.n, 0) AS curriculumVersion,
   {ability: l.ability, attempts: l.ktAttempts, events: l.ktEvents,
-   concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex]]} AS state
+   concepts: [(l)-[m:MASTERY]->(c:Concept) | [c.id, m.p, m.attempts, m.recent, m.lastPracticedMs, m.lastPracticedIndex, m.impliedBy]]} AS state

@@ -735,6 +735,8 @@ export type Heatmap = {
   attempts: Array<Array<Scalars['Int']['output']>>;
   classId: Scalars['ID']['output'];
   conceptIds: Array<Scalars['ID']['output']>;
+  /** implied[i][j]: values[i][j] comes only from implied evidence (success on a concept that requires concept j; never answered directly). */
+  implied: Array<Array<Scalars['Boolean']['output']>>;
   learnerIds: Array<Scalars['ID']['output']>;
   /** The topic it covers (null: every practised concept). */
   topicId?: Maybe<Scalars['ID']['output']>;
@@ -1035,6 +1037,10 @@ export type Mastery = {
   conceptId: Scalars['ID']['output'];
   /** The top three contributing factors. */
   explanation: Array<MasteryFactor>;
+  /** True when p comes only from implied evidence: success on a concept that requires this one, never answered directly. */
+  implied: Scalars['Boolean']['output'];
+  /** When implied: the concept whose answer implied it. */
+  impliedBy?: Maybe<Scalars['ID']['output']>;
   lastPracticedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** With conceptId, the key of this value (a client caches it under both). */
   learnerId: Scalars['ID']['output'];
@@ -1070,12 +1076,13 @@ export type MasteryChange = {
   seq: Scalars['Int']['output'];
 };
 
-/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it. */
+/** EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it. IMPLIED: a strong answer on a concept that requires this one raised its implied mastery (this concept has no direct evidence). */
 export type MasteryChangeReason =
   | 'CONTENT_VIEW'
   | 'CORRECTION'
   | 'CORRECTION_REVERTED'
   | 'EVIDENCE'
+  | 'IMPLIED'
   | 'LATE_EVIDENCE'
   | 'REPLAY';
 
@@ -1088,12 +1095,13 @@ export type MasteryFactor = {
   value: Scalars['Float']['output'];
 };
 
-/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why). */
+/** What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why), IMPLIED by success on a concept that requires it (no direct evidence yet). */
 export type MasteryFactorName =
   | 'CORRECTION'
   | 'EVIDENCE'
   | 'FORGETTING'
   | 'HINTS'
+  | 'IMPLIED'
   | 'PRACTICE'
   | 'PRIOR';
 

@@ -1,6 +1,6 @@
 /** One reason behind a mastery value, with its size on the probability scale. */
 export interface Factor {
-  name: "EVIDENCE" | "FORGETTING" | "HINTS" | "PRIOR" | "PRACTICE" | "CORRECTION";
+  name: "EVIDENCE" | "FORGETTING" | "HINTS" | "PRIOR" | "PRACTICE" | "CORRECTION" | "IMPLIED";
   /** Signed effect on mastery (probability points), or the statistic shown. */
   value: number;
   text: string;
@@ -23,6 +23,8 @@ export interface MasteryFacts {
   ability: number;
   /** The newest teacher's correction in force (p in [0, 1], at in epoch ms), or null. */
   correction?: { p: number; by: string; byRole: string; note: string; at: number } | null;
+  /** Mastery known only by implication: the concept whose answer implied it (id, name) and when. */
+  implied?: { by: string; name: string; at: number } | null;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -40,6 +42,11 @@ export function explainMastery(f: MasteryFacts, now: number): Factor[] {
     const c = f.correction;
     const day = new Date(c.at).toISOString().slice(0, 10);
     factors.push({ name: "CORRECTION", value: c.p, weight: 10, text: `set to ${String(Number(c.p.toFixed(2)))} by ${c.byRole.toLowerCase()} ${c.by} on ${day}: '${c.note}'` });
+  }
+  if (f.implied) {
+    // No direct evidence: the value is implied, and says so first.
+    const day = new Date(f.implied.at).toISOString().slice(0, 10);
+    factors.push({ name: "IMPLIED", value: f.stored, weight: 5, text: `implied by success on ${f.implied.name} on ${day}: never answered directly` });
   }
   if (f.isNew) {
     const sign = f.ability >= 0 ? "+" : "";

@@ -1,5 +1,6 @@
 import type { EventKindName, NormalizedEvent } from "../events/validate-event.js";
 import { byTime } from "../events/validate-event.js";
+import { IMPLIED, impliedTargets, type PrerequisiteLookup } from "./implied.js";
 import {
   applyContentView,
   effectiveMastery,
@@ -32,7 +33,7 @@ export interface ResolvedEvent extends Omit<NormalizedEvent, "kind"> {
   correction?: CorrectionMark;
 }
 
-export type ChangeReason = "EVIDENCE" | "CONTENT_VIEW" | "LATE_EVIDENCE" | "REPLAY" | "CORRECTION" | "CORRECTION_REVERTED";
+export type ChangeReason = "EVIDENCE" | "CONTENT_VIEW" | "LATE_EVIDENCE" | "REPLAY" | "CORRECTION" | "CORRECTION_REVERTED" | "IMPLIED";
 
 /** One mastery change, as stored in the history. Masteries are probabilities in [0, 1]. */
 export interface MasteryChangeRecord {
@@ -57,11 +58,18 @@ export interface MasteryChangeRecord {
     byRole?: string;
     note?: string;
     on?: string;
+    /** Implied evidence: the concept whose answer implied this one, and the rule's strength for the path. */
+    impliedBy?: string;
+    strength?: number;
   };
 }
 
-/** Applies one event to a learner's state; returns the new state and the per-concept changes. */
-export function applyEvent(params: ModelParams, state: LearnerState, e: ResolvedEvent, reason: ChangeReason): { state: LearnerState; changes: MasteryChangeRecord[] } {
+/**
+ * Applies one event to a learner's state; returns the new state and the per-concept changes.
+ * With `prerequisites`, a strong answer also raises the implied mastery of the answered concepts'
+ * prerequisites that have no direct evidence (implied.ts; changes with reason IMPLIED).
+ */
+export function applyEvent(params: ModelParams, state: LearnerState, e: ResolvedEvent, reason: ChangeReason, prerequisites: PrerequisiteLookup | null = null): { state: LearnerState; changes: MasteryChangeRecord[] } {
   if (e.kind === "CORRECTION" && e.correction) {
     const conceptId = e.concepts[0] as string;
     const before = effectiveMastery(params, state, conceptId, e.occurredAt);
@@ -101,9 +109,11 @@ export function applyEvent(params: ModelParams, state: LearnerState, e: Resolved
     };
   }
   const result = update(params, state, { itemId: e.itemId ?? `concepts:${e.concepts.join(",")}`, conceptIds: e.concepts, score: e.score ?? 0, occurredAt: e.occurredAt });
+  const implied = prerequisites ? applyImplied(params, state.events, result.state, e, result.concepts, prerequisites) : { state: result.state, changes: [] };
   return {
-    state: result.state,
-    changes: result.concepts.map((c) => ({
+    state: implied.state,
+    changes: [
+      ...result.concepts.map((c): MasteryChangeRecord => ({
       eventId: e.eventId,
       conceptId: c.conceptId,
       at: e.occurredAt,
@@ -118,8 +128,60 @@ export function applyEvent(params: ModelParams, state: LearnerState, e: Resolved
         retention: result.prediction.concepts.find((x) => x.conceptId === c.conceptId)?.retention ?? null,
         watchFraction: null,
       },
-    })),
+      })),
+      ...implied.changes,
+    ],
   };
+}
+
+/**
+ * The implied-evidence rule (implied.ts) after answer `e` was applied (`state`: after the
+ * answer; `eventIndex`: the learner's event counter before it). Concepts with direct evidence,
+ * and the answer's own concepts, are never moved.
+ */
+function applyImplied(
+  params: ModelParams,
+  eventIndex: number,
+  state: LearnerState,
+  e: ResolvedEvent,
+  answered: ReadonlyArray<{ conceptId: string; masteryAfter: number }>,
+  prerequisites: PrerequisiteLookup,
+): { state: LearnerState; changes: MasteryChangeRecord[] } {
+  if ((e.score ?? 0) < IMPLIED.minScore) return { state, changes: [] };
+  const strong = answered.filter((c) => c.masteryAfter >= IMPLIED.minMastery && (state.concepts[c.conceptId]?.attempts ?? 0) >= IMPLIED.minAttempts);
+  if (strong.length === 0) return { state, changes: [] };
+  const after = new Map(strong.map((c) => [c.conceptId, c.masteryAfter]));
+  const own = new Set(e.concepts);
+  const concepts = { ...state.concepts };
+  const changes: MasteryChangeRecord[] = [];
+  const targets = [...impliedTargets(prerequisites, strong.map((c) => c.conceptId))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [conceptId, { strength, from }] of targets) {
+    const prev = state.concepts[conceptId];
+    if (own.has(conceptId) || (prev !== undefined && prev.impliedBy === undefined)) continue;
+    const now = effectiveMastery(params, state, conceptId, e.occurredAt).mastery;
+    const source = after.get(from) as number;
+    const target = Math.min(params.guards.maxMastery, now + strength * (source - now));
+    if (!(target > now + 1e-9)) continue;
+    concepts[conceptId] = {
+      mastery: target,
+      attempts: prev?.attempts ?? 0,
+      recent: prev?.recent ?? 0.5,
+      lastPracticedAt: e.occurredAt,
+      lastPracticedIndex: eventIndex,
+      impliedBy: from,
+    };
+    changes.push({
+      eventId: e.eventId,
+      conceptId,
+      at: e.occurredAt,
+      before: now,
+      after: target,
+      attempts: prev?.attempts ?? 0,
+      reason: "IMPLIED",
+      detail: { score: e.score, predicted: null, evidenceRatio: null, retention: null, watchFraction: null, impliedBy: from, strength },
+    });
+  }
+  return { state: { ...state, concepts }, changes };
 }
 
 /**
@@ -149,6 +211,7 @@ export async function advanceLearner(
   fresh: ResolvedEvent[],
   history: () => Promise<{ events: ResolvedEvent[]; stored: LearnerState | null }>,
   now: number,
+  prerequisites: PrerequisiteLookup | null = null,
 ): Promise<{ state: LearnerState; changes: MasteryChangeRecord[]; touched: string[]; replayed: boolean }> {
   const sorted = [...fresh].sort(byTime);
   const first = sorted[0];
@@ -157,11 +220,11 @@ export async function advanceLearner(
     let state = stored ?? initialLearnerState();
     const changes: MasteryChangeRecord[] = [];
     for (const e of sorted) {
-      const r = applyEvent(params, state, e, "EVIDENCE");
+      const r = applyEvent(params, state, e, "EVIDENCE", prerequisites);
       state = r.state;
       changes.push(...r.changes);
     }
-    return { state, changes, touched: [...new Set(sorted.flatMap((e) => e.concepts))], replayed: false };
+    return { state, changes, touched: [...new Set([...sorted.flatMap((e) => e.concepts), ...changes.map((c) => c.conceptId)])], replayed: false };
   }
   const freshIds = new Set(sorted.map((e) => e.eventId));
   const past = await history();
@@ -169,7 +232,7 @@ export async function advanceLearner(
   let state = initialLearnerState();
   const changes: MasteryChangeRecord[] = [];
   for (const e of all) {
-    const r = applyEvent(params, state, e, freshIds.has(e.eventId) && e.kind !== "CORRECTION" ? "LATE_EVIDENCE" : "EVIDENCE");
+    const r = applyEvent(params, state, e, freshIds.has(e.eventId) && e.kind !== "CORRECTION" ? "LATE_EVIDENCE" : "EVIDENCE", prerequisites);
     state = r.state;
     if (freshIds.has(e.eventId)) changes.push(...r.changes);
   }
@@ -202,8 +265,8 @@ export async function advanceLearner(
  * order from the initial state: what the model gives for that history, and the last change of
  * each concept on the way (for explanations of what the replay moved).
  */
-export function replayTimeline(params: ModelParams, timeline: readonly ResolvedEvent[]): LearnerState {
+export function replayTimeline(params: ModelParams, timeline: readonly ResolvedEvent[], prerequisites: PrerequisiteLookup | null = null): LearnerState {
   let state = initialLearnerState();
-  for (const e of [...timeline].sort(byTime)) state = applyEvent(params, state, e, "EVIDENCE").state;
+  for (const e of [...timeline].sort(byTime)) state = applyEvent(params, state, e, "EVIDENCE", prerequisites).state;
   return state;
 }

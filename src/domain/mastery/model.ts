@@ -166,6 +166,11 @@ export interface ConceptState {
   lastPracticedAt: number;
   /** The learner's event counter (LearnerState.events) at that last practice. */
   lastPracticedIndex: number;
+  /**
+   * Set when the mastery comes from implied evidence only (success on a dependent concept, see
+   * implied.ts): the concept whose answer implied it. Absent once the concept has direct evidence.
+   */
+  impliedBy?: string;
 }
 
 /** What the model remembers about one learner. */
@@ -325,7 +330,8 @@ export function initialLearnerState(): LearnerState {
 
 /**
  * A learner's model state as the graph stores it: the scalars on the Learner node and one row per
- * MASTERY edge, `[conceptId, mastery, attempts, recent, lastPracticedMs, lastPracticedIndex]`.
+ * MASTERY edge, `[conceptId, mastery, attempts, recent, lastPracticedMs, lastPracticedIndex, impliedBy]`
+ * (impliedBy: null for direct evidence).
  * Every query that needs the state returns it in this shape (see cypher/mastery/learner-states.cypher;
  * test/unit/neo4j/state-projection.test.ts checks that they all project it alike).
  */
@@ -340,8 +346,8 @@ export interface StoredLearnerState {
 export function learnerStateFrom(stored: StoredLearnerState | null | undefined): LearnerState {
   if (!stored) return initialLearnerState();
   const concepts: Record<string, ConceptState> = {};
-  for (const [id, mastery, attempts, recent, lastPracticedAt, lastPracticedIndex] of stored.concepts ?? []) {
-    concepts[id] = { mastery, attempts, recent, lastPracticedAt, lastPracticedIndex };
+  for (const [id, mastery, attempts, recent, lastPracticedAt, lastPracticedIndex, impliedBy] of stored.concepts ?? []) {
+    concepts[id] = typeof impliedBy === "string" ? { mastery, attempts, recent, lastPracticedAt, lastPracticedIndex, impliedBy } : { mastery, attempts, recent, lastPracticedAt, lastPracticedIndex };
   }
   return { ability: stored.ability ?? 0, attempts: stored.attempts ?? 0, events: stored.events ?? 0, concepts };
 }
@@ -715,6 +721,8 @@ export function applyContentView(
       recent: prev?.recent ?? 0.5,
       lastPracticedAt: atMs,
       lastPracticedIndex: learner.events,
+      // A view is no evidence: a concept known only by implication stays so.
+      ...(prev?.impliedBy !== undefined ? { impliedBy: prev.impliedBy } : {}),
     };
   }
   return { ...learner, events: learner.events + 1, concepts };

@@ -87,7 +87,8 @@ export function learnerPosition(graph: CurriculumGraph, levels: Levels, params: 
   const practised = Object.entries(state.concepts)
     .flatMap(([id, c]) => {
       const g = graph.concept(id);
-      return g ? [{ id, name: g.name, topicId: g.topicId, lastPracticedAt: c.lastPracticedAt }] : [];
+      // Implied mastery is no practice: it neither anchors continuity nor shows the learner's level.
+      return g && c.impliedBy === undefined ? [{ id, name: g.name, topicId: g.topicId, lastPracticedAt: c.lastPracticedAt }] : [];
     })
     .sort((a, b) => b.lastPracticedAt - a.lastPracticedAt || a.id.localeCompare(b.id));
   const masteredNow = practised.filter((p) => effectiveMastery(params, state, p.id, now).mastery >= THRESHOLDS.mastered).map((p) => p.id);
@@ -124,10 +125,16 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
   const level = (id: string) => levels.level.get(id) ?? 0;
   // Entry points far from the learner's demonstrated level are left out (unless exploring).
   const frontier = explore ? lists.frontier : lists.frontier.filter((f) => f.prereqs.length > 0 || entryPointAdmitted(graph, levels, position, f.id, f.topicId, f.onGoalPath));
-  const review = lists.review.filter((r) => (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
+  // Review is of what the learner showed directly: implied mastery that fades is learnt, not reviewed.
+  const review = lists.review.filter((r) => state.concepts[r.id]?.impliedBy === undefined && (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
   const remediation = lists.remediation.filter((r) => struggling(r.struggling));
   const maxUnlocks = Math.max(0, ...frontier.map((f) => f.unlocks), ...review.map((r) => r.unlocks));
-  const masteredNow = (id: string) => state.concepts[id] !== undefined && eff(id) >= THRESHOLDS.mastered;
+  const masteredNow = (id: string) => state.concepts[id] !== undefined && state.concepts[id]?.impliedBy === undefined && eff(id) >= THRESHOLDS.mastered;
+  // A prerequisite known only by implication is named as such ("Addition 1 (implied by your success on Addition 2)").
+  const named = (p: { id: string; name: string }) => {
+    const by = state.concepts[p.id]?.impliedBy;
+    return by === undefined ? p.name : `${p.name} (implied by your success on ${graph.concept(by)?.name ?? by})`;
+  };
   // A mastered dependent is evidence for what it needs (only practised concepts can be mastered).
   const impliedBy = (id: string): string | null => {
     if (!rules.impliedByDependents) return null;
@@ -165,7 +172,7 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     const readiness = readyBy(f.prereqs);
     if (readiness < THRESHOLDS.ready) continue;
     if (impliedBy(f.id) !== null) continue;
-    const mastered = f.prereqs.map((p) => p.name);
+    const mastered = f.prereqs.map(named);
     const unlockText = f.unlocks > 0 ? `it unlocks ${f.unlocks} later concept${f.unlocks === 1 ? "" : "s"}` : "it unlocks no later concept";
     const near = continuityOf(f.id, f.topicId);
     const pick: PlannedPick = {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { effectiveMastery } from "../../domain/mastery/model.js";
+import type { PrerequisiteLookup } from "../../domain/mastery/implied.js";
 import { applyEvent, replayTimeline, type MasteryChangeRecord, type ResolvedEvent } from "../../domain/mastery/learner-replay.js";
 import { ConflictError, NotFoundError } from "../../errors/errors.js";
 import type { Logger } from "../../logger.js";
@@ -30,6 +31,8 @@ export class CorrectionsService {
     private readonly models: ModelStore,
     private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
     private readonly logger: Logger | null = null,
+    /** Prerequisites for implied evidence when a revert replays the timeline (null: the rule is off). */
+    private readonly prerequisites: () => Promise<PrerequisiteLookup | null> = () => Promise.resolve(null),
   ) {}
 
   /**
@@ -60,7 +63,7 @@ export class CorrectionsService {
       const edge = locked.edges.get(conceptId) ?? null;
       const rows: WriteRows = {
         events: [],
-        mastery: cs ? [{ learnerId, conceptId, edge, absent: edge === null, p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex }] : [],
+        mastery: cs ? [{ learnerId, conceptId, edge, absent: edge === null, p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex, impliedBy: cs.impliedBy ?? null }] : [],
         changes: [changeRow(learnerId, seq, change)],
         learners: [{ id: learnerId, seq, lastEventAt: null, ability: state.ability, attempts: state.attempts, events: state.events }],
       };
@@ -84,14 +87,14 @@ export class CorrectionsService {
     const found = await this.repo.correction(id);
     if (!found) throw new NotFoundError("Correction", id);
     await authorise(found);
-    const { params } = await this.models.current();
+    const [{ params }, prerequisites] = await Promise.all([this.models.current(), this.prerequisites()]);
     const changes = await this.repo.write(async (w) => {
       const prepared = await w.prepare({ learners: [{ id: found.learnerId, conceptIds: [] }], eventIds: [], conceptIds: [] });
       const locked = prepared.learners[0];
       if (!locked) throw new Error("the learner was not locked");
       if (!(await w.revertCorrection({ id, at: now, by: by.sub, byRole: by.role, note }))) throw new ConflictError(`Correction '${id}' was already reverted.`);
       const [timeline, stored] = await Promise.all([w.learnerEvents(found.learnerId), w.learnerState(found.learnerId)]);
-      const state = replayTimeline(params, timeline);
+      const state = replayTimeline(params, timeline, prerequisites);
       let seq = locked.seq;
       const rows: WriteRows = { events: [], mastery: [], changes: [], learners: [] };
       const out: AppliedChange[] = [];
@@ -104,7 +107,7 @@ export class CorrectionsService {
         const cs = state.concepts[conceptId];
         // Practised only through the correction: without it the concept is unpractised again (its edge goes, the prior applies).
         const after = cs ? cs.mastery : effectiveMastery(params, state, conceptId, now).mastery;
-        if (cs) rows.mastery.push({ learnerId: found.learnerId, conceptId, edge: null, absent: false, p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex });
+        if (cs) rows.mastery.push({ learnerId: found.learnerId, conceptId, edge: null, absent: false, p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex, impliedBy: cs.impliedBy ?? null });
         else gone.push(conceptId);
         if (Math.abs(before - after) <= 1e-12 && conceptId !== found.conceptId) continue;
         seq += 1;

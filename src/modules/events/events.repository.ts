@@ -32,7 +32,7 @@ const LockedRow = z
     lastCorrectionAt: l.lastCorrectionAt,
     state: learnerStateFrom(l.state),
     /** Concept id -> element id of its MASTERY edge (written back by that id: no second lookup). */
-    edges: new Map(l.state.concepts.map((row) => [row[0], String(row[6])])),
+    edges: new Map(l.state.concepts.map((row) => [row[0], String(row[7])])),
   }));
 
 const EventRow = z
@@ -136,7 +136,7 @@ export interface WriteRows {
    * `edge`: the element id of the MASTERY edge the prepare statement read (null: none read);
    * `absent`: the prepare statement looked for the edge and there was none.
    */
-  mastery: Array<{ learnerId: string; conceptId: string; edge: string | null; absent: boolean; p: number; attempts: number; recent: number; lastPracticedAt: number; lastPracticedIndex: number }>;
+  mastery: Array<{ learnerId: string; conceptId: string; edge: string | null; absent: boolean; p: number; attempts: number; recent: number; lastPracticedAt: number; lastPracticedIndex: number; impliedBy: string | null }>;
   changes: Array<{ learnerId: string; conceptId: string; seq: number; eventId: string; at: number; before: number; after: number; attempts: number; reason: string; explanation: string }>;
   /** `lastEventAt` null: left as stored (a correction, which is no event). */
   learners: Array<{ id: string; seq: number; lastEventAt: number | null; ability: number; attempts: number; events: number }>;
@@ -200,7 +200,7 @@ export class EventWrites {
   async write(rows: WriteRows): Promise<void> {
     await txRows(this.tx, Q.writeBatch, {
       events: columns(rows.events, ["id", "kind", "learnerId", "itemId", "conceptIds", "score", "occurredAt", "durationMs", "hintsUsed", "attemptNumber", "source", "watchFraction", "predicted"]),
-      mastery: columns(rows.mastery, ["learnerId", "conceptId", "edge", "absent", "p", "attempts", "recent", "lastPracticedAt", "lastPracticedIndex"]),
+      mastery: columns(rows.mastery, ["learnerId", "conceptId", "edge", "absent", "p", "attempts", "recent", "lastPracticedAt", "lastPracticedIndex", "impliedBy"]),
       changes: columns(rows.changes, ["learnerId", "conceptId", "seq", "eventId", "at", "before", "after", "attempts", "reason", "explanation"]),
       learners: columns(rows.learners, ["id", "seq", "lastEventAt", "ability", "attempts", "events"]),
     });

@@ -1,5 +1,6 @@
 import { advanceLearner, type MasteryChangeRecord, type ResolvedEvent } from "../../domain/mastery/learner-replay.js";
 import type { ModelParams } from "../../domain/mastery/model.js";
+import { impliedReach, type PrerequisiteLookup } from "../../domain/mastery/implied.js";
 import type { ModelStore } from "../mastery/model-store.js";
 import { ServiceUnavailableError } from "../../errors/errors.js";
 import type { Logger } from "../../logger.js";
@@ -91,6 +92,8 @@ export class EventsService {
     /** Called with the changes of every committed batch (live subscriptions). */
     private readonly onApplied: (changes: AppliedChange[]) => void = () => {},
     private readonly logger: Logger | null = null,
+    /** Prerequisites for implied evidence (null: the rule is off). */
+    private readonly prerequisites: () => Promise<PrerequisiteLookup | null> = () => Promise.resolve(null),
   ) {}
 
   async record(raw: RawEvent[], options: RecordOptions): Promise<RecordOutcome> {
@@ -159,12 +162,13 @@ export class EventsService {
     const itemIds = [...new Set(valid.map((e) => e.itemId).filter((x): x is string => x !== null))];
     let done: Array<{ results: EventResultRecord[]; changes: AppliedChange[] }>;
     try {
-      const [{ params }, resolved] = await Promise.all([
+      const [{ params }, resolved, prerequisites] = await Promise.all([
         this.models.current(),
         this.curriculum.resolveItems(itemIds),
+        this.prerequisites(),
       ]);
       const items = new Map(resolved.flatMap((item) => (item ? [[item.id, item] as const] : [])));
-      done = await this.repo.write((w) => this.apply(w, params, items, jobs));
+      done = await this.repo.write((w) => this.apply(w, params, items, jobs, prerequisites));
     } catch (err) {
       if (jobs.length === 1 || err instanceof ServiceUnavailableError) return jobs.map(() => ({ error: err }));
       const alone: JobOutcome[] = [];
@@ -189,6 +193,7 @@ export class EventsService {
     params: ModelParams,
     items: ReadonlyMap<string, ResolvedItem>,
     jobs: readonly Job[],
+    prerequisites: PrerequisiteLookup | null,
   ): Promise<Array<{ results: EventResultRecord[]; changes: AppliedChange[] }>> {
     // The transaction may be retried: start from the validation results each time.
     const perJob = jobs.map((j) => ({ results: j.results.map((r) => ({ ...r })), changes: [] as AppliedChange[] }));
@@ -220,6 +225,8 @@ export class EventsService {
       for (const c of event.conceptIds ?? []) t.add(c);
       touches.set(event.learnerId, t);
     }
+    // Implied evidence may move prerequisites of those concepts: their state is read too.
+    if (prerequisites) for (const t of touches.values()) for (const p of impliedReach(prerequisites, [...t])) t.add(p);
     const lockOrder = [...touches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, concepts]) => ({ id, conceptIds: [...concepts] }));
     const explicit = [...new Set(valid.flatMap((v) => v.event.conceptIds ?? []))];
     const prepared = await w.prepare({ learners: lockOrder, eventIds: valid.map((v) => v.event.eventId), conceptIds: explicit });
@@ -281,7 +288,7 @@ export class EventsService {
         const [events, whole] = await Promise.all([w.learnerEvents(learnerId), w.learnerState(learnerId)]);
         return { events, stored: whole };
       };
-      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastApplied, fresh, history, now);
+      const { state, changes, touched } = await advanceLearner(batchParams, stored, lastApplied, fresh, history, now, prerequisites);
       let seq = locked?.seq ?? 0;
       for (const c of changes) {
         seq += 1;
@@ -293,7 +300,7 @@ export class EventsService {
       for (const conceptId of touched) {
         const cs = state.concepts[conceptId];
         const edge = edges.get(conceptId) ?? null;
-        if (cs) rows.mastery.push({ learnerId, conceptId, edge, absent: edge === null && lookedAt !== undefined && lookedAt.has(conceptId), p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex });
+        if (cs) rows.mastery.push({ learnerId, conceptId, edge, absent: edge === null && lookedAt !== undefined && lookedAt.has(conceptId), p: cs.mastery, attempts: cs.attempts, recent: cs.recent, lastPracticedAt: cs.lastPracticedAt, lastPracticedIndex: cs.lastPracticedIndex, impliedBy: cs.impliedBy ?? null });
       }
       // The model's P(correct) before each answer, stored with it: calibration drift per window (dataQuality).
       const predicted = new Map<string, number>();

@@ -10,6 +10,9 @@ interface Detail {
   byRole?: string;
   note?: string;
   on?: string;
+  /** Implied evidence: the concept whose answer implied the change, and the rule's strength. */
+  impliedBy?: string;
+  strength?: number;
 }
 
 /** "teacher ada" / "admin root": who corrected, as the explanation names them. */
@@ -34,6 +37,8 @@ export function changeSentence(reason: string, before: number, after: number, de
       return `Set to ${String(Number(after.toFixed(2)))} by ${who(detail)} on ${detail.on ?? "?"}: '${detail.note ?? ""}' (mastery ${two(before)} -> ${two(after)}).`;
     case "CORRECTION_REVERTED":
       return `A correction by ${who(detail)} was reverted on ${detail.on ?? "?"}${detail.note ? `: '${detail.note}'` : ""}; the evidence was replayed without it: ${move}.`;
+    case "IMPLIED":
+      return `Implied by a ${answer.toLowerCase()} on ${detail.impliedBy ?? "?"}, which requires this concept (strength ${two(detail.strength ?? 0)}; no direct evidence here yet): ${move}.`;
     case "REPLAY":
       return `Recomputed after a late event replayed the learner's history in time order: ${move}.`;
     default:

@@ -4,7 +4,7 @@ import { learnerStateFrom, type LearnerState } from "../../domain/mastery/model.
 /**
  * How a learner's model state comes back from Cypher (learner-states.cypher, learner-state.cypher,
  * the recommendation and class reads): counters on the learner, and one list per practised
- * concept, `[conceptId, p, attempts, recent, lastPracticedMs, lastPracticedIndex]` (lists, not
+ * concept, `[conceptId, p, attempts, recent, lastPracticedMs, lastPracticedIndex, impliedBy]` (lists, not
  * maps: a learner can have thousands). Decoded here, once, into the model's LearnerState.
  */
 const n = z.number();

@@ -33,21 +33,32 @@ export class MasteryService {
     let ids = conceptIds ?? (topicId ? ((await this.curriculum.conceptIdsUnderTopics([topicId]))[0] ?? []) : Object.keys(state.concepts));
     ids = [...new Set(ids)].sort();
     const practised = ids.filter((id) => state.concepts[id]);
-    const [recent, corrections] = await Promise.all([this.repo.recentEvidence(learnerId, practised), this.repo.activeCorrections(learnerId, practised)]);
+    const anyImplied = practised.some((id) => state.concepts[id]?.impliedBy !== undefined);
+    const [recent, corrections, graph] = await Promise.all([
+      this.repo.recentEvidence(learnerId, practised),
+      this.repo.activeCorrections(learnerId, practised),
+      anyImplied ? this.curriculum.graph() : Promise.resolve(null),
+    ]);
     return ids.map((conceptId) => {
       const em = effectiveMastery(params, state, conceptId, now);
       const cs = state.concepts[conceptId];
       const ev = recent.get(conceptId);
+      const impliedBy = cs?.impliedBy ?? null;
       return {
         learnerId,
         conceptId,
         p: em.mastery,
         storedP: em.stored,
-        practised: !em.isNew,
+        practised: !em.isNew && impliedBy === null,
         attempts: em.attempts,
-        lastPracticedAt: cs ? new Date(cs.lastPracticedAt) : null,
+        implied: impliedBy !== null,
+        impliedBy,
+        lastPracticedAt: cs && impliedBy === null ? new Date(cs.lastPracticedAt) : null,
         explanation: explainMastery(
-          { effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability, correction: corrections.get(conceptId) ?? null },
+          {
+            effective: em.mastery, stored: em.stored, isNew: em.isNew, attempts: em.attempts, lastPracticedAt: cs?.lastPracticedAt ?? null, recentScores: ev?.scores ?? [], recentHints: ev?.hints ?? [], ability: state.ability, correction: corrections.get(conceptId) ?? null,
+            implied: impliedBy !== null && cs ? { by: impliedBy, name: graph?.concept(impliedBy)?.name ?? impliedBy, at: cs.lastPracticedAt } : null,
+          },
           now,
         ).map((f) => ({ ...f, name: MasteryFactorName[f.name] })),
       };

@@ -7,8 +7,9 @@ export enum MasteryFactorName {
   PRIOR = "PRIOR",
   PRACTICE = "PRACTICE",
   CORRECTION = "CORRECTION",
+  IMPLIED = "IMPLIED",
 }
-registerEnumType(MasteryFactorName, { name: "MasteryFactorName", description: "What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why)." });
+registerEnumType(MasteryFactorName, { name: "MasteryFactorName", description: "What moved a mastery value: recent EVIDENCE, FORGETTING since practice, HINTS used, the PRIOR (never practised), the amount of PRACTICE, a teacher's CORRECTION (who, when, why), IMPLIED by success on a concept that requires it (no direct evidence yet)." });
 
 export enum MasteryChangeReason {
   EVIDENCE = "EVIDENCE",
@@ -17,10 +18,11 @@ export enum MasteryChangeReason {
   REPLAY = "REPLAY",
   CORRECTION = "CORRECTION",
   CORRECTION_REVERTED = "CORRECTION_REVERTED",
+  IMPLIED = "IMPLIED",
 }
 registerEnumType(MasteryChangeReason, {
   name: "MasteryChangeReason",
-  description: "EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it.",
+  description: "EVIDENCE: an answer or assignment. CONTENT_VIEW: a video or reading. LATE_EVIDENCE: an event older than the newest one applied, replayed in time order. REPLAY: a later change recomputed by that replay. CORRECTION: a teacher set the mastery (correctMastery). CORRECTION_REVERTED: that correction was undone and the evidence replayed without it. IMPLIED: a strong answer on a concept that requires this one raised its implied mastery (this concept has no direct evidence).",
 });
 
 /** The terms of the model's logit, by their names in the model (src/domain/mastery/model.ts). */
@@ -65,6 +67,12 @@ export class Mastery {
 
   @Field(() => Int)
   attempts!: number;
+
+  @Field(() => Boolean, { description: "True when p comes only from implied evidence: success on a concept that requires this one, never answered directly." })
+  implied!: boolean;
+
+  @Field(() => ID, { nullable: true, description: "When implied: the concept whose answer implied it." })
+  impliedBy!: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastPracticedAt!: Date | null;

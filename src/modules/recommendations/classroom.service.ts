@@ -133,6 +133,7 @@ export class ClassroomService {
       conceptIds: ids,
       values: d.learners.map((l) => ids.map((id) => effectiveMastery(d.params, l.state, id, d.now).mastery)),
       attempts: d.learners.map((l) => ids.map((id) => l.state.concepts[id]?.attempts ?? 0)),
+      implied: d.learners.map((l) => ids.map((id) => l.state.concepts[id]?.impliedBy !== undefined)),
     };
   }
 }

@@ -62,4 +62,7 @@ export class Heatmap {
 
   @Field(() => [[Int]], { description: "attempts[i][j]: learner i's answered attempts on concept j (0: never practised, values[i][j] is then the model's prior)." })
   attempts!: number[][];
+
+  @Field(() => [[Boolean]], { description: "implied[i][j]: values[i][j] comes only from implied evidence (success on a concept that requires concept j; never answered directly)." })
+  implied!: boolean[][];
 }
