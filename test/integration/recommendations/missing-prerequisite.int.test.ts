@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from "../../utils/server.js";
  *   (last, said so) and steps back to the weakest not-mastered prerequisite of its topic, below
  *   its level, as REMEDIATION;
  * - a concept a mastered dependent needs is not offered to learn.
+ * The server runs with implied evidence off (IMPLIED_EVIDENCE=false): these are the read-time
+ * rules, which must hold on their own (implied-evidence.int.test.ts covers ingestion's rule).
  * Expected lists are worked out here from the map and the mastery the server reports, by the
  * written rules (levels by hand below), not by calling the ranking.
  */
@@ -52,7 +54,7 @@ const masteryNow = async (learner: string) => {
 };
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ IMPLIED_EVIDENCE: "false" });
   const doc = {
     topics: [{ id: c("S"), name: "Maths", level: "SUBJECT" }, ...["U1", "U2"].map((t) => ({ id: c(t), name: t, level: "TOPIC", parentId: c("S") }))],
     concepts: MAP.map(([id, name, t]) => ({ id: c(id), name, topicId: c(t) })),
