@@ -1,5 +1,7 @@
 import { CurriculumGraph, type GraphConcept } from "../domain/curriculum/curriculum-graph.js";
-import { defaultModelParams, initialLearnerState, update, type LearnerState, type ModelParams } from "../domain/mastery/model.js";
+import { defaultModelParams, effectiveMastery, initialLearnerState, type LearnerState, type ModelParams } from "../domain/mastery/model.js";
+import type { PrerequisiteLookup } from "../domain/mastery/implied.js";
+import { applyEvent } from "../domain/mastery/learner-replay.js";
 import { THRESHOLDS } from "../domain/mastery/thresholds.js";
 import { entryPointsNear } from "../domain/recommendations/continuity.js";
 import { frontierCandidates } from "../domain/recommendations/frontier.js";
@@ -45,6 +47,23 @@ export interface EvalOptions {
   correlatedLearners?: boolean;
   /** Keep every top-5 recommendation's cause, position and learner state (`--diagnose`). */
   diagnose?: boolean;
+  /**
+   * Ingest answers with implied evidence (src/domain/mastery/implied.ts) over the map's
+   * prerequisites, as the server does by default (IMPLIED_EVIDENCE). Default false: the model
+   * moves only the answered concepts, as when the figures of issue 18 were taken.
+   */
+  implied?: boolean;
+  /**
+   * What the history covers: `share` (default) HISTORY_SHARE of everything known, strand by
+   * strand; `advanced` only the most advanced of it (known concepts none of whose dependents in
+   * the map is known): a learner who joins mid-course and practises the current unit.
+   */
+  history?: "share" | "advanced";
+  /**
+   * Probability that a concept gets one wrong edge in the map: a prerequisite of the level below
+   * in its strand that it does not truly need (real maps hold some). Default 0.
+   */
+  spuriousEdgeRate?: number;
 }
 
 export const DEFAULT_EVAL: EvalOptions = {
@@ -144,6 +163,15 @@ export function generateCurriculum(o: EvalOptions, r: () => number): SimCurricul
   const mapPrereqs = new Map<string, string[]>();
   const unitStart = (c: string) => (trueLevel.get(c) ?? 0) % UNIT === 0;
   for (const c of order) mapPrereqs.set(c, (truePrereqs.get(c) ?? []).filter(() => r() >= (unitStart(c) ? Math.min(0.9, 2.5 * o.missingEdgeRate) : o.missingEdgeRate / 2)));
+  const spurious = o.spuriousEdgeRate ?? 0;
+  if (spurious > 0) {
+    for (const c of order) {
+      const l = trueLevel.get(c) ?? 0;
+      if (l === 0 || r() >= spurious) continue;
+      const wrong = id(strandOf.get(c) ?? 0, l - 1, Math.floor(r() * o.perLevel));
+      if (!(truePrereqs.get(c) ?? []).includes(wrong)) mapPrereqs.set(c, [...(mapPrereqs.get(c) ?? []), wrong]);
+    }
+  }
   const dependents = new Map<string, string[]>();
   for (const [c, ps] of mapPrereqs) for (const p of ps) dependents.set(p, [...(dependents.get(p) ?? []), c]);
   const unlocks = (c: string) => {
@@ -235,6 +263,12 @@ export interface StrategyResult {
   readyNewCurve: number[];
   /** With `diagnose`: every top-5 recommendation counted (main runs, not goal runs). */
   diagnosis?: Diagnosis;
+  /**
+   * Implied evidence at the start of the session (after the history) and at its end, mean per
+   * learner: concepts the model counts as mastered by implication only, those of them the learner
+   * truly does not know (hidden by mistake), and every concept the learner truly does not know.
+   */
+  implication: Record<"start" | "end", { impliedMastered: number; hiddenUnknown: number; unknown: number }>;
 }
 
 /**
@@ -288,7 +322,25 @@ export const LIST_LENGTH = 20;
 /** Items per concept in the simulated curriculum. */
 export const ITEMS_PER_CONCEPT = 4;
 
-function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number): { state: LearnerState; now: number; practised: Set<string> } {
+/** One answer through the server's rule (applyEvent), with implied evidence when `lookup` is given. */
+function answerOne(params: ModelParams, state: LearnerState, c: string, itemId: string, score: number, at: number, lookup: PrerequisiteLookup | null): LearnerState {
+  const e = { eventId: `${itemId}@${at}`, kind: "ANSWER" as const, learnerId: "sim", itemId, conceptIds: [c], concepts: [c], score, occurredAt: at, durationMs: null, hintsUsed: null, attemptNumber: null, source: null, watchFraction: null };
+  return applyEvent(params, state, e, "EVIDENCE", lookup).state;
+}
+
+/** What implied evidence believes of this learner now (see StrategyResult.implication). */
+function implicationNow(cur: SimCurriculum, l: SimLearner, params: ModelParams, state: LearnerState, now: number) {
+  let impliedMastered = 0;
+  let hiddenUnknown = 0;
+  for (const [id, cs] of Object.entries(state.concepts)) {
+    if (cs.impliedBy === undefined || effectiveMastery(params, state, id, now).mastery < THRESHOLDS.mastered) continue;
+    impliedMastered++;
+    if (!l.known.has(id)) hiddenUnknown++;
+  }
+  return { impliedMastered, hiddenUnknown, unknown: cur.order.filter((c) => !l.known.has(c)).length };
+}
+
+function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number, lookup: PrerequisiteLookup | null = null, historyKind: "share" | "advanced" = "share"): { state: LearnerState; now: number; practised: Set<string> } {
   let state = initialLearnerState();
   const practised = new Set<string>();
   let now = start;
@@ -296,12 +348,14 @@ function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: 
   // order of strands, levels in order within one): a few gaps, and recent work in one strand.
   const strands = [...new Set(cur.strandOf.values())].map((s) => [l.r(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
   const byStrand = strands.flatMap((s) => cur.order.filter((c) => cur.strandOf.get(c) === s));
+  const advanced = (c: string) => cur.graph.dependents(c).every((d) => !l.known.has(d));
   for (const c of byStrand) {
     if (!l.known.has(c) || l.r() >= HISTORY_SHARE) continue;
+    if (historyKind === "advanced" && !advanced(c)) continue;
     practised.add(c);
     for (let k = 0; k < 3; k++) {
       const correct = l.r() < 1 - l.slip ? 1 : 0;
-      state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
+      state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup);
     }
   }
   // The session starts a week later (the history's items are outside the 3-day window).
@@ -386,8 +440,10 @@ function populationPrior(cur: SimCurriculum, o: EvalOptions): Map<string, number
 /** One learner under one strategy: `answers` answers, optionally towards a goal (stops when it is known). */
 function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null, diagnose = false, prior: ReadonlyMap<string, number> = new Map()) {
   const l = makeLearner(cur, o, seed);
-  const h = history(cur, l, params, Date.UTC(2026, 0, 1));
+  const lookup: PrerequisiteLookup | null = o.implied ? (id) => cur.graph.concept(id)?.prerequisites ?? [] : null;
+  const h = history(cur, l, params, Date.UTC(2026, 0, 1), lookup, o.history ?? "share");
   let { state, now } = h;
+  const atStart = implicationNow(cur, l, params, state, now);
   const oracle = strategy === "oracle-evidence" ? new EvidenceOracle(cur, l, o.learnRate, prior, h.practised) : null;
   const goalPath = goal ? cur.graph.prerequisiteClosure(goal, 12) : new Set<string>();
   const start = l.known.size;
@@ -446,14 +502,14 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
     const k = tried.get(c) ?? 0;
     tried.set(c, k + 1);
     const correct = l.r() < (l.known.has(c) ? 1 - l.slip : l.guess) ? 1 : 0;
-    state = update(params, state, { itemId: `${c}-q${k}`, conceptIds: [c], score: correct, occurredAt: (now += 60_000) }).state;
+    state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup);
     oracle?.answered(c, correct === 1);
     if (!l.known.has(c) && trulyReady(cur, l, c) && l.r() < o.learnRate) l.known.add(c);
     answered++;
     curve.push(l.known.size - start);
   }
   while (curve.length <= o.answers) curve.push(l.known.size - start);
-  return { recs, diag, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal) };
+  return { recs, diag, answered, learned: l.known.size - start, curve, stuck, reachedGoal: goal !== null && l.known.has(goal), implication: { start: atStart, end: implicationNow(cur, l, params, state, now) } };
 }
 
 /** How many levels above the learner's frontier in its strand a goal is set. */
@@ -487,10 +543,12 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
     const blocks = Math.ceil(o.answers / 10);
     const blockN = Array.from({ length: blocks }, () => 0);
     const blockReady = Array.from({ length: blocks }, () => 0);
+    const implication = { start: { impliedMastered: 0, hiddenUnknown: 0, unknown: 0 }, end: { impliedMastered: 0, hiddenUnknown: 0, unknown: 0 } };
     for (let i = 0; i < o.learners; i++) {
       const seed = o.seed * 100_003 + i;
       const out = run(cur, levels, params, o, strategy, seed, null, o.diagnose === true, prior);
       diagnosis.push(...out.diag);
+      for (const when of ["start", "end"] as const) for (const k of ["impliedMastered", "hiddenUnknown", "unknown"] as const) implication[when][k] += out.implication[when][k] / o.learners;
       for (const r of out.recs) {
         n++;
         if (r.readyNew) readyNew++;
@@ -526,6 +584,7 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
       answersToGoal: reached ? toGoal / reached : 0,
       learnedCurve: curve,
       readyNewCurve: blockN.map((m, b) => (m ? (blockReady[b] ?? 0) / m : 0)),
+      implication,
       ...(o.diagnose ? { diagnosis: { records: diagnosis } } : {}),
     };
   });
