@@ -183,4 +183,15 @@ describe("dataQuality.drift", () => {
     expect(codes(await s.gql(DRIFT, { sources: [SHIFT] }, teacher))).toEqual(["FORBIDDEN"]);
     expect(codes(await s.gql("{ dataQuality { drift(recentDays: 0) { threshold } } }", {}, s.admin))).toEqual(["BAD_USER_INPUT"]);
   });
+
+  it("refuses a check of more than 100 sources, with the reason, and raises nothing", async () => {
+    const many = Array.from({ length: 101 }, (_, i) => `${P}src-${i}`);
+    const r = await s.gql(CheckDriftDocument, { sources: many }, s.admin);
+    expect(r.status).toBe(200);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(r.errors)).toContain("at most 100");
+    expect(r.data?.checkDrift ?? null).toBeNull();
+    // 100 is allowed.
+    expect((await s.gql(CheckDriftDocument, { sources: many.slice(0, 100) }, s.admin)).errors).toBeUndefined();
+  });
 });
