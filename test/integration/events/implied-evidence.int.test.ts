@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClassHeatmapDocument, ImportCurriculumDocument, LearnerMasteryDocument, MasteryHistoryDocument, RecommendationsDocument, RecordEventsDocument } from "../../generated/graphql.js";
+import { ClassHeatmapDocument, ImportCurriculumDocument, LearnerMasteryDocument, MasteryChangedDocument, MasteryHistoryDocument, RecommendationsDocument, RecordEventsDocument } from "../../generated/graphql.js";
+import { Role } from "../../../src/auth/roles.js";
 import { uniquePrefix } from "../../utils/ids.js";
+import { collect, until, wsClient } from "../../utils/ws.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
 
 /**
@@ -59,7 +61,11 @@ beforeAll(async () => {
   };
   const imported = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer);
   expect(imported.data?.importCurriculum.applied).toBe(true);
-  await s.frontier.services.learners.upsertPeople({ classes: [{ id: c("class"), name: "Class" }], teachers: [], learners: [{ id: c("kim"), classIds: [c("class")] }, { id: c("lee"), classIds: [c("class")] }] });
+  await s.frontier.services.learners.upsertPeople({
+    classes: [{ id: c("class"), name: "Class" }],
+    teachers: [{ id: c("ada"), classIds: [c("class")] }],
+    learners: [{ id: c("kim"), classIds: [c("class")] }, { id: c("lee"), classIds: [c("class")] }, { id: c("max"), classIds: [c("class")] }],
+  });
   // Kim answers Fractions right four times, then gets Division wrong once, then Fractions right again.
   await answer("kim", "frac", [true, true, true, true], start);
   await answer("lee", "frac", [true, true, true, true], start);
@@ -127,6 +133,26 @@ describe("implied evidence through ingestion", () => {
     expect(list.map((x) => un(x.concept.id))).not.toContain("div");
     const ratio = list.find((x) => un(x.concept.id) === "ratio");
     expect(ratio?.explanation).toContain("You have mastered Division (implied by your success on Fractions), which Ratio needs");
+  });
+
+  it("pushes implied changes to the class's teacher on masteryChanged, with the stored values", async () => {
+    const ws = wsClient(s, await s.token(Role.TEACHER, c("ada")));
+    const sub = collect(ws, MasteryChangedDocument, { classId: c("class") }, () => s.frontier.services.live.hub.mastery.size);
+    try {
+      await sub.ready;
+      expect(sub.errors).toEqual([]);
+      await answer("max", "ratio", [true, true, true], start);
+      const h = await history("max");
+      const implied = h.filter((x) => x.reason === "IMPLIED");
+      expect(new Set(implied.map((x) => x.conceptId))).toEqual(new Set(["div", "mul"]));
+      expect(await until(() => sub.got.filter((g) => g.masteryChanged.learnerId === c("max")).length >= h.length)).toBe(true);
+      const pushed = sub.got.map((g) => g.masteryChanged).filter((m) => m.learnerId === c("max") && m.reason === "IMPLIED");
+      expect(pushed.map((m) => [un(m.conceptId), m.seq, m.after])).toEqual(implied.map((x) => [x.conceptId, x.seq, x.after]));
+      expect(pushed[0]?.explanation).toMatch(/^Implied by a correct answer on .*ratio, which requires this concept \(strength 0\.\d\d; no direct evidence here yet\): mastery /);
+    } finally {
+      sub.stop();
+      await ws.dispose();
+    }
   });
 
   it("lets direct evidence win: a failed prerequisite is direct from then on and success upstream leaves it", async () => {
