@@ -96,7 +96,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const prerequisites = async (): Promise<PrerequisiteLookup | null> => {
     if (!config.IMPLIED_EVIDENCE) return null;
     const graph = await curriculumService.graph();
-    return (id) => graph.concept(id)?.prerequisites ?? [];
+    return Object.assign((id: string) => graph.concept(id)?.prerequisites ?? [], { nameOf: (id: string) => graph.concept(id)?.name });
   };
   const events = new EventsService(repositories.events, models, curriculumService, (changes) => fanout.publishMastery(changes), logger, prerequisites);
   const corrections = new CorrectionsService(repositories.events, models, (changes) => fanout.publishMastery(changes), logger, prerequisites);

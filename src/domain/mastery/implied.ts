@@ -35,8 +35,11 @@ export const IMPLIED = {
   decay: 0.5,
 } as const;
 
-/** The direct prerequisites of a concept with their REQUIRES weights (in [0, 1]). */
-export type PrerequisiteLookup = (conceptId: string) => ReadonlyArray<{ id: string; weight: number }>;
+/**
+ * The direct prerequisites of a concept with their REQUIRES weights (in [0, 1]); optionally
+ * `nameOf`, the concept's name, which the IMPLIED change records for its explanation.
+ */
+export type PrerequisiteLookup = ((conceptId: string) => ReadonlyArray<{ id: string; weight: number }>) & { nameOf?: (conceptId: string) => string | undefined };
 
 /**
  * The prerequisites a trigger on `sources` reaches (sources themselves excluded), each with its

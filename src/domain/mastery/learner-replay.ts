@@ -58,8 +58,9 @@ export interface MasteryChangeRecord {
     byRole?: string;
     note?: string;
     on?: string;
-    /** Implied evidence: the concept whose answer implied this one, and the rule's strength for the path. */
+    /** Implied evidence: the concept whose answer implied this one (id and name), and the rule's strength for the path. */
     impliedBy?: string;
+    impliedByName?: string;
     strength?: number;
   };
 }
@@ -160,6 +161,7 @@ function applyImplied(
     if (own.has(conceptId) || (prev !== undefined && prev.impliedBy === undefined)) continue;
     const now = effectiveMastery(params, state, conceptId, e.occurredAt).mastery;
     const source = after.get(from) as number;
+    const name = prerequisites.nameOf?.(from);
     const target = Math.min(params.guards.maxMastery, now + strength * (source - now));
     if (!(target > now + 1e-9)) continue;
     concepts[conceptId] = {
@@ -178,7 +180,7 @@ function applyImplied(
       after: target,
       attempts: prev?.attempts ?? 0,
       reason: "IMPLIED",
-      detail: { score: e.score, predicted: null, evidenceRatio: null, retention: null, watchFraction: null, impliedBy: from, strength },
+      detail: { score: e.score, predicted: null, evidenceRatio: null, retention: null, watchFraction: null, impliedBy: from, ...(name !== undefined ? { impliedByName: name } : {}), strength },
     });
   }
   return { state: { ...state, concepts }, changes };

@@ -12,6 +12,7 @@ interface Detail {
   on?: string;
   /** Implied evidence: the concept whose answer implied the change, and the rule's strength. */
   impliedBy?: string;
+  impliedByName?: string;
   strength?: number;
 }
 
@@ -38,7 +39,7 @@ export function changeSentence(reason: string, before: number, after: number, de
     case "CORRECTION_REVERTED":
       return `A correction by ${who(detail)} was reverted on ${detail.on ?? "?"}${detail.note ? `: '${detail.note}'` : ""}; the evidence was replayed without it: ${move}.`;
     case "IMPLIED":
-      return `Implied by a ${answer.toLowerCase()} on ${detail.impliedBy ?? "?"}, which requires this concept (strength ${two(detail.strength ?? 0)}; no direct evidence here yet): ${move}.`;
+      return `Implied by ${detail.score !== null && detail.score !== undefined && detail.score < 1 ? `an answer scored ${two(detail.score)}` : "a correct answer"} on ${detail.impliedByName ?? detail.impliedBy ?? "?"}, which requires this concept (strength ${two(detail.strength ?? 0)}; no direct evidence here yet): ${move}.`;
     case "REPLAY":
       return `Recomputed after a late event replayed the learner's history in time order: ${move}.`;
     default:

@@ -17,4 +17,11 @@ describe("mastery change detail", () => {
     expect(fromLive.explanation).toBe(changeSentence("EVIDENCE", 0.5, 0.41, live));
     expect(fromLive.explanation).toContain("the model expected 62%");
   });
+
+  it("names the concept whose answer implied a change, and says the concept has no direct evidence", () => {
+    const detail = { score: 1, impliedBy: "frac-7", impliedByName: "Fractions", strength: 0.6 };
+    expect(changeSentence("IMPLIED", 0.5, 0.7628, detail)).toBe("Implied by a correct answer on Fractions, which requires this concept (strength 0.60; no direct evidence here yet): mastery 0.50 -> 0.76.");
+    // Stored before names were recorded: the id stands in.
+    expect(changeSentence("IMPLIED", 0.5, 0.7628, { score: 0.9, impliedBy: "frac-7", strength: 0.3 })).toBe("Implied by an answer scored 0.90 on frac-7, which requires this concept (strength 0.30; no direct evidence here yet): mastery 0.50 -> 0.76.");
+  });
 });
