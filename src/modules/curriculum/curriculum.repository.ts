@@ -229,6 +229,11 @@ export class CurriculumWrites {
    * Returns how many concepts changed.
    */
   async refreshDerived(changedAt: readonly string[] | null = null): Promise<number> {
+    return (await this.refreshDerivedIds(changedAt)).length;
+  }
+
+  /** As `refreshDerived`, returning the ids of the concepts that changed. */
+  async refreshDerivedIds(changedAt: readonly string[] | null = null): Promise<string[]> {
     const rows = await txRows(this.tx, Q.derivedRead);
     const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
     const changed = rows.flatMap((r) => {
@@ -238,7 +243,7 @@ export class CurriculumWrites {
       return r.unlocks !== unlocks || r.root !== now.root ? [{ id: r.id, unlocks, root: now.root }] : [];
     });
     for (let i = 0; i < changed.length; i += 5000) await txRows(this.tx, Q.derivedWrite, { rows: changed.slice(i, i + 5000) });
-    return changed.length;
+    return changed.map((c) => c.id);
   }
 
   /** Bulk upserts for imports: one UNWIND statement per batch. */
@@ -291,7 +296,7 @@ export class CurriculumRepository {
    * got in first: the caller retries on the newer graph. `beforeWrite` lets a test commit an
    * edit between the read and the write.
    */
-  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<{ current: boolean; version: number | null }> {
+  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<{ current: boolean; version: number | null; changed: string[] }> {
     const version = (await first(readRows(this.db, Q.derivedVersion)))?.version ?? 0;
     const rows = await readRows(this.db, Q.derivedRead);
     const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
@@ -302,7 +307,8 @@ export class CurriculumRepository {
     await beforeWrite?.();
     const row = await first(writeRows(this.db, Q.unlocksWriteIfCurrent, { version, rows: changed }));
     // `version`: the curriculum version the recount made when it wrote something (else null).
-    return { current: row?.current === true, version: row?.current === true && row.written > 0 ? row.version : null };
+    const wrote = row?.current === true && row.written > 0;
+    return { current: row?.current === true, version: wrote ? row.version : null, changed: wrote ? changed.map((c) => c.id) : [] };
   }
 
   /** Removes the edge in one statement that takes the prerequisite lock first; 0 when there was none. */

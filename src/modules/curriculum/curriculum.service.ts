@@ -58,18 +58,17 @@ export class CurriculumService {
     );
     this.unlocks = new UnlocksRefresher({
       tryIfCurrent: async (ids) => {
-        const { current, version } = await this.repo.refreshUnlocksIfCurrent(ids);
-        if (version !== null) this.recounted(version);
+        const { current, version, changed } = await this.repo.refreshUnlocksIfCurrent(ids);
+        if (version !== null) this.recounted(version, changed);
         return current;
       },
       underLock: async (ids) => {
-        const { value: written, version } = await this.repo.write(async (w) => {
+        const { value: changed, version } = await this.repo.write(async (w) => {
           await w.lockPrerequisites();
-          return w.refreshDerived(ids);
+          return w.refreshDerivedIds(ids);
         });
         // The write bumped the version even when no count changed: nothing to forget then.
-        if (written > 0) this.recounted(version);
-        else this.freshness.applied(version);
+        this.recounted(version, changed);
       },
       onError: (err, ids) => logger?.error({ err, concepts: ids.length }, "recount of unlocks failed; it is retried with the next edit and at start-up"),
     });
@@ -98,18 +97,19 @@ export class CurriculumService {
   }
 
   /**
-   * A recount of `unlocks` committed (as curriculum version `version`): the concepts and the graph
-   * copy hold stored `unlocks`, so every copy is forgotten, and the version counts as applied here.
-   * Other servers hear of no notice for it: their next version check forgets theirs.
+   * A recount of `unlocks` committed (as curriculum version `version`), changing the stored counts
+   * of `changed`: their records and graph rows are forgotten (the graph copy patched), nothing
+   * else, and the version counts as applied here. Other servers hear of no notice for it: their
+   * next version check forgets all of theirs.
    */
-  private recounted(version: number): void {
-    this.forgetAll();
+  private recounted(version: number, changed: readonly string[]): void {
+    if (changed.length > 0) this.forgetStale({ all: false, concepts: [...changed], items: false, structure: false });
     this.freshness.applied(version);
   }
 
   /** Forgets every copy (a change this process cannot see the detail of). */
   private forgetAll(): void {
-    this.forgetStale({ all: true, concepts: [], items: true });
+    this.forgetStale({ all: true, concepts: [], items: true, structure: true });
   }
 
   private forgetStale(stale: StaleCaches): void {

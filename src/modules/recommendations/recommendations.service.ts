@@ -107,7 +107,7 @@ export class RecommendationsService {
     private readonly curriculum: CurriculumService,
   ) {
     curriculum.whenStale((stale) => {
-      if (stale.all) this.closures.clear();
+      if (stale.all || stale.structure) this.closures.clear();
     });
   }
 

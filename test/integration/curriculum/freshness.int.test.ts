@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AddPrerequisiteDocument, ConceptDocument, ImportCurriculumDocument, LearningPathQueryDocument, RecordEventsDocument, RecommendationsDocument, RemovePrerequisiteDocument, UpdateConceptDocument } from "../../generated/graphql.js";
+import { AddPrerequisiteDocument, ConceptDocument, ConceptGraphDocument, ImportCurriculumDocument, LearningPathQueryDocument, RecordEventsDocument, RecommendationsDocument, RemovePrerequisiteDocument, UpdateConceptDocument } from "../../generated/graphql.js";
 import { uniquePrefix } from "../../utils/ids.js";
 import { startTestServer, type TestServer } from "../../utils/server.js";
 
@@ -91,5 +91,33 @@ describe("curriculum copies are fresh on the next read, on another server with n
     expect(await pathToY(b)).toEqual([`${P}y`]);
     // Y is recommended again once it no longer waits for Z.
     expect(await explanationOfY(b)).toMatch(/^You have mastered X renamed, which Y needs/);
+  });
+
+  it("shows an edge edit on the editing server's own warm copies at once: path, walk, downstream count", async () => {
+    // Only the dependent end's record, the walks and the recounted concepts are forgotten there
+    // (stale-caches.ts), so each of these reads must come out new from what is forgotten.
+    const pathToZ = async () => {
+      const r = await a.gql(LearningPathQueryDocument, { id: `${P}bob`, goalConceptId: `${P}z` }, a.admin);
+      expect(r.errors).toBeUndefined();
+      return r.data?.learner?.learningPath.steps.map((st) => st.concept.id.slice(P.length));
+    };
+    const edgesBelowZ = async () => {
+      const r = await a.gql(ConceptGraphDocument, { rootIds: [`${P}z`], depth: 2 }, a.admin);
+      expect(r.errors).toBeUndefined();
+      return (r.data?.conceptGraph.edges ?? []).map((e) => `${e.conceptId.slice(P.length)}->${e.prerequisiteId.slice(P.length)}`).sort();
+    };
+    const before = "You have mastered X renamed, which Y needs; it unlocks no later concept.";
+    expect(await pathToZ()).toEqual(["z"]);
+    expect(await edgesBelowZ()).toEqual([]);
+    expect(await explanationOfY(a)).toBe(before);
+    // Z now requires Y: Y unlocks one concept, Z's path and walk go through Y (and X, mastered).
+    expect((await a.gql(AddPrerequisiteDocument, { conceptId: `${P}z`, prerequisiteId: `${P}y` }, a.designer)).errors).toBeUndefined();
+    expect(await pathToZ()).toEqual(["y", "z"]);
+    expect(await edgesBelowZ()).toEqual(["y->x", "z->y"]);
+    expect(await explanationOfY(a)).toBe("You have mastered X renamed, which Y needs; it unlocks 1 later concept.");
+    expect((await a.gql(RemovePrerequisiteDocument, { conceptId: `${P}z`, prerequisiteId: `${P}y` }, a.designer)).errors).toBeUndefined();
+    expect(await pathToZ()).toEqual(["z"]);
+    expect(await edgesBelowZ()).toEqual([]);
+    expect(await explanationOfY(a)).toBe(before);
   });
 });
