@@ -256,7 +256,7 @@ export class CurriculumWrites {
   };
 }
 
-function edgesOfDerived(rows: ReadonlyArray<{ id: string; prerequisiteIds: string[] }>): Edge[] {
+function edgesOfDerived(rows: ReadonlyArray<{ id: string; prerequisiteIds: readonly string[] }>): Edge[] {
   return rows.flatMap((r) => r.prerequisiteIds.map((p) => ({ conceptId: r.id, prerequisiteId: p })));
 }
 
@@ -294,11 +294,17 @@ export class CurriculumRepository {
    * version, then the graph, computes, and writes only if no structural edit committed in between
    * (the write takes the prerequisite lock for its check, briefly). Returns false when an edit
    * got in first: the caller retries on the newer graph. `beforeWrite` lets a test commit an
-   * edit between the read and the write.
+   * edit between the read and the write. `graph`, when given, supplies the graph instead of
+   * `derived-read.cypher`; it is called after the version was read and must hold every edge
+   * committed before it was called (a copy fresh as of then), which is what makes the check exact.
    */
-  async refreshUnlocksIfCurrent(changedAt: readonly string[], beforeWrite?: () => Promise<void>): Promise<{ current: boolean; version: number | null; changed: string[] }> {
+  async refreshUnlocksIfCurrent(
+    changedAt: readonly string[],
+    beforeWrite?: () => Promise<void>,
+    graph?: () => Promise<ReadonlyArray<{ id: string; unlocks: number | null; prerequisiteIds: readonly string[] }>>,
+  ): Promise<{ current: boolean; version: number | null; changed: string[] }> {
     const version = (await first(readRows(this.db, Q.derivedVersion)))?.version ?? 0;
-    const rows = await readRows(this.db, Q.derivedRead);
+    const rows = graph ? await graph() : await readRows(this.db, Q.derivedRead);
     const fresh = derivedProperties(rows.map((r) => r.id), edgesOfDerived(rows), 12, changedAt);
     const changed = rows.flatMap((r) => {
       const unlocks = fresh.get(r.id)?.unlocks;

@@ -58,7 +58,11 @@ export class CurriculumService {
     );
     this.unlocks = new UnlocksRefresher({
       tryIfCurrent: async (ids) => {
-        const { current, version, changed } = await this.repo.refreshUnlocksIfCurrent(ids);
+        // The graph from this process's copy, fresh as of a mark taken after the version was read
+        // (so it holds every edge that version counts): no read of the whole curriculum per edit.
+        const fromCopy = async () =>
+          (await this.graph(this.mark())).all().map((c) => ({ id: c.id, unlocks: c.unlocks, prerequisiteIds: c.prerequisites.map((p) => p.id) }));
+        const { current, version, changed } = await this.repo.refreshUnlocksIfCurrent(ids, undefined, fromCopy);
         if (version !== null) this.recounted(version, changed);
         return current;
       },
