@@ -132,15 +132,17 @@ export function evaluateCommand(): Command {
     .option("--strategies <list>", "comma-separated strategies", DEFAULT_EVAL.strategies.join(","))
     .option("--old-world", "the first version's correlated learners (consecutive LCG seeds), to compare with the first figures")
     .option("--diagnose", "decompose the top-5 recommendations by cause, list position, kind and learner state")
+    .option("--fitted", "rank with a model fitted (kt fit) on an earlier cohort's answers instead of the default parameters")
+    .option("--implied", "ingest with implied evidence, as the server does by default")
     .option("--svg <file>", "write the picture here")
     .option("--json <file>", "write the full results as JSON here")
-    .action((opts: { seed: number; learners: number; answers: number; strategies: string; diagnose?: boolean; oldWorld?: boolean; svg?: string; json?: string }) => {
-      const o: EvalOptions = { ...DEFAULT_EVAL, seed: opts.seed, learners: opts.learners, answers: opts.answers, strategies: opts.strategies.split(",").map((x) => x.trim()), diagnose: opts.diagnose === true, correlatedLearners: opts.oldWorld === true };
+    .action((opts: { seed: number; learners: number; answers: number; strategies: string; diagnose?: boolean; oldWorld?: boolean; fitted?: boolean; implied?: boolean; svg?: string; json?: string }) => {
+      const o: EvalOptions = { ...DEFAULT_EVAL, seed: opts.seed, learners: opts.learners, answers: opts.answers, strategies: opts.strategies.split(",").map((x) => x.trim()), diagnose: opts.diagnose === true, correlatedLearners: opts.oldWorld === true, model: opts.fitted ? "fitted" : "default", implied: opts.implied === true };
       const started = Date.now();
-      const { curriculum, results } = evaluateRecommendations(o);
+      const { curriculum, model, results } = evaluateRecommendations(o, undefined, (m) => process.stderr.write(`${m}\n`));
       process.stdout.write(
         `${curriculum.concepts} concepts in ${o.strands} strands (${o.strands - Math.max(1, o.strands - 2)} unconnected), ${curriculum.entryPoints} entry points by true level ${JSON.stringify(curriculum.entryLevels)}; ` +
-          `${o.learners} learners x ${o.answers} answers, seed ${o.seed}${o.correlatedLearners ? " (old world: correlated learners)" : ""}, ${((Date.now() - started) / 1000).toFixed(1)} s\n\n${recommendationsTable(results)}\n`,
+          `${o.learners} learners x ${o.answers} answers, seed ${o.seed}${o.correlatedLearners ? " (old world: correlated learners)" : ""}; model: ${model.kind === "fitted" ? `fitted on ${model.answers} answers of an earlier cohort of ${model.learners} learners` : "default parameters"}${o.implied ? "; implied evidence on" : ""}, ${((Date.now() - started) / 1000).toFixed(1)} s\n\n${recommendationsTable(results)}\n`,
       );
       if (o.diagnose) process.stdout.write(`\n${diagnosisTables(results)}\n`);
       for (const [file, text] of [

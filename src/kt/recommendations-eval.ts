@@ -1,11 +1,12 @@
 import { CurriculumGraph, type GraphConcept } from "../domain/curriculum/curriculum-graph.js";
-import { defaultModelParams, effectiveMastery, initialLearnerState, type LearnerState, type ModelParams } from "../domain/mastery/model.js";
+import { defaultModelParams, effectiveMastery, initialLearnerState, type LearnerAttemptEvent, type LearnerState, type ModelParams } from "../domain/mastery/model.js";
 import type { PrerequisiteLookup } from "../domain/mastery/implied.js";
 import { applyEvent } from "../domain/mastery/learner-replay.js";
 import { THRESHOLDS } from "../domain/mastery/thresholds.js";
 import { entryPointsNear } from "../domain/recommendations/continuity.js";
 import { frontierCandidates } from "../domain/recommendations/frontier.js";
 import { conceptLevels, type Levels } from "../domain/recommendations/levels.js";
+import { fit } from "./fit.js";
 import { EXPLORE, FIRST_RULES, learnerPosition, PLAN_RULES, planRecommendations, type Planned, type PlanRules } from "../domain/recommendations/recommend.js";
 
 /**
@@ -64,6 +65,12 @@ export interface EvalOptions {
    * in its strand that it does not truly need (real maps hold some). Default 0.
    */
   spuriousEdgeRate?: number;
+  /**
+   * The model the server ranks with: `default` (defaultModelParams(), as a new deployment starts)
+   * or `fitted` (kt fit on the answers of an earlier cohort of as many learners, other seeds, who
+   * used the default model with `balanced`: what a deployment runs after its first term).
+   */
+  model?: "default" | "fitted";
 }
 
 export const DEFAULT_EVAL: EvalOptions = {
@@ -228,13 +235,13 @@ function frontierLevel(cur: SimCurriculum, l: SimLearner, strand: number): numbe
   return best;
 }
 
-export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, spec: string, goalPath: ReadonlySet<string>, limit = 5): Planned[] {
+export function recommendOnce(cur: SimCurriculum, levels: Levels, params: ModelParams, state: LearnerState, now: number, spec: string, goalPath: ReadonlySet<string>, limit = 5, unavailable?: ReadonlySet<string>): Planned[] {
   const { strategy, rules: planRules } = parseStrategy(spec);
   const practised = new Map(Object.entries(state.concepts).map(([id, c]) => [id, { mastery: c.mastery, attempts: c.attempts, recent: c.recent }]));
   const rules = { mastered: THRESHOLDS.mastered, ready: THRESHOLDS.ready, struggleAttempts: THRESHOLDS.struggleAttempts, struggleRecent: THRESHOLDS.struggleRecent };
   const roots = strategy === EXPLORE ? undefined : entryPointsNear(cur.graph, levels, learnerPosition(cur.graph, levels, params, state, now).position, goalPath);
   const lists = frontierCandidates(cur.graph, practised, goalPath, null, rules, roots);
-  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit, rules: planRules }).chosen;
+  return planRecommendations({ graph: cur.graph, levels, params, state, now, lists, strategy, limit, rules: planRules, ...(unavailable ? { unavailable } : {}) }).chosen;
 }
 
 export interface StrategyResult {
@@ -323,9 +330,16 @@ export const LIST_LENGTH = 20;
 export const ITEMS_PER_CONCEPT = 4;
 
 /** One answer through the server's rule (applyEvent), with implied evidence when `lookup` is given. */
-function answerOne(params: ModelParams, state: LearnerState, c: string, itemId: string, score: number, at: number, lookup: PrerequisiteLookup | null): LearnerState {
+function answerOne(params: ModelParams, state: LearnerState, c: string, itemId: string, score: number, at: number, lookup: PrerequisiteLookup | null, log?: AnswerLog): LearnerState {
+  log?.events.push({ learnerId: log.learnerId, itemId, conceptIds: [c], score, occurredAt: at });
   const e = { eventId: `${itemId}@${at}`, kind: "ANSWER" as const, learnerId: "sim", itemId, conceptIds: [c], concepts: [c], score, occurredAt: at, durationMs: null, hintsUsed: null, attemptNumber: null, source: null, watchFraction: null };
   return applyEvent(params, state, e, "EVIDENCE", lookup).state;
+}
+
+/** Where a cohort's answers are collected for fitting (`model: "fitted"`). */
+interface AnswerLog {
+  learnerId: string;
+  events: LearnerAttemptEvent[];
 }
 
 /** What implied evidence believes of this learner now (see StrategyResult.implication). */
@@ -340,7 +354,7 @@ function implicationNow(cur: SimCurriculum, l: SimLearner, params: ModelParams, 
   return { impliedMastered, hiddenUnknown, unknown: cur.order.filter((c) => !l.known.has(c)).length };
 }
 
-function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number, lookup: PrerequisiteLookup | null = null, historyKind: "share" | "advanced" = "share"): { state: LearnerState; now: number; practised: Set<string> } {
+function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: number, lookup: PrerequisiteLookup | null = null, historyKind: "share" | "advanced" = "share", log?: AnswerLog): { state: LearnerState; now: number; practised: Set<string> } {
   let state = initialLearnerState();
   const practised = new Set<string>();
   let now = start;
@@ -355,7 +369,7 @@ function history(cur: SimCurriculum, l: SimLearner, params: ModelParams, start: 
     practised.add(c);
     for (let k = 0; k < 3; k++) {
       const correct = l.r() < 1 - l.slip ? 1 : 0;
-      state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup);
+      state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup, log);
     }
   }
   // The session starts a week later (the history's items are outside the 3-day window).
@@ -438,10 +452,10 @@ function populationPrior(cur: SimCurriculum, o: EvalOptions): Map<string, number
 }
 
 /** One learner under one strategy: `answers` answers, optionally towards a goal (stops when it is known). */
-function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null, diagnose = false, prior: ReadonlyMap<string, number> = new Map()) {
+function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOptions, strategy: string, seed: number, goal: string | null, diagnose = false, prior: ReadonlyMap<string, number> = new Map(), log?: AnswerLog) {
   const l = makeLearner(cur, o, seed);
   const lookup: PrerequisiteLookup | null = o.implied ? (id) => cur.graph.concept(id)?.prerequisites ?? [] : null;
-  const h = history(cur, l, params, Date.UTC(2026, 0, 1), lookup, o.history ?? "share");
+  const h = history(cur, l, params, Date.UTC(2026, 0, 1), lookup, o.history ?? "share", log);
   let { state, now } = h;
   const atStart = implicationNow(cur, l, params, state, now);
   const oracle = strategy === "oracle-evidence" ? new EvidenceOracle(cur, l, o.learnRate, prior, h.practised) : null;
@@ -455,9 +469,11 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
   let stuck = false;
   /** Items tried per concept in this session. */
   const tried = new Map<string, number>();
+  /** Concepts whose every item was tried in this session: the server knows them (recent items). */
+  const usedUp = new Set<string>();
   for (let step = 0; step < o.answers; step++) {
     if (goal && l.known.has(goal)) break;
-    const chosen: Shown[] = oracle ? oracle.list(LIST_LENGTH) : strategy === "oracle-truth" ? truthOracle(cur, l, LIST_LENGTH) : recommendOnce(cur, levels, params, state, now, strategy, goalPath, LIST_LENGTH);
+    const chosen: Shown[] = oracle ? oracle.list(LIST_LENGTH) : strategy === "oracle-truth" ? truthOracle(cur, l, LIST_LENGTH) : recommendOnce(cur, levels, params, state, now, strategy, goalPath, LIST_LENGTH, usedUp);
     if (chosen.length === 0) {
       stuck = true;
       break;
@@ -501,8 +517,9 @@ function run(cur: SimCurriculum, levels: Levels, params: ModelParams, o: EvalOpt
     const c = next.pick.conceptId;
     const k = tried.get(c) ?? 0;
     tried.set(c, k + 1);
+    if (k + 1 >= ITEMS_PER_CONCEPT) usedUp.add(c);
     const correct = l.r() < (l.known.has(c) ? 1 - l.slip : l.guess) ? 1 : 0;
-    state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup);
+    state = answerOne(params, state, c, `${c}-q${k}`, correct, (now += 60_000), lookup, log);
     oracle?.answered(c, correct === 1);
     if (!l.known.has(c) && trulyReady(cur, l, c) && l.r() < o.learnRate) l.known.add(c);
     answered++;
@@ -523,8 +540,31 @@ function goalFor(cur: SimCurriculum, o: EvalOptions, seed: number): string {
   return `s${strand}-l${level}-${Math.floor(l.r() * o.perLevel)}`;
 }
 
-export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: ModelParams = defaultModelParams()): { curriculum: { concepts: number; entryPoints: number; entryLevels: number[] }; results: StrategyResult[] } {
+/** Seeds of the earlier cohort the fitted model learns from (never evaluated). */
+const FIT_COHORT_SEED = 300_000;
+
+/**
+ * `model: "fitted"`: an earlier cohort (o.learners learners, seeds not evaluated) uses the
+ * default model with `balanced` (the API's default); kt fit on all their answers (histories and sessions) gives the
+ * model the evaluated cohort is ranked with.
+ */
+export function fitOnCohort(cur: SimCurriculum, o: EvalOptions, onProgress?: (message: string) => void): { params: ModelParams; answers: number; learners: number } {
+  const params = defaultModelParams();
+  const levels = conceptLevels(cur.graph, params);
+  const events: LearnerAttemptEvent[] = [];
+  for (let i = 0; i < o.learners; i++) {
+    const seed = o.seed * 100_003 + FIT_COHORT_SEED + i;
+    run(cur, levels, params, o, "balanced", seed, null, false, new Map(), { learnerId: `cohort-${i}`, events });
+  }
+  onProgress?.(`fitting on ${events.length} answers of an earlier cohort of ${o.learners} learners`);
+  return { params: fit(events).params, answers: events.length, learners: o.learners };
+}
+
+export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, given?: ModelParams, onProgress?: (message: string) => void): { curriculum: { concepts: number; entryPoints: number; entryLevels: number[] }; model: { kind: "default" | "fitted" | "given"; answers?: number; learners?: number }; results: StrategyResult[] } {
   const cur = generateCurriculum(o, rng(o.seed));
+  const fitted = given === undefined && o.model === "fitted" ? fitOnCohort(cur, o, onProgress) : null;
+  const params = given ?? fitted?.params ?? defaultModelParams();
+  const model = given ? { kind: "given" as const } : fitted ? { kind: "fitted" as const, answers: fitted.answers, learners: fitted.learners } : { kind: "default" as const };
   const levels = conceptLevels(cur.graph, params);
   const prior = o.strategies.includes("oracle-evidence") ? populationPrior(cur, o) : new Map<string, number>();
   const results = o.strategies.map((strategy) => {
@@ -591,6 +631,7 @@ export function evaluateRecommendations(o: EvalOptions = DEFAULT_EVAL, params: M
   const rootLevels = cur.graph.roots.map((r) => cur.trueLevel.get(r.id) ?? 0);
   return {
     curriculum: { concepts: cur.graph.size, entryPoints: cur.graph.roots.length, entryLevels: Array.from({ length: o.levels }, (_, l) => rootLevels.filter((x) => x === l).length) },
+    model,
     results,
   };
 }

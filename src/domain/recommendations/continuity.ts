@@ -76,6 +76,11 @@ export interface LearnerPosition {
   practisedTopics: ReadonlySet<string>;
   /** max(entryLevel, the highest level among concepts mastered now). */
   demonstrated: number;
+  /**
+   * Practised concepts mastered now. With it (PlanRules.localLevel), an entry point must also sit at
+   * most LEVEL_STEP above the level mastered near it; without it only the global `demonstrated` counts.
+   */
+  mastered?: ReadonlySet<string>;
 }
 
 /** The learner's demonstrated level: the highest level they have mastered, never below the entry level. */
@@ -91,8 +96,10 @@ export function demonstratedLevel(levels: Levels, masteredNow: Iterable<string>)
  * - On the way to the goal: always.
  * - A learner without evidence: only entry points at the curriculum's entry level
  *   (level ≤ entryLevel + ENTRY_BAND; placement finds where they really stand).
- * - Otherwise: its level is at most demonstrated + LEVEL_STEP, and it is close to what they have
- *   practised: practised itself, within NEAR_DISTANCE (undirected) of a practised concept, or in
+ * - Otherwise: its level is at most demonstrated + LEVEL_STEP, and it is practised itself, or
+ *   it is at most LEVEL_STEP above the local level (the highest level mastered in its topic or
+ *   within NEAR_DISTANCE of it; the entry level when none; PlanRules.localLevel) and close to
+ *   what they have practised: within NEAR_DISTANCE (undirected) of a practised concept, or in
  *   the topic of one.
  * The "explore" strategy lifts the rule (the caller does not apply it). This is the rule as a
  * predicate, checked for each entry point; `entryPointsNear` finds them from the learner's side.
@@ -103,6 +110,15 @@ export function entryPointAdmitted(graph: CurriculumGraph, levels: Levels, learn
   if (learner.practised.size === 0) return level <= levels.entryLevel + ENTRY_BAND;
   if (level > learner.demonstrated + LEVEL_STEP) return false;
   if (learner.practised.has(rootId)) return true;
+  if (learner.mastered) {
+    // The level shown near it: the highest mastered level among its topic and its neighbours
+    // within NEAR_DISTANCE (the entry level when none), so mastery far away in another strand
+    // does not admit an advanced entry point here.
+    let local = levels.entryLevel;
+    const near = [...distancesFrom(graph, rootId, NEAR_DISTANCE).keys(), ...(rootTopic === null ? [] : graph.topicMembers(rootTopic))];
+    for (const id of near) if (learner.mastered.has(id)) local = Math.max(local, levels.level.get(id) ?? 0);
+    if (level > local + LEVEL_STEP) return false;
+  }
   if (rootTopic !== null && learner.practisedTopics.has(rootTopic)) return true;
   for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (learner.practised.has(id)) return true;
   return false;

@@ -52,6 +52,12 @@ export interface PlanInput {
   weights?: RankingWeights;
   /** The candidate rules (the API always uses PLAN_RULES; the offline evaluation switches them to measure each). */
   rules?: PlanRules;
+  /**
+   * Concepts the learner cannot practise now: every item of theirs was attempted within the
+   * recent-item window (the service offers no such item). With PlanRules.practisableOnly they come
+   * after every concept that can be practised (in their own order, with a sentence saying why).
+   */
+  unavailable?: ReadonlySet<string>;
 }
 
 /**
@@ -71,11 +77,21 @@ export interface PlanRules {
    * next to it) is offered first as REMEDIATION.
    */
   missingPrerequisite: boolean;
+  /**
+   * A concept none of whose items can be offered (all attempted within the recent-item window:
+   * PlanInput.unavailable) comes after every concept the learner can practise now.
+   */
+  practisableOnly: boolean;
+  /**
+   * An entry point must sit at most LEVEL_STEP above the level the learner has mastered near it (its
+   * topic and NEAR_DISTANCE), not only above their highest level anywhere (continuity.ts).
+   */
+  localLevel: boolean;
 }
 
-export const PLAN_RULES: PlanRules = { impliedByDependents: true, missingPrerequisite: true };
+export const PLAN_RULES: PlanRules = { impliedByDependents: true, missingPrerequisite: true, practisableOnly: true, localLevel: true };
 /** The rules as the first version of issue 18 shipped them (the evaluation's "before" row). */
-export const FIRST_RULES: PlanRules = { impliedByDependents: false, missingPrerequisite: false };
+export const FIRST_RULES: PlanRules = { impliedByDependents: false, missingPrerequisite: false, practisableOnly: false, localLevel: false };
 
 /** The strategy that lifts the entry-point rule and ignores continuity (today's ranking before issue 18). */
 export const EXPLORE = "explore";
@@ -98,6 +114,7 @@ export function learnerPosition(graph: CurriculumGraph, levels: Levels, params: 
       practised: new Set(practised.map((p) => p.id)),
       practisedTopics: new Set(practised.flatMap((p) => (p.topicId ? [p.topicId] : []))),
       demonstrated: demonstratedLevel(levels, masteredNow),
+      mastered,
     },
     recent: practised.slice(0, RECENT_CONCEPTS).map((p) => ({ ...p, mastered: mastered.has(p.id) })),
   };
@@ -122,9 +139,12 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
     return c !== undefined && c.attempts >= THRESHOLDS.struggleAttempts && c.recent < THRESHOLDS.struggleRecent && eff(id) < THRESHOLDS.mastered;
   };
   const rules = input.rules ?? PLAN_RULES;
+  const unavailable = rules.practisableOnly && input.unavailable ? input.unavailable : new Set<string>();
   const level = (id: string) => levels.level.get(id) ?? 0;
   // Entry points far from the learner's demonstrated level are left out (unless exploring).
-  const frontier = explore ? lists.frontier : lists.frontier.filter((f) => f.prereqs.length > 0 || entryPointAdmitted(graph, levels, position, f.id, f.topicId, f.onGoalPath));
+  const { mastered: _mastered, ...globalOnly } = position;
+  const admitting = rules.localLevel ? position : globalOnly;
+  const frontier = explore ? lists.frontier : lists.frontier.filter((f) => f.prereqs.length > 0 || entryPointAdmitted(graph, levels, admitting, f.id, f.topicId, f.onGoalPath));
   // Review is of what the learner showed directly: implied mastery that fades is learnt, not reviewed.
   const review = lists.review.filter((r) => state.concepts[r.id]?.impliedBy === undefined && (state.concepts[r.id]?.mastery ?? 0) >= THRESHOLDS.mastered && eff(r.id) < THRESHOLDS.reviewBelow);
   const remediation = lists.remediation.filter((r) => struggling(r.struggling));
@@ -245,15 +265,24 @@ export function planRecommendations(input: PlanInput): { weights: RankingWeights
   }
   const remedialPicks = [...remedial.values()].sort((a, b) => a.mastery - b.mastery || a.conceptId.localeCompare(b.conceptId));
   const ready = candidates.filter((c) => !remedial.has(c.conceptId));
-  const room = Math.max(0, input.limit - remedialPicks.length);
+  const stretching = stretch.filter((c) => !remedial.has(c.conceptId));
+  // Concepts the learner cannot practise now go after everything they can: the list is built
+  // long enough to hold `limit` others, then split (each part keeps its order).
+  const held = unavailable.size === 0 ? 0 : [...remedialPicks, ...ready, ...stretching].filter((c) => unavailable.has(c.conceptId)).length;
+  const limit = input.limit + held;
+  const room = Math.max(0, limit - remedialPicks.length);
   const ranked = rank(ready, weights, room);
-  const stretched = ranked.length < room ? rank(stretch.filter((c) => !remedial.has(c.conceptId)), weights, room - ranked.length) : [];
-  const chosen = [
-    ...remedialPicks.slice(0, input.limit).map((p) => ({ pick: p, factors: { ...p.factors, variety: 0 } as Factors, score: 0 })),
+  const stretched = ranked.length < room ? rank(stretching, weights, room - ranked.length) : [];
+  const all = [
+    ...remedialPicks.slice(0, limit).map((p) => ({ pick: p, factors: { ...p.factors, variety: 0 } as Factors, score: 0 })),
     ...ranked.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
     ...stretched.map((r) => ({ pick: r.candidate, factors: r.factors, score: r.score })),
-  ].slice(0, input.limit);
-  return { weights, chosen };
+  ].slice(0, limit);
+  if (held === 0) return { weights, chosen: all };
+  const later = all
+    .filter((c) => unavailable.has(c.pick.conceptId))
+    .map((c) => ({ ...c, pick: { ...c.pick, sentence: `${c.pick.sentence} You have tried every item of ${c.pick.name} recently, so it comes after what you can practise now.` } }));
+  return { weights, chosen: [...all.filter((c) => !unavailable.has(c.pick.conceptId)), ...later].slice(0, input.limit) };
 }
 
 /**

@@ -187,7 +187,8 @@ export class RecommendationsService {
     const { graph, row } = read;
     const state = row.state;
     const recentItems = new Set(row.recentItemIds);
-    const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, ...(o.weights ? { weights: o.weights } : {}), limit: o.limit });
+    const unavailable = await this.usedUp(state, recentItems, since, o.itemKinds, loadItems);
+    const { weights, chosen } = planRecommendations({ graph, levels: this.levels(graph, params, version), params, state, now, lists: row, strategy: o.strategy, ...(o.weights ? { weights: o.weights } : {}), limit: o.limit, unavailable });
 
     // The traversal returns ids and names only (decoding every candidate's properties cost more
     // than the traversal): the chosen few come from the concept cache.
@@ -214,6 +215,25 @@ export class RecommendationsService {
         },
       ];
     });
+  }
+
+  /**
+   * Concepts the learner cannot practise now (PlanRules.practisableOnly): practised within the
+   * recent-item window, with items, every one of them (of the kinds asked for) attempted in that
+   * window. Only concepts practised in the window can qualify, so the lookup is of the learner's
+   * own recent work (items come from the per-process item cache).
+   */
+  private async usedUp(state: LearnerState, recent: ReadonlySet<string>, since: number, kinds: RecommendationOptions["itemKinds"], loadItems: (conceptIds: string[]) => Promise<Item[][]>): Promise<Set<string>> {
+    if (recent.size === 0) return new Set();
+    const ids = Object.entries(state.concepts).flatMap(([id, c]) => (c.lastPracticedAt >= since && c.impliedBy === undefined ? [id] : []));
+    if (ids.length === 0) return new Set();
+    const items = await loadItems(ids);
+    return new Set(
+      ids.filter((_, i) => {
+        const allowed = (items[i] ?? []).filter((item) => kinds === null || kinds.includes(item.kind));
+        return allowed.length > 0 && allowed.every((item) => recent.has(item.id));
+      }),
+    );
   }
 
   /**

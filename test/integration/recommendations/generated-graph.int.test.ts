@@ -35,7 +35,9 @@ beforeAll(async () => {
   const doc = {
     concepts: Array.from({ length: N }, (_, i) => ({ id: `${P}c${i}`, name: `C${i}` })),
     prerequisites: edges.map(([c, p]) => ({ conceptId: `${P}c${c}`, prerequisiteId: `${P}c${p}`, weight: 0.5 + (c % 2) * 0.5 })),
-    items: Array.from({ length: N }, (_, i) => ({ id: `${P}i${i}`, kind: "QUESTION", title: `Q${i}`, difficulty: -1, assesses: [{ conceptId: `${P}c${i}` }] })),
+    // Two questions per concept, the learner answers only the first: every concept can still be
+    // practised (the rule for concepts whose items were all tried is practisable.int.test.ts's).
+    items: Array.from({ length: 2 * N }, (_, j) => ({ id: j < N ? `${P}i${j}` : `${P}i${j - N}b`, kind: "QUESTION", title: `Q${j}`, difficulty: -1, assesses: [{ conceptId: `${P}c${j % N}` }] })),
   };
   const imported = await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer);
   expect(imported.data?.importCurriculum.counts.prerequisitesCreated).toBe(edges.length);
