@@ -87,3 +87,34 @@ describe("levels and the entry-point rule", () => {
     }
   });
 });
+
+describe("the local level of an entry point (PlanRules.localLevel)", () => {
+  const node = (id: string, topicId: string, prerequisites: string[] = []): GraphConcept => ({ id, name: id, topicId, unlocks: 0, root: prerequisites.length === 0, prerequisites: prerequisites.map((p) => ({ id: p, weight: 1 })) });
+  // Strand A (topic TA): a0 -> a1 -> a2 -> a3. Strand G (topic TG): entry points g0 (level 0)
+  // and g3 (level 3, its prerequisites missing from the map), and g4 needing g3. Levels by hand.
+  const g = new CurriculumGraph([node("a0", "TA"), node("a1", "TA", ["a0"]), node("a2", "TA", ["a1"]), node("a3", "TA", ["a2"]), node("g0", "TG"), node("g3", "TG"), node("g4", "TG", ["g3"])]);
+  const lv = { level: new Map([["a0", 0], ["a1", 1], ["a2", 2], ["a3", 3], ["g0", 0], ["g3", 3], ["g4", 4]]), entryLevel: 0, entryRoots: ["a0", "g0"] };
+  // Mastered all of strand A (demonstrated level 3), practised g0 once (not mastered).
+  const position = (mastered: string[] | null, practised = ["a0", "a1", "a2", "a3", "g0"]): LearnerPosition => ({
+    practised: new Set(practised),
+    practisedTopics: new Set(practised.map((id) => g.concept(id)?.topicId ?? "")),
+    demonstrated: 3,
+    ...(mastered ? { mastered: new Set(mastered) } : {}),
+  });
+  const A = ["a0", "a1", "a2", "a3"];
+
+  it("admits an advanced entry point only where that level was mastered nearby", () => {
+    // Global rule only: g3 (3 <= 3 + 1, in the practised topic TG) is admitted.
+    expect(entryPointAdmitted(g, lv, position(null), "g3", "TG", false)).toBe(true);
+    // Local rule: nothing is mastered in TG or within 2 steps of g3 (g4 only), so its local level
+    // is the entry level 0, and 3 > 0 + 1.
+    expect(entryPointAdmitted(g, lv, position(A), "g3", "TG", false)).toBe(false);
+    // g0 (level 0) stays admitted.
+    expect(entryPointAdmitted(g, lv, position(A), "g0", "TG", false)).toBe(true);
+    // Mastering g0 (level 0) does not lift the local level above 1: g3 still out.
+    expect(entryPointAdmitted(g, lv, position([...A, "g0"]), "g3", "TG", false)).toBe(false);
+    // An entry point the learner practised stays (they are working on it), and the goal admits.
+    expect(entryPointAdmitted(g, lv, position(A, [...A, "g0", "g3"]), "g3", "TG", false)).toBe(true);
+    expect(entryPointAdmitted(g, lv, position(A), "g3", "TG", true)).toBe(true);
+  });
+});
