@@ -23,7 +23,7 @@ const P = uniquePrefix("web");
 const T = `${P}topic`;
 const [A, B, C, D] = ["a", "b", "c", "d"].map((x) => `${P}${x}`) as [string, string, string, string];
 const CLASS = `${P}class`;
-const LEARNERS = [`${P}l1`, `${P}l2`, `${P}l3`];
+const LEARNERS = [`${P}l1`, `${P}l2`, `${P}l3`, `${P}l4`];
 
 let s: TestServer; // the server the page talks to (restarted in one test)
 let other: TestServer; // a second server on the same database: answers arrive through it while the first is down
@@ -166,6 +166,35 @@ describe("teacher: live class dashboard", () => {
     for (const id of ids) expect(shown.filter((x) => x === id)).toHaveLength(1);
     expect(await cell(page, l2, A)).toBeCloseTo(await storedAfter(l2, A), 3);
     expect(await cell(page, l2, D)).toBeCloseTo(await storedAfter(l2, D), 3);
+    await page.close();
+  });
+
+  it("marks implied mastery as implied, live and after a reload", async () => {
+    const page = await open(`/app/teacher?class=${CLASS}&topic=${T}`, teacherToken);
+    await page.locator('[data-testid="connection"]', { hasText: "Live" }).waitFor();
+    await page.locator('[data-testid="heatmap"] tbody tr').first().waitFor();
+    // The fourth learner never answered; two right answers on B (which needs A) imply A.
+    const l3 = LEARNERS[3] as string;
+    const r = await s.gql(RecordEventsDocument, { events: [ev(l3, `${B}-q1`, true, "imp1"), ev(l3, `${B}-q2`, true, "imp2")] }, s.admin);
+    expect(r.data?.recordEvents.accepted).toBe(2);
+    // The database holds A's value as implied by B (the MASTERY edge's impliedBy), never answered.
+    const [facts] = (await s.query("test/learner-facts", { learnerId: l3 })) as Array<{ state: { concepts: Array<[string, number, number, number, number, number, string | null]> } }>;
+    const a = (facts?.state.concepts ?? []).find(([id]) => id === A);
+    expect(a?.[2]).toBe(0);
+    expect(a?.[6]).toBe(B);
+    const want = await storedAfter(l3, A);
+    const sel = `td[data-learner="${l3}"][data-concept="${A}"]`;
+    // Live: the IMPLIED change turns the cell and marks it; B, answered, is not marked.
+    await page.waitForFunction(([q, v]) => Math.abs(Number(document.querySelector(q as string)?.getAttribute("data-p")) - Number(v)) < 0.001, [sel, want] as const);
+    expect(await page.locator(sel).getAttribute("data-implied")).toBe("true");
+    expect(await page.locator(sel).getAttribute("title")).toContain("implied");
+    expect(await page.locator(`td[data-learner="${l3}"][data-concept="${B}"]`).getAttribute("data-implied")).toBeNull();
+    // After a reload, from the heatmap query: the same value, still marked (not "not practised").
+    await page.reload();
+    await page.locator('[data-testid="heatmap"] tbody tr').first().waitFor();
+    expect(await cell(page, l3, A)).toBeCloseTo(want, 3);
+    expect(await page.locator(sel).getAttribute("data-implied")).toBe("true");
+    expect(await page.locator(sel).textContent()).toBe(`${Math.round(want * 100)}*`);
     await page.close();
   });
 });

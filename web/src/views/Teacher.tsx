@@ -35,6 +35,8 @@ const CATCH_UP_PAGE = 1000;
 
 interface LiveState {
   cells: Map<string, number>;
+  /** Whether a cell's latest live change came from implied evidence (IMPLIED) rather than the learner's own answers. */
+  impliedCells: Map<string, boolean>;
   flashing: Map<string, number>;
   feed: LiveChangeFragment[];
   extraConcepts: string[];
@@ -45,10 +47,10 @@ interface LiveState {
  * reconnect) with masteryChangesSince, merged by (learnerId, seq) so nothing shows twice or is missed.
  */
 function useLiveClass(frontier: Frontier, classId: string | null, baselineKey: string) {
-  const [state, setState] = useState<LiveState>({ cells: new Map(), flashing: new Map(), feed: [], extraConcepts: [] });
+  const [state, setState] = useState<LiveState>({ cells: new Map(), impliedCells: new Map(), flashing: new Map(), feed: [], extraConcepts: [] });
   const merger = useRef(new ChangeMerger());
   useEffect(() => {
-    setState({ cells: new Map(), flashing: new Map(), feed: [], extraConcepts: [] });
+    setState({ cells: new Map(), impliedCells: new Map(), flashing: new Map(), feed: [], extraConcepts: [] });
     if (!classId) return;
     // Changes committed from a little before the page asked for its baseline (5 s for clock skew
     // between this browser and the server); replaying a change the baseline already holds is harmless.
@@ -62,15 +64,17 @@ function useLiveClass(frontier: Frontier, classId: string | null, baselineKey: s
       const now = performance.now();
       setState((s) => {
         const cells = new Map(s.cells);
+        const impliedCells = new Map(s.impliedCells);
         const flashing = new Map(s.flashing);
         const extra = new Set(s.extraConcepts);
         for (const c of fresh) {
           cells.set(key(c.learnerId, c.conceptId), c.after);
+          impliedCells.set(key(c.learnerId, c.conceptId), c.reason === "IMPLIED");
           flashing.set(key(c.learnerId, c.conceptId), now);
           extra.add(c.conceptId);
         }
         const feed = [...fresh.slice().reverse(), ...s.feed].slice(0, 30);
-        return { cells, flashing, feed, extraConcepts: [...extra] };
+        return { cells, impliedCells, flashing, feed, extraConcepts: [...extra] };
       });
     };
     const unsubscribe = frontier.ws.subscribe<ClassMasteryChangedSubscription>(
@@ -133,6 +137,9 @@ function Legend() {
       <li>
         <span className="swatch unpractised" aria-hidden="true" /> not practised yet (·)
       </li>
+      <li>
+        <span className="swatch implied" aria-hidden="true" /> * implied: a later concept that needs it was mastered; never answered directly
+      </li>
       {BANDS.map((b) => (
         <li key={b.label}>
           <span className="swatch" style={{ background: b.colour }} aria-hidden="true" /> {b.label}
@@ -147,6 +154,7 @@ function Heatmap({
   conceptIds,
   values,
   attempts,
+  implied,
   live,
   info,
   onLearner,
@@ -155,6 +163,7 @@ function Heatmap({
   conceptIds: string[];
   values: number[][];
   attempts: number[][];
+  implied: boolean[][];
   live: LiveState;
   info: Map<string, ConceptInfo>;
   onLearner: (id: string) => void;
@@ -165,9 +174,11 @@ function Heatmap({
   const matrix = useMemo(() => {
     const ids = [...conceptIds, ...live.extraConcepts.filter((c) => !conceptIds.includes(c) && info.has(c))];
     // A cell nobody has evidence for (no attempt, no live change) holds the model's prior: shown as "not practised".
-    const vals = learnerIds.map((l, i) => ids.map((c, j) => live.cells.get(key(l, c)) ?? ((attempts[i]?.[j] ?? 0) > 0 ? (values[i]?.[j] ?? NaN) : NaN)));
-    return { learnerIds, conceptIds: ids, values: vals.map((row) => row.map((v) => (Number.isNaN(v) ? 0.5 : v))) , raw: vals };
-  }, [learnerIds, conceptIds, values, attempts, live.cells, live.extraConcepts, info]);
+    // Implied mastery (never answered, raised by success on a concept that needs it) is evidence too: shown, and marked.
+    const vals = learnerIds.map((l, i) => ids.map((c, j) => live.cells.get(key(l, c)) ?? ((attempts[i]?.[j] ?? 0) > 0 || implied[i]?.[j] === true ? (values[i]?.[j] ?? NaN) : NaN)));
+    const marks = learnerIds.map((l, i) => ids.map((c, j) => live.impliedCells.get(key(l, c)) ?? implied[i]?.[j] === true));
+    return { learnerIds, conceptIds: ids, values: vals.map((row) => row.map((v) => (Number.isNaN(v) ? 0.5 : v))), raw: vals, marks };
+  }, [learnerIds, conceptIds, values, attempts, implied, live.cells, live.impliedCells, live.extraConcepts, info]);
   const rows = sortRows(matrix, rowSort, dir);
   const groups = groupColumns(matrix, info, weakestFirst);
   const name = (id: string) => info.get(id)?.name ?? id;
@@ -238,17 +249,19 @@ function Heatmap({
                       const known = !Number.isNaN(raw);
                       const p = known ? raw : 0.5;
                       const flash = live.flashing.has(key(l, c));
+                      const isImplied = known && matrix.marks[i]?.[j] === true;
                       return (
                         <td
                           key={c}
-                          className={`cell${flash ? " flash" : ""}${known ? "" : " unpractised"}`}
+                          className={`cell${flash ? " flash" : ""}${known ? "" : " unpractised"}${isImplied ? " implied" : ""}`}
                           style={known ? colourOf(p) : undefined}
                           data-learner={l}
                           data-concept={c}
                           data-p={known ? p.toFixed(3) : ""}
-                          title={`${l}, ${name(c)}: ${known ? p.toFixed(2) : "not practised yet"}`}
+                          data-implied={isImplied ? "true" : undefined}
+                          title={`${l}, ${name(c)}: ${known ? p.toFixed(2) : "not practised yet"}${isImplied ? " (implied: a later concept that needs it was mastered; never answered directly)" : ""}`}
                         >
-                          {known ? Math.round(p * 100) : "·"}
+                          {known ? `${Math.round(p * 100)}${isImplied ? "*" : ""}` : "·"}
                         </td>
                       );
                     }),
@@ -367,7 +380,7 @@ export function TeacherView({ frontier }: { frontier: Frontier }) {
       {heatmap && (
         <section aria-labelledby="h-heatmap">
           <h2 id="h-heatmap">{roomName}: mastery now</h2>
-          <Heatmap learnerIds={heatmap.learnerIds} conceptIds={heatmap.conceptIds} values={heatmap.values} attempts={heatmap.attempts} live={live} info={info} onLearner={(id) => setParams({ learner: id })} />
+          <Heatmap learnerIds={heatmap.learnerIds} conceptIds={heatmap.conceptIds} values={heatmap.values} attempts={heatmap.attempts} implied={heatmap.implied} live={live} info={info} onLearner={(id) => setParams({ learner: id })} />
         </section>
       )}
       {learnerId && classId && <LearnerDetail learnerId={learnerId} conceptName={name} onClose={() => setParams({ learner: null })} liveKey={live.feed[0]?.id ?? ""} />}
