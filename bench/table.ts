@@ -79,6 +79,9 @@ export function table(r: Results): string {
     const head = ["scale", "concepts", "answers", "recs p99 ms", "recs/s", "path p99 ms", "graph p99 ms", "answers/s", "single p99 ms"];
     lines.push(render([head, ...r.growth.map((g) => [String(g.scale), n(g.concepts), n(g.answers), n(g.recommendationsP99Ms), n(g.recommendationsPerSecond), n(g.learningPathP99Ms), n(g.conceptGraphP99Ms), n(g.ingestPerSecond), n(g.ingestSingleP99Ms)])]));
   }
+  const failing = Object.entries(s).flatMap(([name, v]) => (v && typeof (v as { errors?: unknown }).errors === "number" && (v as { errors: number }).errors > 0 ? [name] : []));
+  // A scenario whose calls failed measured the failures too (a 429 or a timeout is fast or slow, not the work).
+  if (failing.length > 0) lines.push("", `WARNING: calls failed in ${failing.join(", ")}: those figures are not the work's (see the errors row and errorCodes in the JSON)`);
   lines.push("", r.targetsMissed.length === 0 ? "all targets met" : `targets missed (${r.targetsMissed.length}):\n${r.targetsMissed.map((t) => `  - ${t}`).join("\n")}`);
   return lines.join("\n");
 }
