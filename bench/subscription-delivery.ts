@@ -131,6 +131,8 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
     const perBatch = Math.max(1, Math.round(o.rate / 20));
     let seq = 0;
     let sentAnswers = 0;
+    /** Mastery changes the accepted answers committed (an answer can move several concepts: implied evidence). */
+    let sentChanges = 0;
     let errors = 0;
     const clock = Date.now() - 3600_000;
     const answer = () => {
@@ -147,11 +149,14 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
       const res = await fetch(`${ingestUrl}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-        body: JSON.stringify({ query: "mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted } }", variables: { e: events } }),
+        body: JSON.stringify({ query: "mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted masteryChangeCount } }", variables: { e: events } }),
       });
-      const body = (await res.json()) as { data?: { recordEvents: { accepted: number } }; errors?: unknown };
+      const body = (await res.json()) as { data?: { recordEvents: { accepted: number; masteryChangeCount: number } }; errors?: unknown };
       if (body.errors || !body.data) errors++;
-      else sentAnswers += body.data.recordEvents.accepted;
+      else {
+        sentAnswers += body.data.recordEvents.accepted;
+        sentChanges += body.data.recordEvents.masteryChangeCount;
+      }
     };
     // Warm-up (not measured), then the measured window.
     const run = async (ms: number) => {
@@ -169,6 +174,7 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
     await sleep(500);
     child.send({ type: "measure" });
     sentAnswers = 0;
+    sentChanges = 0;
     const measuredStart = Date.now();
     await run(o.seconds * 1000);
     const elapsed = (Date.now() - measuredStart) / 1000;
@@ -183,9 +189,10 @@ async function measure(o: SubscriptionDeliveryOptions, subscribeUrl: string, ing
         answersPerSecond: Math.round(sentAnswers / elapsed),
         p50Ms: report.latencies.length ? stats.p50Ms : null,
         p99Ms: report.latencies.length ? stats.p99Ms : null,
-        maxMs: report.latencies.length ? Math.max(...report.latencies) : null,
+        maxMs: report.latencies.length ? report.latencies.reduce((a, b) => Math.max(a, b), -Infinity) : null,
         delivered: report.latencies.length,
-        expectedDeliveries: sentAnswers * DASHBOARDS_PER_CLASS,
+        // Every change goes to each of its learner's class's dashboards.
+        expectedDeliveries: sentChanges * DASHBOARDS_PER_CLASS,
         errors: errors + report.errors,
       } satisfies DeliveryFigures,
       memory: {

@@ -82,7 +82,7 @@ async function bombLatency(f: Frontier, learnerToken: string, learner: string) {
   const loud = await probe();
   stop = true;
   await attacker;
-  return { quietP50: round(quantile(quiet, 0.5)), quietP99: round(quantile(quiet, 0.99)), underBombP50: round(quantile(loud, 0.5)), underBombP99: round(quantile(loud, 0.99)), underBombMax: round(Math.max(...loud)), outcomes };
+  return { quietP50: round(quantile(quiet, 0.5)), quietP99: round(quantile(quiet, 0.99)), underBombP50: round(quantile(loud, 0.5)), underBombP99: round(quantile(loud, 0.99)), underBombMax: round(loud.reduce((a, b) => Math.max(a, b), -Infinity)), outcomes };
 }
 
 /** A TCP proxy in front of Neo4j that can be cut and restored. */
@@ -157,7 +157,7 @@ async function outage(outageMs: number) {
     outageMs,
     requests: samples.length,
     codes,
-    maxLatencyDuringOutageMs: round(Math.max(...during.map((s) => s.ms))),
+    maxLatencyDuringOutageMs: round(during.reduce((a, s) => Math.max(a, s.ms), -Infinity)),
     p50LatencyDuringOutageMs: round(quantile(during.map((s) => s.ms), 0.5)),
     firstUnavailableAfterCutMs: firstUnavailable ? round(firstUnavailable.at + firstUnavailable.ms - cutAt) : null,
     everyUnavailableHasRetryAfter: samples.filter((s) => s.code === "SERVICE_UNAVAILABLE").every((s) => s.retryAfter !== null),

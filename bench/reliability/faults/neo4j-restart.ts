@@ -60,7 +60,7 @@ export async function neo4jRestart(o: { home: string; boltPort: number; prefix: 
         neo4jDownMs: round(f.downMs),
         neo4jStartMs: round(f.neo4jStartMs),
         firstFailureAfterStopMs: w.firstFailureAt === null ? null : round(w.firstFailureAt - f.downAt),
-        maxAnswerMsDuringOutage: round(Math.max(...attempts.filter((a) => a.doneAt <= f.neo4jReadyAt).map((a) => a.doneAt - a.sentAt))),
+        maxAnswerMsDuringOutage: round(attempts.filter((a) => a.doneAt <= f.neo4jReadyAt).reduce((m, a) => Math.max(m, a.doneAt - a.sentAt), -Infinity)),
         // What clients got between Neo4j answering again and their first success, and the slowest such answer.
         afterNeo4jReady: { outcomes: outcomes([{ attempts: afterReady, accepted: 0, duplicates: 0, rejected: 0, answers: [], sent: [] }]), slowestMs: round(Math.max(0, ...afterReady.map((a) => a.doneAt - a.sentAt))) },
         firstSuccessAfterNeo4jReadyMs: w.firstOkAt === null ? null : round(w.firstOkAt - f.neo4jReadyAt),

@@ -100,10 +100,10 @@ export async function slowReader(o: { neo4jUri: string; prefix: string; seed: nu
         expectedDeliveries: (changes * o.sockets) / learners,
         p50Ms: round(quantile(r.latencies, 0.5)),
         p99Ms: round(quantile(r.latencies, 0.99)),
-        maxMs: round(Math.max(...r.latencies)),
+        maxMs: round(r.latencies.reduce((a, b) => Math.max(a, b), -Infinity)),
         subscriberErrors: r.errors,
         subscribersClosed: r.closed,
-        serverRssMaxMiB: round(Math.max(...samples) / 2 ** 20),
+        serverRssMaxMiB: round(samples.reduce((a, b) => Math.max(a, b), -Infinity) / 2 ** 20),
         serverRssEndMiB: round((samples.at(-1) ?? NaN) / 2 ** 20),
         openConnections: { min: Math.min(...open), max: Math.max(...open) },
       };
