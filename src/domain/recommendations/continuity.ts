@@ -110,17 +110,18 @@ export function entryPointAdmitted(graph: CurriculumGraph, levels: Levels, learn
   if (learner.practised.size === 0) return level <= levels.entryLevel + ENTRY_BAND;
   if (level > learner.demonstrated + LEVEL_STEP) return false;
   if (learner.practised.has(rootId)) return true;
+  const around = distancesFrom(graph, rootId, NEAR_DISTANCE).keys();
+  const neighbours = learner.mastered ? [...around] : around;
   if (learner.mastered) {
     // The level shown near it: the highest mastered level among its topic and its neighbours
     // within NEAR_DISTANCE (the entry level when none), so mastery far away in another strand
     // does not admit an advanced entry point here.
     let local = levels.entryLevel;
-    const near = [...distancesFrom(graph, rootId, NEAR_DISTANCE).keys(), ...(rootTopic === null ? [] : graph.topicMembers(rootTopic))];
-    for (const id of near) if (learner.mastered.has(id)) local = Math.max(local, levels.level.get(id) ?? 0);
+    for (const id of [...neighbours, ...(rootTopic === null ? [] : graph.topicMembers(rootTopic))]) if (learner.mastered.has(id)) local = Math.max(local, levels.level.get(id) ?? 0);
     if (level > local + LEVEL_STEP) return false;
   }
   if (rootTopic !== null && learner.practisedTopics.has(rootTopic)) return true;
-  for (const id of distancesFrom(graph, rootId, NEAR_DISTANCE).keys()) if (learner.practised.has(id)) return true;
+  for (const id of neighbours) if (learner.practised.has(id)) return true;
   return false;
 }
 
