@@ -195,6 +195,7 @@ describe("teacher: live class dashboard", () => {
     expect(await cell(page, l3, A)).toBeCloseTo(want, 3);
     expect(await page.locator(sel).getAttribute("data-implied")).toBe("true");
     expect(await page.locator(sel).textContent()).toBe(`${Math.round(want * 100)}*`);
+    await page.screenshot({ path: join(ART, "teacher-implied-1280.png"), fullPage: true });
     await page.close();
   });
 });
