@@ -41,16 +41,31 @@ export function recommendationsCypher(ctx: Context): Task {
 
 /**
  * What the in-memory read path sends to Neo4j per request, as one bare Cypher query through the
- * driver: the learner's state, stored goal and recent items (recommendations/learner-read); the
- * floor of the new path's database work.
+ * driver: the learner snapshot statement (mastery/learner-snapshots) for one learner whose
+ * revision the server holds, so it returns the revision and the curriculum's version only. The
+ * server batches these (one statement per turn of its event loop for every request waiting), so
+ * one learner per statement is the most a request can cost Neo4j once the learner is held; the
+ * revisions are read once, when the task starts (this scenario writes nothing).
  */
 export function recommendationsReadPath(ctx: Context): Task {
-  const text = cypher("recommendations/learner-read").text;
+  const text = cypher("mastery/learner-snapshots").text;
+  let revs: Promise<Map<string, string>> | null = null;
+  const loadRevs = async () => {
+    const session = ctx.db.driver.session({ database: ctx.db.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const r = await session.executeRead((tx) => tx.run("MATCH (l:Learner) WHERE l.id STARTS WITH $prefix RETURN l.id AS id, coalesce(l.rev, '') AS rev", { prefix: ctx.learnerPrefix }));
+      return new Map(r.records.map((x) => [x.get("id") as string, x.get("rev") as string]));
+    } finally {
+      await session.close();
+    }
+  };
   return {
     async run() {
+      const held = await (revs ??= loadRevs());
+      const id = ctx.anyLearner();
       const session = ctx.db.driver.session({ database: ctx.db.database, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.executeRead((tx) => tx.run(text, { learnerId: ctx.anyLearner(), since: Date.now() - RECENT_ITEM_WINDOW_MS }));
+        await session.executeRead((tx) => tx.run(text, { learners: [{ id, rev: held.get(id) ?? null, since: Date.now() - RECENT_ITEM_WINDOW_MS }] }));
       } finally {
         await session.close();
       }

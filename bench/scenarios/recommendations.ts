@@ -1,7 +1,7 @@
 /**
  * recommendations: a learner's next steps over HTTP at 1, 8, 32 and 64 concurrent clients,
  * beside the frontier traversal as one bare Cypher query through the driver (32 sessions) and the
- * in-memory read path's own query (recommendations/learner-read) alone, the floor of its database work,
+ * in-memory read path's own query (mastery/learner-snapshots, one held learner per statement) alone, the floor of its database work,
  * and `{ __typename }` over the same HTTP client, the floor of the transport and request pipeline.
  * The headline figures are those at 32 clients. At 32, our runs and the bare traversal's
  * alternate in short rounds and each side's latencies are pooled: measured one after the other,
@@ -41,7 +41,7 @@ export interface RecommendationsResult {
   rawCypherPerSecond: number;
   rawCypherErrors: number;
   ratioToRawCypher: number;
-  /** The read path's own Cypher (recommendations/learner-read) alone, 32 sessions, alternating with the others. */
+  /** The read path's own Cypher (mastery/learner-snapshots for one held learner) alone, 32 sessions, alternating with the others. */
   readPathCypherP50Ms: number;
   readPathCypherP99Ms: number;
   readPathCypherPerSecond: number;

@@ -1,5 +1,6 @@
 // Benchmark baseline: the bare minimum write of one answer, one transaction per answer.
 MERGE (l:Learner {id: $learnerId})
+SET l.rev = randomUUID()
 CREATE (e:Event {id: $eventId, learnerId: $learnerId, itemId: $itemId, score: $score, occurredAt: datetime({epochMillis: toInteger($at)}), kind: 'ANSWER'})
 WITH l
 MATCH (c:Concept {id: $conceptId})

@@ -4,5 +4,5 @@
 MATCH (l:Learner {id: $learnerId})
 CREATE (c:Correction {id: $id, learnerId: $learnerId, conceptId: $conceptId, p: $p, before: $before, after: $after,
   note: $note, by: $by, byRole: $byRole, at: datetime({epochMillis: toInteger($at)}), seq: $seq})
-SET l.lastCorrectionAt = datetime({epochMillis: toInteger($at)})
+SET l.lastCorrectionAt = datetime({epochMillis: toInteger($at)}), l.rev = randomUUID()
 RETURN c.id AS id

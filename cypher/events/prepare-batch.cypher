@@ -12,7 +12,8 @@ CALL () {
   UNWIND $learners AS row
   MERGE (l:Learner {id: row.id})
   ON CREATE SET l.createdAt = datetime()
-  SET l._lock = coalesce(l._lock, 0) + 1
+  // rev: the learner's revision, new in every write (learner-snapshots.cypher: cached reads check it).
+  SET l._lock = coalesce(l._lock, 0) + 1, l.rev = randomUUID()
   WITH l, row
   CALL (l, row) {
     UNWIND row.conceptIds AS cid

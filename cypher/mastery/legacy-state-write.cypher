@@ -2,7 +2,7 @@
 // its MASTERY edges (the fields only the JSON had), then drops `kt`. One chunk per transaction.
 UNWIND $rows AS row
 MATCH (l:Learner {id: row.id}) WHERE l.kt = row.kt
-SET l.ktAttempts = row.attempts, l.ktEvents = row.events, l.ability = row.ability
+SET l.ktAttempts = row.attempts, l.ktEvents = row.events, l.ability = row.ability, l.rev = randomUUID()
 REMOVE l.kt
 WITH l, row
 CALL (l, row) {

@@ -5,7 +5,15 @@ import { first, readRows, typedQuery, writeRows } from "../../neo4j/typed.js";
 import { StoredChangeRow, StoredStateRow, type StoredChange } from "./mastery.rows.js";
 
 const Change = z.object({ change: StoredChangeRow });
+const SnapshotRow = z.object({
+  id: z.string(),
+  found: z.boolean(),
+  rev: z.string(),
+  curriculumVersion: z.number().int().nonnegative(),
+  snapshot: z.object({ goalId: z.string().nullable(), recent: z.array(z.tuple([z.string(), z.number()])), state: StoredStateRow }).nullable(),
+});
 const Q = {
+  snapshots: typedQuery("mastery/learner-snapshots", SnapshotRow),
   states: typedQuery("mastery/learner-states", z.object({ id: z.string(), state: StoredStateRow, seq: z.number() })),
   recent: typedQuery("mastery/recent-evidence", z.object({ conceptId: z.string(), scores: z.array(z.number()), hints: z.array(z.number()) })),
   history: typedQuery("mastery/history", Change),
@@ -17,6 +25,14 @@ const Q = {
   legacyRead: typedQuery("mastery/legacy-state-read", z.object({ id: z.string(), kt: z.string() })),
   legacyWrite: typedQuery("mastery/legacy-state-write", z.object({ migrated: z.number() })),
 };
+
+/** One learner of a snapshot batch: the revision this process holds (null: none) and the attempts window wanted. */
+export interface SnapshotProbe {
+  id: string;
+  rev: string | null;
+  since: number;
+}
+export type SnapshotProbeRow = z.output<typeof SnapshotRow>;
 
 export interface LegacyStateRow {
   id: string;
@@ -30,6 +46,11 @@ export interface LegacyStateRow {
 /** The only code that names the mastery .cypher files: learner model state, its history, the fitted model. */
 export class MasteryRepository {
   constructor(private readonly db: Database) {}
+
+  /** One statement for a batch of learners: each one's revision, and its snapshot unless the revision asked with is current. */
+  async snapshots(learners: SnapshotProbe[]): Promise<SnapshotProbeRow[]> {
+    return readRows(this.db, Q.snapshots, { learners });
+  }
 
   async state(learnerId: string): Promise<LearnerState | null> {
     return (await first(readRows(this.db, Q.states, { ids: [learnerId] })))?.state ?? null;

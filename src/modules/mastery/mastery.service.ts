@@ -1,3 +1,4 @@
+import { READ_CACHE_TTL_MS } from "../../common/cache.js";
 import { NotFoundError } from "../../errors/errors.js";
 import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { explainMastery } from "../../domain/mastery/explain.js";
@@ -5,23 +6,34 @@ import { toMasteryChange } from "./mastery-change.js";
 import { MasteryFactorName, PredictionTermName, type ItemPrediction, type Mastery, type MasteryChange, type TopicMastery } from "./mastery.type.js";
 import { effectiveItemDifficulty, effectiveMastery, initialLearnerState, predictCorrect, type LearnerState } from "../../domain/mastery/model.js";
 import type { ModelStore } from "./model-store.js";
+import { LearnerSnapshots, type SnapshotOptions } from "./learner-snapshots.js";
 import type { MasteryRepository } from "./mastery.repository.js";
 import type { StoredChange } from "./mastery.rows.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
+
+/** 2,000,000 units (a learner, a practised concept or a recent attempt each) is about ... MB of heap (README, "Caches"). */
+export const DEFAULT_SNAPSHOT_OPTIONS: SnapshotOptions = { budget: 2_000_000, ttlMs: READ_CACHE_TTL_MS, maxBatch: 500 };
 
 /** Mastery at or above this counts as mastered in rollups. */
 export const MASTERED = THRESHOLDS.mastered;
 
 /** Reads mastery: the model's state of a learner, evaluated now (forgetting included), with explanations. */
 export class MasteryService {
+  /** Learners' states (with goal and recent attempts), held per process and checked on every read (learner-snapshots.ts). */
+  readonly snapshots: LearnerSnapshots;
+
   constructor(
     private readonly repo: MasteryRepository,
     readonly models: ModelStore,
     private readonly curriculum: CurriculumService,
-  ) {}
+    snapshotOptions: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
+  ) {
+    this.snapshots = new LearnerSnapshots(repo, curriculum, snapshotOptions);
+  }
 
+  /** The learner's model state as stored (fresh as of the call); the initial state for a learner without one. */
   async state(learnerId: string): Promise<LearnerState> {
-    return (await this.repo.state(learnerId)) ?? initialLearnerState();
+    return (await this.snapshots.read(learnerId)).snapshot?.state ?? initialLearnerState();
   }
 
   /**

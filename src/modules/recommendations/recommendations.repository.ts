@@ -22,12 +22,10 @@ const FrontierRow = z.object({
   recentItemIds: z.array(id),
   state: StoredStateRow,
 });
-const LearnerReadRow = z.object({ goalId: z.string().nullable(), recentItemIds: z.array(id), curriculumVersion: z.number().int().nonnegative(), state: StoredStateRow });
 const GoalRow = z.object({ conceptId: id, targetDate: z.string().nullable() });
 
 const Q = {
   frontier: typedQuery("recommendations/frontier", FrontierRow),
-  learnerRead: typedQuery("recommendations/learner-read", LearnerReadRow),
   closure: typedQuery("recommendations/prerequisite-closure", z.object({ nodes: z.array(id), edges: z.array(EdgeTuple) })),
   setGoal: typedQuery("recommendations/set-goal", GoalRow),
   getGoal: typedQuery("recommendations/get-goal", GoalRow),
@@ -55,11 +53,6 @@ export class RecommendationsRepository {
   /** The candidates around the learner's frontier, remediation and review candidates, recent items, and the learner's state. */
   async frontier(q: FrontierQuery): Promise<(FrontierRead & { state: LearnerState }) | null> {
     return first(readRows(this.db, Q.frontier, { ...q }));
-  }
-
-  /** One indexed read: the learner's model state, stored goal and recently attempted items; null: no such learner. */
-  async learnerRead(learnerId: string, since: number): Promise<{ goalId: string | null; recentItemIds: string[]; curriculumVersion: number; state: LearnerState } | null> {
-    return first(readRows(this.db, Q.learnerRead, { learnerId, since }));
   }
 
   /** The goal's prerequisites within 12 levels, and every REQUIRES edge leaving them (some may leave the closure). */

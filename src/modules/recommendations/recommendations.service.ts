@@ -3,6 +3,7 @@ import type { CurriculumService } from "../curriculum/curriculum.service.js";
 import { prerequisiteOrder } from "../../domain/curriculum/graph-analysis.js";
 import type { Item } from "../curriculum/item.type.js";
 import type { MasteryService } from "../mastery/mastery.service.js";
+import { attemptedSince, RECENT_WINDOW_MS } from "../mastery/learner-snapshots.js";
 import { conceptParamsFor, effectiveItemDifficulty, effectiveMastery, predictCorrect, type LearnerState, type ModelParams } from "../../domain/mastery/model.js";
 import { estimatePractice, reviewDueAt } from "../../domain/recommendations/practice.js";
 import type { FrontierRead, RecommendationsRepository } from "./recommendations.repository.js";
@@ -31,9 +32,8 @@ const FACTOR_NAMES: Readonly<Record<keyof RankingWeights, RankingFactorName>> = 
   variety: RankingFactorName.VARIETY,
 };
 
-const DAY = 24 * 3600 * 1000;
 /** Items attempted within this window are not offered again. */
-export const RECENT_ITEM_WINDOW_MS = 3 * DAY;
+export const RECENT_ITEM_WINDOW_MS = RECENT_WINDOW_MS;
 export const DEFAULT_BAND = { min: 0.6, max: 0.85 };
 const ITEMS_PER_CONCEPT = 3;
 /** How far the goal path reaches along prerequisites (the documented maximum depth). */
@@ -326,10 +326,8 @@ export class RecommendationsService {
     // The learner read returns the curriculum's version: the graph copy (and the request's concept
     // and item loaders) are proved fresh by it, with no round trip of their own.
     const mark = this.curriculum.mark();
-    const seq = this.curriculum.beginVersionRead();
-    const learner = await this.repo.learnerRead(learnerId, since);
+    const { snapshot: learner } = await this.mastery.snapshots.read(learnerId, since);
     if (!learner) return null;
-    this.curriculum.observedVersion(seq, learner.curriculumVersion);
     const graph = await this.curriculum.graph(mark);
     const { params, version } = await model;
     const goalId = o.goalConceptId ?? learner.goalId;
@@ -339,7 +337,7 @@ export class RecommendationsService {
     const { position } = learnerPosition(graph, d.levels, params, learner.state, now);
     const roots = this.entryPoints(graph, d, position, learner.state, goalPath, o);
     const lists = frontierCandidates(graph, practised, goalPath, o.within ? new Set(o.within) : null, rules, roots);
-    return { graph, row: { ...lists, recentItemIds: learner.recentItemIds, state: learner.state } };
+    return { graph, row: { ...lists, recentItemIds: attemptedSince(learner, since), state: learner.state } };
   }
 
   async setGoal(learnerId: string, conceptId: string, targetDate: string | null): Promise<Goal | null> {
