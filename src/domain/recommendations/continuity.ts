@@ -32,7 +32,7 @@ export function continuity(graph: CurriculumGraph, candidateId: string, candidat
  * (undirected distance is symmetric), not once per candidate.
  */
 export function continuityWith(graph: CurriculumGraph, recent: readonly Anchor[]): (candidateId: string, candidateTopic: string | null) => { value: number; because: Anchor | null } {
-  const around = recent.map((a) => ({ a, distance: distancesFrom(graph, a.id, NEAR_DISTANCE) }));
+  const around = recent.map((a) => ({ a, distance: nearOf(graph, a.id) }));
   return (candidateId, candidateTopic) => {
     let best: { value: number; because: Anchor | null } = { value: 0, because: null };
     for (const { a, distance } of around) {
@@ -63,6 +63,25 @@ export function distancesFrom(graph: CurriculumGraph, id: string, limit: number)
     layer = next;
   }
   return out;
+}
+
+/** Concepts per graph copy whose neighbourhood is kept (a copy is rebuilt after every edit, so what it keeps is exact). */
+const NEAR_MEMO_MAX = 50_000;
+const nearMemo = new WeakMap<CurriculumGraph, Map<string, ReadonlyMap<string, number>>>();
+
+/**
+ * `distancesFrom(graph, id, NEAR_DISTANCE)`, walked once per graph copy and concept: a graph copy
+ * never changes, and every request asks for the neighbourhoods of the concepts its learner
+ * practised recently and of the entry points near them.
+ */
+export function nearOf(graph: CurriculumGraph, id: string): ReadonlyMap<string, number> {
+  let memo = nearMemo.get(graph);
+  if (!memo) nearMemo.set(graph, (memo = new Map()));
+  const held = memo.get(id);
+  if (held) return held;
+  const walked = distancesFrom(graph, id, NEAR_DISTANCE);
+  if (memo.size < NEAR_MEMO_MAX) memo.set(id, walked);
+  return walked;
 }
 
 /** How many levels above the learner's demonstrated level an entry point may sit. */
@@ -110,7 +129,7 @@ export function entryPointAdmitted(graph: CurriculumGraph, levels: Levels, learn
   if (learner.practised.size === 0) return level <= levels.entryLevel + ENTRY_BAND;
   if (level > learner.demonstrated + LEVEL_STEP) return false;
   if (learner.practised.has(rootId)) return true;
-  const around = distancesFrom(graph, rootId, NEAR_DISTANCE).keys();
+  const around = nearOf(graph, rootId).keys();
   const neighbours = learner.mastered ? [...around] : around;
   if (learner.mastered) {
     // The level shown near it: the highest mastered level among its topic and its neighbours
