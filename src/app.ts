@@ -51,6 +51,11 @@ export async function startFrontier(config: Config, logger: Logger, options: { m
     ["frontier_ingest_calls", "recordEvents calls that reached the database.", () => services.events.stats.calls],
     ["frontier_ingest_transactions", "Ingestion write transactions committed (concurrent small calls share one).", () => services.events.stats.transactions],
     ["frontier_ingest_waiting", "Small recordEvents calls waiting for a shared transaction.", () => services.events.waiting],
+    ["frontier_learner_snapshots_held", "Learners whose snapshot this process holds (LEARNER_CACHE_UNITS bounds them).", () => services.mastery.snapshots.stats().learners],
+    ["frontier_learner_snapshot_units", "Units held: one per learner, practised concept and recent attempt (84-187 bytes of heap each).", () => services.mastery.snapshots.stats().units],
+    ["frontier_learner_snapshot_hits", "Learner reads answered from a held snapshot whose revision Neo4j confirmed.", () => services.mastery.snapshots.stats().hits],
+    ["frontier_learner_snapshot_reads", "Learner reads that read the snapshot from Neo4j (not held, another revision, or older than 60 s).", () => services.mastery.snapshots.stats().reads],
+    ["frontier_learner_snapshot_statements", "Batched snapshot statements sent (requests of one event-loop turn share one).", () => services.mastery.snapshots.stats().statements],
   ]);
   addDriftGauges(metrics, () => services.driftMonitor.check().then((r) => r.report));
   services.driftMonitor.start(config.DRIFT_CHECK_INTERVAL_MS);

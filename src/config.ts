@@ -70,6 +70,8 @@ const schema = z
     CALIPER_ACTOR_PREFIXES: commaList,
     /** Success on a concept raises the implied mastery of its unpractised prerequisites (src/domain/mastery/implied.ts); false: evidence moves only the answered concepts. */
     IMPLIED_EVIDENCE: bool.default(true),
+    /** Learner snapshots held per process (src/modules/mastery/learner-snapshots.ts), in units of one learner, practised concept or recent attempt each (85-190 bytes of heap per unit); 0 holds none (every read reads the learner). */
+    LEARNER_CACHE_UNITS: z.coerce.number().int().min(0).max(100_000_000).default(1_000_000),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -18,7 +18,7 @@ import { AccessService } from "./modules/learners/access.service.js";
 import { LearnerRepository } from "./modules/learners/learner.repository.js";
 import { LearnerService } from "./modules/learners/learner.service.js";
 import { MasteryRepository } from "./modules/mastery/mastery.repository.js";
-import { MasteryService } from "./modules/mastery/mastery.service.js";
+import { DEFAULT_SNAPSHOT_OPTIONS, MasteryService } from "./modules/mastery/mastery.service.js";
 import { ModelStore } from "./modules/mastery/model-store.js";
 import { AuditRepository } from "./modules/audit/audit.repository.js";
 import { AuditService } from "./modules/audit/audit.service.js";
@@ -82,7 +82,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const learners = new LearnerService(repositories.learners);
   const access = new AccessService(repositories.learners);
   const models = new ModelStore(repositories.mastery, config.KT_MODEL);
-  const mastery = new MasteryService(repositories.mastery, models, curriculumService);
+  const mastery = new MasteryService(repositories.mastery, models, curriculumService, { ...DEFAULT_SNAPSHOT_OPTIONS, budget: config.LEARNER_CACHE_UNITS });
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
   const experiments = new ExperimentsService(repositories.experiments, logger);

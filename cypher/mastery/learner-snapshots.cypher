@@ -2,7 +2,7 @@
 // for each asked learner its revision (`rev`, a new random id written by every transaction that
 // changes what this statement returns: ingestion, corrections, goals, concept deletion) and,
 // only when the caller does not already hold that revision, the snapshot itself: the model state
-// (as in learner-states.cypher), the stored goal, and every attempt since `since` (epoch ms) as
+// (the projection every state query shares), the stored goal, and every attempt since `since` (epoch ms) as
 // [itemId, occurredAt ms]. A cached learner costs one index seek and no expansion.
 // Also the curriculum's version, which proves the per-process curriculum copies fresh (freshness.ts).
 // $learners: [{id, rev (null: not held), since}]

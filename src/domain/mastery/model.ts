@@ -332,7 +332,7 @@ export function initialLearnerState(): LearnerState {
  * A learner's model state as the graph stores it: the scalars on the Learner node and one row per
  * MASTERY edge, `[conceptId, mastery, attempts, recent, lastPracticedMs, lastPracticedIndex, impliedBy]`
  * (impliedBy: null for direct evidence).
- * Every query that needs the state returns it in this shape (see cypher/mastery/learner-states.cypher;
+ * Every query that needs the state returns it in this shape (see cypher/mastery/learner-snapshots.cypher;
  * test/unit/neo4j/state-projection.test.ts checks that they all project it alike).
  */
 export interface StoredLearnerState {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { LearnerState } from "../../domain/mastery/model.js";
 import type { Database } from "../../neo4j/run.js";
 import { first, readRows, typedQuery, writeRows } from "../../neo4j/typed.js";
 import { StoredChangeRow, StoredStateRow, type StoredChange } from "./mastery.rows.js";
@@ -14,7 +13,6 @@ const SnapshotRow = z.object({
 });
 const Q = {
   snapshots: typedQuery("mastery/learner-snapshots", SnapshotRow),
-  states: typedQuery("mastery/learner-states", z.object({ id: z.string(), state: StoredStateRow, seq: z.number() })),
   recent: typedQuery("mastery/recent-evidence", z.object({ conceptId: z.string(), scores: z.array(z.number()), hints: z.array(z.number()) })),
   history: typedQuery("mastery/history", Change),
   corrections: typedQuery("mastery/active-corrections", z.object({ conceptId: z.string(), p: z.number(), by: z.string(), byRole: z.string(), note: z.string(), at: z.number() })),
@@ -52,9 +50,6 @@ export class MasteryRepository {
     return readRows(this.db, Q.snapshots, { learners });
   }
 
-  async state(learnerId: string): Promise<LearnerState | null> {
-    return (await first(readRows(this.db, Q.states, { ids: [learnerId] })))?.state ?? null;
-  }
 
   /** The last scores and hints per concept (newest last). */
   /** The newest correction in force per concept (explanations). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { learnerStateFrom, type LearnerState } from "../../domain/mastery/model.js";
 
 /**
- * How a learner's model state comes back from Cypher (learner-states.cypher, learner-state.cypher,
+ * How a learner's model state comes back from Cypher (learner-snapshots.cypher, learner-state.cypher,
  * the recommendation and class reads): counters on the learner, and one list per practised
  * concept, `[conceptId, p, attempts, recent, lastPracticedMs, lastPracticedIndex, impliedBy]` (lists, not
  * maps: a learner can have thousands). Decoded here, once, into the model's LearnerState.

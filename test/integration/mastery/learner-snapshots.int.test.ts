@@ -116,3 +116,50 @@ describe("learner snapshots held by another server are exact on its next read", 
     expect(read.map((r) => r.data?.learner?.mastery[0]?.attempts)).toEqual(ids.map((_, k) => k + 1));
   });
 });
+
+describe("the snapshots a process holds stay within LEARNER_CACHE_UNITS", () => {
+  const Q = uniquePrefix("snapcap");
+  let s: TestServer;
+  const gauge = async (name: string) => {
+    const text = await (await fetch(`${s.frontier.url}/metrics`)).text();
+    const line = text.split("\n").find((l) => l.startsWith(`${name} `));
+    return Number(line?.split(" ")[1] ?? Number.NaN);
+  };
+  const read = async (k: number) => {
+    const r = await s.gql(LearnerMasteryDocument, { id: `${Q}l${k}` }, s.admin);
+    expect(r.errors).toBeUndefined();
+    return r.data?.learner?.mastery.map((m) => m.attempts);
+  };
+
+  beforeAll(async () => {
+    // 10 units: a learner with one practised concept and one recent attempt costs 3, so 3 fit.
+    s = await startTestServer({ LEARNER_CACHE_UNITS: "10" });
+    const doc = { concepts: [{ id: `${Q}c`, name: "C" }], items: [{ id: `${Q}q`, kind: "QUESTION", title: "q", assesses: [{ conceptId: `${Q}c` }] }] };
+    expect((await s.gql(ImportCurriculumDocument, { format: "JSON", content: JSON.stringify(doc) }, s.designer)).errors).toBeUndefined();
+    const events = [0, 1, 2, 3, 4].map((k) => ({ eventId: `${Q}e${k}`, learnerId: `${Q}l${k}`, itemId: `${Q}q`, correct: true, occurredAt: new Date(Date.now() - 60_000).toISOString() }));
+    expect((await s.gql(RecordEventsDocument, { events }, s.admin)).errors).toBeUndefined();
+  }, 120_000);
+  afterAll(async () => {
+    await s?.cleanup(Q);
+    await s?.stop();
+  });
+
+  it("keeps the three most recently read learners, reads the others again, and answers every read alike", async () => {
+    const hits0 = await gauge("frontier_learner_snapshot_hits");
+    const reads0 = await gauge("frontier_learner_snapshot_reads");
+    for (const k of [0, 1, 2, 3, 4]) expect(await read(k)).toEqual([1]);
+    expect(await gauge("frontier_learner_snapshot_units")).toBe(9);
+    expect(await gauge("frontier_learner_snapshots_held")).toBe(3);
+    expect(await gauge("frontier_learner_snapshot_reads")).toBe(reads0 + 5);
+    // Learner 4 was read last: held. Learner 0 went first: read again (and now held, pushing out 2).
+    expect(await read(4)).toEqual([1]);
+    expect(await gauge("frontier_learner_snapshot_hits")).toBe(hits0 + 1);
+    expect(await read(0)).toEqual([1]);
+    expect(await gauge("frontier_learner_snapshot_reads")).toBe(reads0 + 6);
+    expect(await read(3)).toEqual([1]);
+    expect(await gauge("frontier_learner_snapshot_hits")).toBe(hits0 + 2);
+    expect(await read(2)).toEqual([1]);
+    expect(await gauge("frontier_learner_snapshot_reads")).toBe(reads0 + 7);
+    expect(await gauge("frontier_learner_snapshot_units")).toBeLessThanOrEqual(10);
+  });
+});
