@@ -20,6 +20,10 @@ export interface GrowthRow {
   conceptGraphPerSecond: number;
   ingestPerSecond: number;
   ingestSingleP99Ms: number;
+  /** The server's RSS and heap after the read scenarios (data loaded, caches warm), and the learner snapshots it held then. */
+  serverRssMiB: number | null;
+  serverHeapMiB: number | null;
+  snapshotLearners: number | null;
 }
 
 export function growthScales(): number[] {
@@ -52,5 +56,8 @@ export function growthRow(m: Measurement): GrowthRow {
     conceptGraphPerSecond: s.conceptGraph.perSecond,
     ingestPerSecond: s.ingest.perSecond,
     ingestSingleP99Ms: s.ingest.singleP99Ms,
+    serverRssMiB: m.serverMemory?.rssMiB ?? null,
+    serverHeapMiB: m.serverMemory?.heapUsedMiB ?? null,
+    snapshotLearners: m.serverMemory?.snapshotLearners ?? null,
   };
 }

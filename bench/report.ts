@@ -21,6 +21,8 @@ export interface Results {
   partial: boolean;
   timing: Timing;
   scenarios: Measurement["scenarios"];
+  /** The server's RSS and heap after the read scenarios, data loaded and caches warm. */
+  serverMemory: Measurement["serverMemory"];
   targetsMissed: string[];
   growth: GrowthRow[] | null;
   charts: string[];
@@ -55,6 +57,7 @@ export function results(opts: { machine: Machine; m: Measurement; quick: boolean
     partial: opts.partial,
     timing: opts.timing,
     scenarios,
+    serverMemory: opts.m.serverMemory,
     targetsMissed,
     growth: opts.growth,
     charts: [],

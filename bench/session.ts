@@ -17,7 +17,7 @@ import { mixedScenario, type MixedResult } from "./scenarios/mixed.js";
 import { HEADLINE_CONCURRENCY, recommendationsScenario, type RecommendationsResult } from "./scenarios/recommendations.js";
 import { itemId, PREFIX } from "./generate.js";
 import { loadConfig } from "../src/config.js";
-import { subscriptionDelivery } from "./subscription-delivery.js";
+import { memoryFloor, metrics, subscriptionDelivery } from "./subscription-delivery.js";
 
 const SERVER_PORT = 4555;
 const PEER_PORT = 4556;
@@ -42,6 +42,22 @@ export interface Measurement {
   spec: Spec;
   data: DataReport;
   scenarios: Scenarios;
+  /** The server's memory after the read scenarios (data loaded, caches warm): the floor of 2 s of samples, and the learner snapshots it held. */
+  serverMemory: ServerMemory | null;
+}
+
+export interface ServerMemory {
+  rssMiB: number;
+  heapUsedMiB: number;
+  snapshotLearners: number;
+  snapshotUnits: number;
+}
+
+async function serverMemory(url: string): Promise<ServerMemory> {
+  const floor = await memoryFloor(url, 2000);
+  const m = await metrics(url);
+  const mib = (b: number) => Math.round((b / 1048576) * 10) / 10;
+  return { rssMiB: mib(floor.rss), heapUsedMiB: mib(floor.heap), snapshotLearners: m.frontier_learner_snapshots_held ?? 0, snapshotUnits: m.frontier_learner_snapshot_units ?? 0 };
 }
 
 /** `full`: every concurrency, the @neo4j/graphql peer and mixed; otherwise the growth set (32 clients, no peer, no mixed). */
@@ -61,6 +77,7 @@ export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; f
     const recommendations = wanted("recommendations") ? await recommendationsScenario(bench, opts.full ? [1, 8, HEADLINE_CONCURRENCY, 64] : [HEADLINE_CONCURRENCY]) : null;
     const learningPath = wanted("learningPath") ? await learningPathScenario(bench) : null;
     const conceptGraph = wanted("conceptGraph") ? await conceptGraphScenario(bench, opts.full) : null;
+    const memory = recommendations || learningPath || conceptGraph ? await serverMemory(server.url.replace(/\/graphql$/, "")) : null;
     const ingest = wanted("ingest") ? await ingestScenario(bench) : null;
     const mixed = opts.full && wanted("mixed") ? await mixedScenario(bench) : null;
     // Last: it adds its own classes and learners, and ingests while measuring.
@@ -79,7 +96,7 @@ export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; f
           log: (m) => process.stderr.write(`[bench] ${m}\n`),
         })
       : null;
-    return { spec, data, scenarios: { recommendations, learningPath, conceptGraph, ingest, subscriptionDelivery: delivery, mixed } };
+    return { spec, data, scenarios: { recommendations, learningPath, conceptGraph, ingest, subscriptionDelivery: delivery, mixed }, serverMemory: memory };
   } finally {
     for (const stop of stops) await stop().catch(() => {});
   }

@@ -61,7 +61,7 @@ const freePort = () =>
     });
   });
 
-async function metrics(url: string): Promise<Record<string, number>> {
+export async function metrics(url: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const out: Record<string, number> = {};
   for (const line of text.split("\n")) {
@@ -78,7 +78,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A single sample lands anywhere in the garbage collector's cycle; the floor is close to the live
  * memory after a collection, which is what an idle connection costs.
  */
-async function memoryFloor(url: string, ms = 4000): Promise<{ heap: number; rss: number }> {
+export async function memoryFloor(url: string, ms = 4000): Promise<{ heap: number; rss: number }> {
   let heap = Infinity;
   let rss = Infinity;
   for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) {

@@ -74,10 +74,12 @@ export function table(r: Results): string {
     "",
     render(rows),
   ];
+  if (r.serverMemory) lines.push("", `server memory after the read scenarios (warm): RSS ${n(r.serverMemory.rssMiB)} MiB, heap ${n(r.serverMemory.heapUsedMiB)} MiB, learner snapshots held ${n(r.serverMemory.snapshotLearners)} (${n(r.serverMemory.snapshotUnits)} units)`);
   if (r.growth) {
     lines.push("", "growth (read scenarios at 32 clients, learningPath 12 deep, ingest)");
-    const head = ["scale", "concepts", "answers", "recs p99 ms", "recs/s", "path p99 ms", "graph p99 ms", "answers/s", "single p99 ms"];
-    lines.push(render([head, ...r.growth.map((g) => [String(g.scale), n(g.concepts), n(g.answers), n(g.recommendationsP99Ms), n(g.recommendationsPerSecond), n(g.learningPathP99Ms), n(g.conceptGraphP99Ms), n(g.ingestPerSecond), n(g.ingestSingleP99Ms)])]));
+    const head = ["scale", "concepts", "answers", "recs p99 ms", "recs/s", "path p99 ms", "graph p99 ms", "answers/s", "single p99 ms", "server RSS / heap MiB (warm)", "learners held"];
+    const mem = (g: (typeof r.growth)[number]) => (g.serverRssMiB === null ? "" : `${n(g.serverRssMiB)} / ${n(g.serverHeapMiB ?? 0)}`);
+    lines.push(render([head, ...r.growth.map((g) => [String(g.scale), n(g.concepts), n(g.answers), n(g.recommendationsP99Ms), n(g.recommendationsPerSecond), n(g.learningPathP99Ms), n(g.conceptGraphP99Ms), n(g.ingestPerSecond), n(g.ingestSingleP99Ms), mem(g), g.snapshotLearners === null ? "" : n(g.snapshotLearners)])]));
   }
   const failing = Object.entries(s).flatMap(([name, v]) => (v && typeof (v as { errors?: unknown }).errors === "number" && (v as { errors: number }).errors > 0 ? [name] : []));
   // A scenario whose calls failed measured the failures too (a 429 or a timeout is fast or slow, not the work).
