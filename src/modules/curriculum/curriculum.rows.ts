@@ -6,14 +6,20 @@ import { TopicLevel } from "./topic.type.js";
 
 const text = z.string();
 const optionalText = z.string().nullish().transform((v) => v ?? null);
+/**
+ * A time: a Date (a datetime property, decoded by the driver) or epoch ms (`x.createdAt.epochMillis`,
+ * which the hot reads return: decoding a datetime costs the driver several 64-bit integer
+ * divisions, and the value is the same to the millisecond a Date holds).
+ */
+const instant = z.union([z.date(), z.number().transform((ms) => new Date(ms))]);
 
 export const ConceptRow = z.object({
   id: text,
   name: text,
   description: optionalText,
   tags: z.array(text).nullish().transform((v) => v ?? []),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: instant,
+  updatedAt: instant,
   /** JSON object of extra properties, exposed through the `attributes` field resolver. */
   attributes: optionalText,
   topicId: optionalText,
@@ -26,8 +32,8 @@ export const ItemRow = z.object({
   // Null: the designer did not set one (not the same as 0, an average item).
   difficulty: z.number().nullish().transform((v) => v ?? null),
   url: optionalText,
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: instant,
+  updatedAt: instant,
   attributes: optionalText,
 });
 
