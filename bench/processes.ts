@@ -43,7 +43,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const child = spawn(process.execPath, [...nodeArgs, "dist/main.js"], {
     // Request budgets off: the bench's few tokens make thousands of requests a second (the
     // transport floor alone spends a 60 s admin budget in about 13 s), and a 429 is not a measure.
-    env: { ...process.env, NODE_ENV: "production", JWT_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0", ...env },
+    env: { ...process.env, NODE_ENV: "production", JWT_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_TOKEN: "0", RATE_LIMIT_INGEST: "0", RATE_LIMIT_ADDRESS: "0", LEARNER_CACHE_TTL_MS: "600000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -15,6 +15,7 @@ export interface ClientInit {
 
 export type TaskName =
   | "recommendations"
+  | "warmLearners"
   | "recommendationsCypher"
   | "recommendationsReadPath"
   | "transportFloor"

@@ -4,6 +4,7 @@
  * (reads first, then the ones that write), everything stopped again.
  */
 import type { BenchDb } from "./db.js";
+import { log } from "./log.js";
 import { prepareData, type DataReport } from "./data.js";
 import type { Spec } from "./generate.js";
 import { gqlClient } from "./http.js";
@@ -74,6 +75,13 @@ export async function measure(db: BenchDb, spec: Spec, opts: { timing: Timing; f
     stops.unshift(client.stop);
     const bench = { client, timing: opts.timing };
     const wanted = (key: ScenarioKey) => !opts.only || opts.only.has(key);
+    if (process.env.BENCH_WARM_LEARNERS !== "0" && (wanted("recommendations") || wanted("learningPath"))) {
+      // A deployment's active learners are held (learner snapshots): read each one once first, so
+      // the read scenarios measure requests for held learners at every scale (BENCH_WARM_LEARNERS=0: cold).
+      const t = performance.now();
+      await client.run({ task: "warmLearners", workers: 32, ms: 600_000, warmupMs: 0, maxCalls: spec.learners });
+      log(`warmed ${spec.learners.toLocaleString("en")} learners' snapshots in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
     const recommendations = wanted("recommendations") ? await recommendationsScenario(bench, opts.full ? [1, 8, HEADLINE_CONCURRENCY, 64] : [HEADLINE_CONCURRENCY]) : null;
     const learningPath = wanted("learningPath") ? await learningPathScenario(bench) : null;
     const conceptGraph = wanted("conceptGraph") ? await conceptGraphScenario(bench, opts.full) : null;

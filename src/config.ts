@@ -72,6 +72,8 @@ const schema = z
     IMPLIED_EVIDENCE: bool.default(true),
     /** Learner snapshots held per process (src/modules/mastery/learner-snapshots.ts), in units of one learner, practised concept or recent attempt each (85-190 bytes of heap per unit); 0 holds none (every read reads the learner). */
     LEARNER_CACHE_UNITS: z.coerce.number().int().min(0).max(100_000_000).default(1_000_000),
+    /** A held learner snapshot is read again after this long even when its revision matches: the net for writes made outside Frontier, which write no revision. */
+    LEARNER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((c, ctx) => {

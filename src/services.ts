@@ -82,7 +82,7 @@ export function createFrontierServices(db: Database, config: Config, logger: Log
   const learners = new LearnerService(repositories.learners);
   const access = new AccessService(repositories.learners);
   const models = new ModelStore(repositories.mastery, config.KT_MODEL);
-  const mastery = new MasteryService(repositories.mastery, models, curriculumService, { ...DEFAULT_SNAPSHOT_OPTIONS, budget: config.LEARNER_CACHE_UNITS });
+  const mastery = new MasteryService(repositories.mastery, models, curriculumService, { ...DEFAULT_SNAPSHOT_OPTIONS, budget: config.LEARNER_CACHE_UNITS, ttlMs: config.LEARNER_CACHE_TTL_MS });
   const recommendations = new RecommendationsService(repositories.recommendations, models, mastery, curriculumService);
   // Experiments choose the strategy of learners in a running experiment (a callback: recommendations never imports experiments).
   const experiments = new ExperimentsService(repositories.experiments, logger);

@@ -2,7 +2,7 @@
 import neo4j from "neo4j-driver";
 import { cypher } from "../../src/neo4j/cypher.js";
 import { THRESHOLDS } from "../../src/domain/mastery/thresholds.js";
-import { LEVELS } from "../generate.js";
+import { LEVELS, learnerId } from "../generate.js";
 import { CONCEPT_GRAPH, LEARNING_PATH, MASTERY, PEER_CONCEPT_GRAPH, RECOMMENDATIONS } from "../queries.js";
 import type { Context } from "./context.js";
 import type { Task } from "./tasks.js";
@@ -13,6 +13,16 @@ const RECENT_ITEM_WINDOW_MS = 3 * 86_400_000;
 export const recommendations = (ctx: Context): Task => ({
   run: () => ctx.frontier.request(RECOMMENDATIONS, { id: ctx.anyLearner() }).then(() => 1),
 });
+
+/**
+ * Every loaded learner's recommendations once, in order (the job's maxCalls is the number of
+ * learners): before the read scenarios, so the server holds their snapshots as it holds those of
+ * a deployment's active learners.
+ */
+export function warmLearners(ctx: Context): Task {
+  let next = 0;
+  return { run: () => ctx.frontier.request(RECOMMENDATIONS, { id: learnerId(next++) }).then(() => 1) };
+}
 
 export const mastery = (ctx: Context): Task => ({
   run: () => ctx.frontier.request(MASTERY, { id: ctx.anyLearner(), c: null }).then(() => 1),

@@ -3,7 +3,7 @@ import type { Job, TaskName } from "../protocol.js";
 import type { RunResult } from "../stats.js";
 import type { Context } from "./context.js";
 import { mixed } from "./mixed.js";
-import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher, recommendationsReadPath, transportFloor } from "./reads.js";
+import { conceptGraph, conceptGraphPeer, learningPath, recommendations, recommendationsCypher, recommendationsReadPath, transportFloor, warmLearners } from "./reads.js";
 import { ingestBaseline, ingestBatch, ingestSingle } from "./writes.js";
 
 export interface Task {
@@ -19,6 +19,7 @@ type Factory = (ctx: Context, options: Record<string, number | string>, workers:
 
 const TASKS: Record<TaskName, Factory> = {
   recommendations,
+  warmLearners,
   recommendationsCypher,
   recommendationsReadPath,
   transportFloor,
