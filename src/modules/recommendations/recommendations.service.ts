@@ -244,13 +244,14 @@ export class RecommendationsService {
   private chooseItems(params: ModelParams, state: LearnerState, pick: Pick, items: Item[], recent: Set<string>, o: RecommendationOptions, now: number) {
     const mid = (o.band.min + o.band.max) / 2;
     const allowed = items.filter((i) => !recent.has(i.id) && (o.itemKinds === null || o.itemKinds.includes(i.kind)));
-    const scored = allowed
-      .filter((i) => i.kind === "QUESTION" || i.kind === "EXERCISE")
-      .map((item) => {
-        const b = effectiveItemDifficulty(params, item.id, item.difficulty, [pick.conceptId]);
-        const p = predictCorrect({ ...params, itemDifficulty: { [item.id]: b } }, state, { itemId: item.id, conceptIds: [pick.conceptId] }, now).p;
-        return { item, predictedCorrect: p };
-      })
+    const answerable = allowed.filter((i) => i.kind === "QUESTION" || i.kind === "EXERCISE");
+    // Each item's difficulty as the server uses it (fitted, else the designer's, else its concept's),
+    // in one copy of the parameters for the whole concept rather than one per item.
+    const difficulty: Record<string, number> = {};
+    for (const item of answerable) difficulty[item.id] = effectiveItemDifficulty(params, item.id, item.difficulty, [pick.conceptId]);
+    const withItems: ModelParams = { ...params, itemDifficulty: difficulty };
+    const scored = answerable
+      .map((item) => ({ item, predictedCorrect: predictCorrect(withItems, state, { itemId: item.id, conceptIds: [pick.conceptId] }, now).p }))
       .filter((x) => x.predictedCorrect >= o.band.min && x.predictedCorrect <= o.band.max)
       .sort((a, b) => Math.abs(a.predictedCorrect - mid) - Math.abs(b.predictedCorrect - mid));
     const out = (o.orderItems ? o.orderItems(pick.conceptId, scored, state) : scored).slice(0, ITEMS_PER_CONCEPT);
