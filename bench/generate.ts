@@ -42,7 +42,9 @@ export function rng(seed: number): () => number {
 
 export const conceptId = (i: number) => `${PREFIX}c${i}`;
 export const itemId = (concept: number, k: number) => `${PREFIX}c${concept}-q${k}`;
-export const learnerId = (l: number) => `${PREFIX}l${l}`;
+/** What every loaded learner's id starts with. */
+export const LEARNER_PREFIX = `${PREFIX}l`;
+export const learnerId = (l: number) => `${LEARNER_PREFIX}${l}`;
 
 /** Level (0-based, 0..11) of concept i, and the index range [first, end) of a level. */
 export const levelOf = (spec: Spec, i: number) => Math.floor((i * LEVELS) / spec.concepts);

@@ -19,8 +19,6 @@ export interface Context {
   random: () => number;
   /** A learner with a loaded history. */
   anyLearner(): string;
-  /** What every loaded learner's id starts with. */
-  learnerPrefix: string;
   /** A learner only `worker` of `workers` writes for (per-learner order holds without locks). */
   ownLearner(worker: number, workers: number): string;
   /** A concept of a level (1-based, 1..12). */
@@ -45,7 +43,6 @@ export function createContext(init: ClientInit): Context {
     db: benchDb(),
     random,
     anyLearner: () => learnerId(pick(spec.learners)),
-    learnerPrefix: learnerId(0).replace(/0$/, ""),
     ownLearner: (worker, workers) => learnerId(worker + workers * pick(Math.max(1, Math.floor((spec.learners - worker - 1) / workers) + 1))),
     conceptAt(level) {
       const [first, end] = levelRange(spec, level - 1);

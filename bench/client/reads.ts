@@ -1,8 +1,8 @@
 /** Read tasks: what learners' apps and dashboards ask, and their bare-Cypher and @neo4j/graphql peers. */
 import neo4j from "neo4j-driver";
-import { cypher } from "../../src/neo4j/cypher.js";
+import { cypher, offlineCypher } from "../../src/neo4j/cypher.js";
 import { THRESHOLDS } from "../../src/domain/mastery/thresholds.js";
-import { LEVELS, learnerId } from "../generate.js";
+import { LEARNER_PREFIX, LEVELS, learnerId } from "../generate.js";
 import { CONCEPT_GRAPH, LEARNING_PATH, MASTERY, PEER_CONCEPT_GRAPH, RECOMMENDATIONS } from "../queries.js";
 import type { Context } from "./context.js";
 import type { Task } from "./tasks.js";
@@ -59,11 +59,12 @@ export function recommendationsCypher(ctx: Context): Task {
  */
 export function recommendationsReadPath(ctx: Context): Task {
   const text = cypher("mastery/learner-snapshots").text;
+  const revsText = offlineCypher("bench/learner-revs").text;
   let revs: Promise<Map<string, string>> | null = null;
   const loadRevs = async () => {
     const session = ctx.db.driver.session({ database: ctx.db.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const r = await session.executeRead((tx) => tx.run("MATCH (l:Learner) WHERE l.id STARTS WITH $prefix RETURN l.id AS id, coalesce(l.rev, '') AS rev", { prefix: ctx.learnerPrefix }));
+      const r = await session.executeRead((tx) => tx.run(revsText, { prefix: LEARNER_PREFIX }));
       return new Map(r.records.map((x) => [x.get("id") as string, x.get("rev") as string]));
     } finally {
       await session.close();

@@ -1,3 +1,4 @@
+import { Coalescer } from "../../common/coalescer.js";
 import type { LearnerState } from "../../domain/mastery/model.js";
 import type { MasteryRepository, SnapshotProbe, SnapshotProbeRow } from "./mastery.repository.js";
 
@@ -38,6 +39,8 @@ export interface SnapshotOptions {
   ttlMs: number;
   /** Learners per statement. */
   maxBatch: number;
+  /** Statements in flight at once; reads asked for while all are busy share the next one. */
+  lanes: number;
 }
 
 interface Held {
@@ -48,10 +51,9 @@ interface Held {
   batch: number;
 }
 
-interface Waiter {
+interface Job {
+  id: string;
   since: number;
-  resolve: (r: SnapshotRead) => void;
-  reject: (e: unknown) => void;
 }
 
 /** Units a snapshot holds: one for the learner, one per practised concept and per recent attempt. */
@@ -71,9 +73,10 @@ export function attemptedSince(snapshot: LearnerSnapshot, since: number): string
  *
  * Every transaction that changes what a snapshot holds writes the learner a new revision (`rev`,
  * a random id: ingestion and corrections in `prepare-batch.cypher`, goals, a deleted concept's
- * learners, the migration). A read waits for the next batch statement (all reads queued in one
- * turn of the event loop, so under load one statement serves many requests), which starts after
- * the read was asked for and returns, per learner, the revision in Neo4j and the snapshot only
+ * learners, the migration). Reads go through the project's group commit (`common/coalescer.ts`):
+ * a read with a lane free is sent at once, and reads asked for while every lane is busy share the
+ * next statement, so under load one statement serves many requests. Each statement starts after
+ * every read it carries was asked for and returns, per learner, the revision in Neo4j and the snapshot only
  * when this process does not hold that revision. So a read sees every write committed before it
  * began, on this server or any other, with no notice to wait for; a learner whose state has not
  * changed costs one index seek instead of reading their mastery edges and events.
@@ -84,34 +87,21 @@ export function attemptedSince(snapshot: LearnerSnapshot, since: number): string
 export class LearnerSnapshots {
   private readonly held = new Map<string, Held>();
   private heldCost = 0;
-  private queue = new Map<string, Waiter[]>();
-  private scheduled = false;
   private batches = 0;
   private readonly counts = { hits: 0, reads: 0, statements: 0 };
+  private readonly group: Coalescer<Job, SnapshotRead>;
 
   constructor(
     private readonly repo: MasteryRepository,
     private readonly witness: VersionWitness | null,
     private readonly options: SnapshotOptions,
-  ) {}
+  ) {
+    this.group = new Coalescer((jobs) => this.send(jobs), { lanes: options.lanes, maxSize: options.maxBatch, size: () => 1 });
+  }
 
   /** The learner's snapshot covering attempts since `since` (default: the recent window), fresh as of this call. */
   read(learnerId: string, since: number = Date.now() - RECENT_WINDOW_MS): Promise<SnapshotRead> {
-    return new Promise<SnapshotRead>((resolve, reject) => {
-      const waiters = this.queue.get(learnerId);
-      if (waiters) waiters.push({ since, resolve, reject });
-      else this.queue.set(learnerId, [{ since, resolve, reject }]);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
-  }
-
-  /** Forget every held snapshot (tests, and a model or schema change made outside the write paths). */
-  clear(): void {
-    this.held.clear();
-    this.heldCost = 0;
+    return this.group.submit({ id: learnerId, since });
   }
 
   /** What is held and how reads went since start: for /metrics and the README's sizing. */
@@ -119,49 +109,29 @@ export class LearnerSnapshots {
     return { learners: this.held.size, units: this.heldCost, ...this.counts };
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const queued = [...this.queue];
-    this.queue = new Map();
-    for (let i = 0; i < queued.length; i += this.options.maxBatch) void this.send(queued.slice(i, i + this.options.maxBatch));
-  }
-
-  private async send(part: Array<[string, Waiter[]]>): Promise<void> {
+  /** One statement for a group of reads (a learner asked for twice is read once, for the earlier `since`). */
+  private async send(jobs: Job[]): Promise<SnapshotRead[]> {
     const batch = ++this.batches;
     const now = Date.now();
     const floor = now - RECENT_WINDOW_MS;
+    const sinceOf = new Map<string, number>();
+    for (const j of jobs) sinceOf.set(j.id, Math.min(sinceOf.get(j.id) ?? floor, j.since));
     const offered = new Map<string, Held>();
-    const probes: SnapshotProbe[] = part.map(([id, waiters]) => {
-      const since = Math.min(floor, ...waiters.map((w) => w.since));
+    const probes: SnapshotProbe[] = [...sinceOf].map(([id, since]) => {
       const held = this.held.get(id);
-      const usable = held && now - held.at <= this.options.ttlMs && held.snapshot.coveredSince <= since;
-      if (held && usable) offered.set(id, held);
+      const usable = held !== undefined && now - held.at <= this.options.ttlMs && held.snapshot.coveredSince <= since;
+      if (usable) offered.set(id, held);
       return { id, rev: usable ? held.snapshot.rev : null, since };
     });
     this.counts.statements++;
-    let rows: SnapshotProbeRow[];
     const seq = this.witness?.beginVersionRead() ?? 0;
-    try {
-      rows = await this.repo.snapshots(probes);
-    } catch (e) {
-      for (const [, waiters] of part) for (const w of waiters) w.reject(e);
-      return;
-    }
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const rows = await this.repo.snapshots(probes);
     const version = rows.reduce((v, r) => Math.max(v, r.curriculumVersion), 0);
     // Before any reader continues: the version proves the curriculum copies they consult next.
     if (this.witness && rows.length > 0) this.witness.observedVersion(seq, version);
-    part.forEach(([id, waiters], i) => {
-      const row = byId.get(id);
-      let read: SnapshotRead;
-      try {
-        read = { snapshot: row ? this.settle(id, row, probes[i]?.since ?? floor, offered.get(id), batch, now) : null, curriculumVersion: version };
-      } catch (e) {
-        for (const w of waiters) w.reject(e);
-        return;
-      }
-      for (const w of waiters) w.resolve(read);
-    });
+    const read = new Map<string, SnapshotRead>();
+    for (const row of rows) read.set(row.id, { snapshot: this.settle(row.id, row, sinceOf.get(row.id) ?? floor, offered.get(row.id), batch, now), curriculumVersion: version });
+    return jobs.map((j) => read.get(j.id) ?? { snapshot: null, curriculumVersion: version });
   }
 
   private settle(id: string, row: SnapshotProbeRow, since: number, offered: Held | undefined, batch: number, now: number): LearnerSnapshot | null {

@@ -12,7 +12,7 @@ import type { StoredChange } from "./mastery.rows.js";
 import { THRESHOLDS } from "../../domain/mastery/thresholds.js";
 
 /** The budget is config.LEARNER_CACHE_UNITS: 1,000,000 units (a learner, a practised concept or a recent attempt each) is 85-190 MB of heap (README, "Caches"). */
-export const DEFAULT_SNAPSHOT_OPTIONS: SnapshotOptions = { budget: 1_000_000, ttlMs: READ_CACHE_TTL_MS, maxBatch: 500 };
+export const DEFAULT_SNAPSHOT_OPTIONS: SnapshotOptions = { budget: 1_000_000, ttlMs: READ_CACHE_TTL_MS, maxBatch: 500, lanes: 4 };
 
 /** Mastery at or above this counts as mastered in rollups. */
 export const MASTERED = THRESHOLDS.mastered;
